@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleView } from "@/components/article/article-view";
+import { getArticle } from "@/lib/db/articles";
+import { decodeParam } from "@/lib/route-params";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export const revalidate = 60;
+export const generateStaticParams = async () => [];
+
+async function load(params: Props["params"]) {
+  const slug = decodeParam((await params).slug);
+  const article = slug ? await getArticle(slug) : null;
+  if (!article) notFound();
+  return article;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await load(params);
+  return { title: article.title, description: article.excerpt };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  return <ArticleView article={await load(params)} />;
+}

@@ -1,0 +1,15 @@
+import { ListingPage, listingMetadata } from "@/components/listing/listing-page";
+
+type Props = { params: Promise<{ column: string }> };
+
+export const revalidate = 60;
+// Rendered on first visit, then served from the cache until an ingest refreshes it.
+export const generateStaticParams = async () => [];
+
+export async function generateMetadata({ params }: Props) {
+  return listingMetadata("column", (await params).column);
+}
+
+export default async function Page({ params }: Props) {
+  return <ListingPage kind="column" rawKey={(await params).column} />;
+}

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import type { ArticleSummary } from "@/lib/db/articles";
+import { formatDate, isoDate } from "@/lib/format";
+import { articlePath, sectionPath } from "@/lib/urls";
+import { BylineLinks } from "./byline-links";
+
+/** One story in a list: headline, excerpt and where it ran. `lead` gives the issue's top story more room. */
+export function ArticleCard({ article, lead = false, headingLevel = 3 }: { article: ArticleSummary; lead?: boolean; headingLevel?: 2 | 3 }) {
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <article className={lead ? "article-card lead" : "article-card"}>
+      {article.kicker ? <p className="kicker">{article.kicker}</p> : null}
+      <Heading className="card-title">
+        <Link href={articlePath(article.slug)}>{article.title}</Link>
+      </Heading>
+      {article.subtitle ? <p className="subtitle">{article.subtitle}</p> : null}
+      <p className="excerpt">{article.excerpt}</p>
+      <p className="meta">
+        <BylineLinks names={article.bylines} />
+        <Link href={sectionPath(article.section.slug)}>{article.section.name}</Link>
+        <time dateTime={isoDate(article.publishedAt)}>{formatDate(article.publishedAt)}</time>
+      </p>
+    </article>
+  );
+}
+
+export function ArticleList({ articles }: { articles: ArticleSummary[] }) {
+  return (
+    <ul className="article-list">
+      {articles.map((a) => (
+        <li key={a.slug}>
+          <ArticleCard article={a} />
+        </li>
+      ))}
+    </ul>
+  );
+}

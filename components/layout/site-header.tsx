@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { listSections } from "@/lib/db/listings";
+import { site } from "@/lib/site";
+import { issuesPath, sectionPath } from "@/lib/urls";
+
+export async function SiteHeader() {
+  const sections = await listSections();
+  return (
+    <header className="site-header">
+      <div className="masthead">
+        <Link href="/" className="masthead-name">
+          {site.name}
+        </Link>
+        <span className="masthead-tagline">{site.tagline}</span>
+      </div>
+      <nav aria-label="版块" className="section-nav">
+        <ul>
+          <li>
+            <Link href="/">首页</Link>
+          </li>
+          {sections.map((s) => (
+            <li key={s.slug}>
+              <Link href={sectionPath(s.slug)}>{s.name}</Link>
+            </li>
+          ))}
+          <li>
+            <Link href={issuesPath()}>往期</Link>
+          </li>
+        </ul>
+      </nav>
+    </header>
+  );
+}

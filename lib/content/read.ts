@@ -1,0 +1,18 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseContent, type ContentFile, type ContentSet } from "./parse";
+
+/** Reads every .md and .yaml file under `root` (relative to the working directory). */
+export async function readContentFiles(root = "content"): Promise<ContentFile[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile() && /\.(md|ya?ml)$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name).split(path.sep).join("/"))
+    .sort();
+  return Promise.all(files.map(async (p) => ({ path: p, text: await readFile(p, "utf8") })));
+}
+
+/** Reads and validates the content tree; throws a ContentError naming every problem. */
+export async function loadContent(root = "content"): Promise<ContentSet> {
+  return parseContent(await readContentFiles(root), root.split(path.sep).join("/"));
+}

@@ -1,0 +1,116 @@
+import { cache } from "react";
+import { db } from "./client";
+import type { Prisma } from "./generated/client";
+import type { Heading } from "../content/markdown";
+
+/** Fields every list of articles shows; declared once so lists stay cheap and alike. */
+const articleSummarySelect = {
+  slug: true,
+  title: true,
+  subtitle: true,
+  kicker: true,
+  excerpt: true,
+  publishedAt: true,
+  readingMinutes: true,
+  position: true,
+  issue: { select: { slug: true, date: true } },
+  section: { select: { slug: true, name: true } },
+  column: { select: { slug: true, name: true } },
+  bylines: { select: { author: { select: { name: true } } }, orderBy: { position: "asc" } },
+} satisfies Prisma.ArticleSelect;
+
+type ArticleSummaryRow = Prisma.ArticleGetPayload<{ select: typeof articleSummarySelect }>;
+
+export interface ArticleSummary {
+  slug: string;
+  title: string;
+  subtitle: string | null;
+  kicker: string | null;
+  excerpt: string;
+  publishedAt: Date;
+  readingMinutes: number;
+  /** Place in its issue's print order. */
+  position: number;
+  issue: { slug: string; date: Date };
+  section: { slug: string; name: string };
+  column: { slug: string; name: string } | null;
+  bylines: string[];
+}
+
+export function toArticleSummary(row: ArticleSummaryRow): ArticleSummary {
+  return { ...row, bylines: row.bylines.map((b) => b.author.name) };
+}
+
+export interface ArticleDetail extends ArticleSummary {
+  dateline: string | null;
+  html: string;
+  headings: Heading[];
+  charCount: number;
+  tags: string[];
+  issue: { slug: string; date: Date; banner: string | null };
+  section: { slug: string; name: string };
+  previous: Pick<ArticleSummary, "slug" | "title"> | null;
+  next: Pick<ArticleSummary, "slug" | "title"> | null;
+  related: ArticleSummary[];
+}
+
+export const RELATED_LIMIT = 4;
+
+/** An article page's data; shared by the page and its metadata through React's cache(). */
+export const getArticle = cache(async (slug: string): Promise<ArticleDetail | null> => {
+  const row = await db.article.findUnique({
+    where: { slug },
+    select: {
+      ...articleSummarySelect,
+      id: true,
+      issueId: true,
+      dateline: true,
+      html: true,
+      headings: true,
+      charCount: true,
+      issue: { select: { slug: true, date: true, banner: true } },
+      tags: { select: { tag: { select: { id: true, name: true } } }, orderBy: { position: "asc" } },
+    },
+  });
+  if (!row) return null;
+  const neighbour = { select: { slug: true, title: true } } as const;
+  const [previous, next, related] = await Promise.all([
+    db.article.findFirst({ where: { issueId: row.issueId, position: { lt: row.position } }, orderBy: { position: "desc" }, ...neighbour }),
+    db.article.findFirst({ where: { issueId: row.issueId, position: { gt: row.position } }, orderBy: { position: "asc" }, ...neighbour }),
+    listRelated(row.id, row.tags.map((t) => t.tag.id)),
+  ]);
+  const { id: _id, issueId: _issueId, ...rest } = row;
+  return {
+    ...toArticleSummary(rest),
+    dateline: row.dateline,
+    html: row.html,
+    headings: JSON.parse(row.headings) as Heading[],
+    charCount: row.charCount,
+    tags: row.tags.map((t) => t.tag.name),
+    issue: row.issue,
+    previous,
+    next,
+    related,
+  };
+});
+
+/** Stories sharing the most tags with the article, newest first among equals. */
+async function listRelated(articleId: number, tagIds: number[]): Promise<ArticleSummary[]> {
+  if (tagIds.length === 0) return [];
+  const shared = await db.articleTag.groupBy({
+    by: ["articleId"],
+    where: { tagId: { in: tagIds }, articleId: { not: articleId } },
+    _count: { tagId: true },
+    orderBy: [{ _count: { tagId: "desc" } }, { articleId: "desc" }],
+    take: RELATED_LIMIT,
+  });
+  if (shared.length === 0) return [];
+  const rows = await db.article.findMany({ where: { id: { in: shared.map((s) => s.articleId) } }, select: { id: true, ...articleSummarySelect } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return shared.flatMap((s) => {
+    const r = byId.get(s.articleId);
+    return r ? [toArticleSummary(r)] : [];
+  });
+}
+
+export { articleSummarySelect };

@@ -1,0 +1,73 @@
+import { cache } from "react";
+import { db } from "./client";
+import type { Prisma } from "./generated/client";
+import { articleSummarySelect, toArticleSummary, type ArticleSummary } from "./articles";
+import { paginate, type Page } from "./pagination";
+
+/** The four ways to list articles besides an issue: 版块, 栏目, tag and byline. */
+export type ListingKind = "section" | "column" | "tag" | "author";
+
+export interface Listing {
+  kind: ListingKind;
+  /** The URL key: a section or column slug, a tag or author name. */
+  key: string;
+  name: string;
+  description: string | null;
+  articles: Page<ArticleSummary>;
+}
+
+export const ARTICLES_PER_PAGE = 20;
+
+/** Finds the listing's subject and the filter its articles share, or null when there is no such subject. */
+async function findSubject(kind: ListingKind, key: string): Promise<{ name: string; description: string | null; where: Prisma.ArticleWhereInput } | null> {
+  switch (kind) {
+    case "section": {
+      const s = await db.section.findUnique({ where: { slug: key } });
+      return s && { name: s.name, description: s.description, where: { sectionId: s.id } };
+    }
+    case "column": {
+      const c = await db.column.findUnique({ where: { slug: key } });
+      return c && { name: c.name, description: c.description, where: { columnId: c.id } };
+    }
+    case "tag": {
+      const t = await db.tag.findUnique({ where: { name: key } });
+      return t && { name: t.name, description: null, where: { tags: { some: { tagId: t.id } } } };
+    }
+    case "author": {
+      const a = await db.author.findUnique({ where: { name: key } });
+      return a && { name: a.name, description: null, where: { bylines: { some: { authorId: a.id } } } };
+    }
+  }
+}
+
+/** One page of a listing, newest first; null when the subject does not exist. */
+export const getListing = cache(async (kind: ListingKind, key: string, page: number): Promise<Listing | null> => {
+  const subject = await findSubject(kind, key);
+  if (!subject) return null;
+  const articles = await paginate(
+    page,
+    ARTICLES_PER_PAGE,
+    () => db.article.count({ where: subject.where }),
+    async (skip, take) =>
+      (
+        await db.article.findMany({
+          where: subject.where,
+          orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+          skip,
+          take,
+          select: articleSummarySelect,
+        })
+      ).map(toArticleSummary),
+  );
+  return { kind, key, name: subject.name, description: subject.description, articles };
+});
+
+export interface SectionLink {
+  slug: string;
+  name: string;
+}
+
+/** The sections in navigation order, for the header. */
+export const listSections = cache(
+  async (): Promise<SectionLink[]> => db.section.findMany({ orderBy: { position: "asc" }, select: { slug: true, name: true } }),
+);

@@ -1,0 +1,48 @@
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+// The ingest runs in its own process and tells the running site(s) to drop
+// their cached pages. The shared secret comes from REVALIDATE_SECRET, or from
+// a file under data/ that the first caller creates (one machine, one secret).
+const SECRET_FILE = path.resolve("data", ".revalidate-secret");
+
+export function revalidationSecret(): string {
+  if (process.env.REVALIDATE_SECRET) return process.env.REVALIDATE_SECRET;
+  if (!existsSync(SECRET_FILE)) {
+    mkdirSync(path.dirname(SECRET_FILE), { recursive: true });
+    writeFileSync(SECRET_FILE, randomBytes(24).toString("hex"), { mode: 0o600, flag: "wx" });
+  }
+  return readFileSync(SECRET_FILE, "utf8").trim();
+}
+
+export function isRevalidationAuthorized(header: string | null): boolean {
+  const expected = Buffer.from(`Bearer ${revalidationSecret()}`);
+  const given = Buffer.from(header ?? "");
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The running sites to refresh after an ingest: SITE_URLS (comma-separated), else this machine's PORT. */
+export function siteUrls(): string[] {
+  const list = process.env.SITE_URLS?.split(",").map((s) => s.trim()).filter(Boolean);
+  return list?.length ? list : [`http://127.0.0.1:${process.env.PORT ?? 3000}`];
+}
+
+/** Asks each running site to drop its cached pages. A site that is not running is skipped, not an error. */
+export async function notifySites(log: (line: string) => void = console.log): Promise<void> {
+  const secret = revalidationSecret();
+  await Promise.all(
+    siteUrls().map(async (url) => {
+      try {
+        const res = await fetch(new URL("/api/revalidate", url), {
+          method: "POST",
+          headers: { authorization: `Bearer ${secret}` },
+          signal: AbortSignal.timeout(10_000),
+        });
+        log(res.ok ? `refreshed the site at ${url}` : `the site at ${url} refused to refresh: HTTP ${res.status}`);
+      } catch {
+        log(`no site running at ${url}; it will show the new content when it starts`);
+      }
+    }),
+  );
+}

@@ -1,0 +1,43 @@
+// npm run ingest: validates content/ and writes it to the database in one transaction.
+import { parseArgs } from "node:util";
+import { ContentError } from "../lib/content/errors";
+import { loadContent } from "../lib/content/read";
+import { createPrismaClient } from "../lib/db/client";
+import { formatReport, ingestContent, reportChanged, type IngestReport } from "../lib/db/ingest";
+import { notifySites } from "../lib/revalidation";
+
+export interface IngestOptions {
+  root?: string;
+  /** Tell running sites to refresh when something changed (default true). */
+  notify?: boolean;
+}
+
+/** Returns the report, or null when the content is invalid (the problems are printed, nothing is written). */
+export async function runIngest({ root = "content", notify = true }: IngestOptions = {}): Promise<IngestReport | null> {
+  let content;
+  try {
+    content = await loadContent(root);
+  } catch (e) {
+    if (e instanceof ContentError) {
+      console.error(e.message);
+      console.error("Nothing was written: fix the problems above and run the ingest again.");
+      return null;
+    }
+    throw e;
+  }
+  const prisma = createPrismaClient();
+  try {
+    const report = await ingestContent(prisma, content);
+    console.log(formatReport(report));
+    if (notify && reportChanged(report)) await notifySites();
+    return report;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { root: { type: "string", default: "content" }, "no-notify": { type: "boolean", default: false } } });
+  const report = await runIngest({ root: values.root, notify: !values["no-notify"] });
+  process.exitCode = report ? 0 : 1;
+}
