@@ -140,6 +140,12 @@ async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
   };
   const authorIds = new Map((await tx.author.findMany()).map((a) => [a.name, a.id]));
   const tagIds = new Map((await tx.tag.findMany()).map((t) => [t.name, t.id]));
+  // Validation guarantees these exist; a miss means the content set and the database disagree, so stop.
+  const must = (map: Map<string, number>, key: string, what: string) => {
+    const id = map.get(key);
+    if (id === undefined) throw new Error(`ingest: no ${what} "${key}" in the database`);
+    return id;
+  };
   const idFor = async (map: Map<string, number>, name: string, create: (name: string) => Promise<{ id: number }>) => {
     let id = map.get(name);
     if (id === undefined) {
@@ -160,10 +166,10 @@ async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
     const issueSlug = source.issueSlug;
     const data = {
       slug: source.slug,
-      issueId: ids.issue.get(issueSlug)!,
+      issueId: must(ids.issue, issueSlug, "issue"),
       position: source.position,
-      sectionId: ids.section.get(fm.section)!,
-      columnId: fm.column ? ids.column.get(fm.column)! : null,
+      sectionId: must(ids.section, fm.section, "section"),
+      columnId: fm.column ? must(ids.column, fm.column, "column") : null,
       kicker: fm.kicker ?? null,
       title: fm.title,
       subtitle: fm.subtitle ?? null,

@@ -18,5 +18,6 @@ export function databaseProvider(url = databaseUrl()): DatabaseProvider {
 /** Resolves a file: URL to an absolute path; relative paths are relative to the working directory (the project root). */
 export function sqliteFilePath(url = databaseUrl()): string {
   const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
-  return path.resolve(process.cwd(), file);
+  // The file is chosen at run time; tell the bundler not to trace the project for it.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }

@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseContent } from "@/lib/content/parse";
+import { db } from "@/lib/db/client";
+import { ingestContent } from "@/lib/db/ingest";
+import { ISSUES_PER_PAGE, listIssues } from "@/lib/db/issues";
+import { ARTICLES_PER_PAGE, getListing, type ListingKind } from "@/lib/db/listings";
+import { syntheticContent } from "../helpers/synthetic-content";
+
+const TOTAL = 2_400;
+const PER_ISSUE = 8;
+
+beforeAll(async () => {
+  await ingestContent(db, parseContent(syntheticContent({ articles: TOTAL, perIssue: PER_ISSUE })));
+});
+
+/** Walks every page of a listing and returns what it showed, in order. */
+async function walk(kind: ListingKind, key: string) {
+  const first = (await getListing(kind, key, 1))!;
+  const items = [];
+  for (let page = 1; page <= first.articles.pageCount; page++) {
+    const l = (await getListing(kind, key, page))!;
+    expect(l.articles.total).toBe(first.articles.total);
+    expect(l.articles.items.length).toBe(page < first.articles.pageCount ? ARTICLES_PER_PAGE : first.articles.total - (page - 1) * ARTICLES_PER_PAGE);
+    items.push(...l.articles.items);
+  }
+  return { total: first.articles.total, pageCount: first.articles.pageCount, items };
+}
+
+describe(`lists over ${TOTAL} articles`, () => {
+  it.each([
+    ["tag", "网格化管理", TOTAL / 3],
+    ["section", "rural", TOTAL / 2],
+    ["column", "ershida", TOTAL / 5],
+    ["author", "记者7", TOTAL / 40],
+  ] as const)("pages through %s %s newest first, every article exactly once", async (kind, key, expected) => {
+    const { total, pageCount, items } = await walk(kind, key);
+    expect(total).toBe(expected);
+    expect(pageCount).toBe(Math.ceil(expected / ARTICLES_PER_PAGE));
+    expect(new Set(items.map((a) => a.slug)).size).toBe(expected);
+    const times = items.map((a) => a.publishedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it("answers a page past the end with no items", async () => {
+    const l = await getListing("tag", "网格化管理", 10_000);
+    expect(l!.articles.items).toEqual([]);
+  });
+
+  it("pages the issue archive newest first", async () => {
+    const issues = TOTAL / PER_ISSUE;
+    const first = await listIssues(1);
+    expect(first.total).toBe(issues);
+    expect(first.pageCount).toBe(Math.ceil(issues / ISSUES_PER_PAGE));
+    expect(first.items[0]!.articleCount).toBe(PER_ISSUE);
+    const last = await listIssues(first.pageCount);
+    expect(last.items.at(-1)!.slug).toBe("2020-01-01");
+  });
+});

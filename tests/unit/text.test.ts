@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { countCharacters, excerpt, readingMinutes, splitSentences } from "@/lib/content/text";
+
+describe("countCharacters", () => {
+  it("counts Han characters one each and a Latin or digit run as one, never punctuation", () => {
+    expect(countCharacters("左权县")).toBe(3);
+    expect(countCharacters("换成PLC控制,")).toBe(5);
+    expect(countCharacters("2023年,为左权")).toBe(5);
+    expect(countCharacters("“ ”。!")).toBe(0);
+  });
+});
+
+describe("readingMinutes", () => {
+  it("reads about 450 characters a minute, at least one minute", () => {
+    expect(readingMinutes(100)).toBe(1);
+    expect(readingMinutes(900)).toBe(2);
+    expect(readingMinutes(1863)).toBe(4);
+  });
+});
+
+describe("splitSentences", () => {
+  it("splits at 。!? and keeps closing quotes with their sentence", () => {
+    expect(splitSentences("他说:“好。”我们走吧!真的?是")).toEqual(["他说:“好。”", "我们走吧!", "真的?", "是"]);
+  });
+});
+
+describe("excerpt", () => {
+  it("takes whole sentences up to the limit", () => {
+    const text = "第一句话很短。第二句话也不长。" + "长".repeat(200) + "。";
+    expect(excerpt(text, 20)).toBe("第一句话很短。第二句话也不长。");
+  });
+
+  it("keeps a long first sentence whole rather than cutting it", () => {
+    const long = "长".repeat(150) + "。后面。";
+    expect(excerpt(long, 120)).toBe("长".repeat(150) + "。");
+  });
+
+  it("skips a leading subhead without an end mark and never ends mid-sentence", () => {
+    const e = excerpt("小标题\n正文第一句。正文没有结束", 120);
+    expect(e).toBe("正文第一句。");
+    expect(e).toMatch(/[。!?]$/);
+  });
+});
