@@ -1,7 +1,7 @@
 // npm run ingest: validates content/ and writes it to the database in one transaction.
 import { parseArgs } from "node:util";
 import { ContentError } from "../lib/content/errors";
-import { loadContent } from "../lib/content/read";
+import { contentRoot, loadContent } from "../lib/content/read";
 import { createPrismaClient } from "../lib/db/client";
 import { formatReport, ingestContent, reportChanged, type IngestReport } from "../lib/db/ingest";
 import { notifySites } from "../lib/revalidation";
@@ -13,7 +13,7 @@ export interface IngestOptions {
 }
 
 /** Returns the report, or null when the content is invalid (the problems are printed, nothing is written). */
-export async function runIngest({ root = "content", notify = true }: IngestOptions = {}): Promise<IngestReport | null> {
+export async function runIngest({ root = contentRoot(), notify = true }: IngestOptions = {}): Promise<IngestReport | null> {
   let content;
   try {
     content = await loadContent(root);
@@ -37,7 +37,7 @@ export async function runIngest({ root = "content", notify = true }: IngestOptio
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { root: { type: "string", default: "content" }, "no-notify": { type: "boolean", default: false } } });
+  const { values } = parseArgs({ options: { root: { type: "string", default: contentRoot() }, "no-notify": { type: "boolean", default: false } } });
   const report = await runIngest({ root: values.root, notify: !values["no-notify"] });
   process.exitCode = report ? 0 : 1;
 }

@@ -2,6 +2,9 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseContent, type ContentFile, type ContentSet } from "./parse";
 
+/** The content tree to ingest: CONTENT_DIR, or content/ in the project. */
+export const contentRoot = () => process.env.CONTENT_DIR || "content";
+
 /** Reads every .md and .yaml file under `root` (relative to the working directory). */
 export async function readContentFiles(root = "content"): Promise<ContentFile[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });

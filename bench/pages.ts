@@ -1,0 +1,402 @@
+// npm run bench:pages [-- --duration 10 --warmup 1 --port 3210 --no-build]
+//
+// How fast does `next start` serve the portal's cached pages? Each page kind is measured against
+// two references that send the very same HTML bytes:
+//   next static: the page saved under public/ and served by the same Next.js process (Next's floor);
+//   node http:   a bare node:http server answering from memory (Node's floor).
+// Target per page kind: at least 0.8× the next-static rate, and p99 under 50 ms.
+// Everything runs against a scratch database and build (bench/.tmp, .next-bench), one load at a time.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+
+process.chdir(path.resolve(import.meta.dirname, ".."));
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "1" },
+    port: { type: "string", default: "3210" },
+    "no-build": { type: "boolean", default: false },
+  },
+});
+
+function numberArg(name: "duration" | "warmup" | "port", min: number): number {
+  const value = Number(args[name]);
+  if (!Number.isFinite(value) || value < min) throw new Error(`--${name} must be a number ≥ ${min}, got "${args[name]}"`);
+  return value;
+}
+
+const DURATION_S = numberArg("duration", 1);
+const WARMUP_S = numberArg("warmup", 0);
+const NEXT_PORT = numberArg("port", 1);
+const NODE_PORT = NEXT_PORT + 1;
+const CONNECTIONS = 50;
+const TARGET_RATIO = 0.8;
+const TARGET_P99_MS = 50;
+
+const TMP_DIR = "bench/.tmp";
+const DB_FILE = `${TMP_DIR}/bench.db`;
+const RESULT_FILE = `${TMP_DIR}/pages-result.json`;
+const DIST_DIR = ".next-bench";
+const STATIC_DIR = "public/__bench";
+const NEXT_BIN = "node_modules/next/dist/bin/next";
+
+const PAGES = [
+  { kind: "front", path: "/" },
+  { kind: "article", path: "/articles/jinyu-shuini-chuangxin" },
+  { kind: "section", path: "/sections/industry" },
+  { kind: "tag", path: `/tags/${encodeURIComponent("乡村振兴")}` },
+] as const;
+type Page = (typeof PAGES)[number];
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: `file:./${DB_FILE}`,
+  NEXT_DIST_DIR: DIST_DIR,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+// The measured slugs come from the real content/, whatever the shell points the ingest at.
+delete env.CONTENT_DIR;
+
+const warnings: string[] = [];
+function warn(message: string): void {
+  warnings.push(message);
+  console.warn(`WARNING: ${message}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Database and build
+
+function run(command: string, argv: string[]): void {
+  console.log(`$ ${[command, ...argv].join(" ")}`);
+  const result = spawnSync(command, argv, { stdio: "inherit", env });
+  if (result.status !== 0) throw new Error(`${command} ${argv.join(" ")} failed (${result.signal ?? `exit ${result.status}`})`);
+}
+
+function prepareDatabase(): void {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(DB_FILE + suffix, { force: true });
+  run("npx", ["tsx", "scripts/migrate.ts"]);
+  run("npx", ["tsx", "scripts/ingest.ts", "--no-notify"]);
+}
+
+function build(): void {
+  if (args["no-build"] && existsSync(path.join(DIST_DIR, "BUILD_ID"))) {
+    console.log(`--no-build: reusing the build in ${DIST_DIR}`);
+    return;
+  }
+  if (args["no-build"]) console.log(`--no-build: no build in ${DIST_DIR} yet, building anyway`);
+  const before = new Map(["tsconfig.json", "next-env.d.ts"].map((f) => [f, existsSync(f) ? readFileSync(f, "utf8") : null]));
+  try {
+    run(process.execPath, [NEXT_BIN, "build"]);
+  } finally {
+    undoBuildEdits(before);
+  }
+}
+
+/**
+ * `next build` adds its dist dir's type globs to tsconfig.json and points next-env.d.ts at them.
+ * Undo exactly that, so a bench run leaves the tree as it found it; other edits are left alone.
+ */
+function undoBuildEdits(before: Map<string, string | null>): void {
+  const tsconfig = before.get("tsconfig.json");
+  const tsconfigNow = readFileSync("tsconfig.json", "utf8");
+  if (tsconfig != null && tsconfigNow !== tsconfig) {
+    if (sameIgnoringDistTypes(tsconfig, tsconfigNow)) writeFileSync("tsconfig.json", tsconfig);
+    else warn("tsconfig.json changed during the build beyond Next's type globs; left as is");
+  }
+  const nextEnv = before.get("next-env.d.ts");
+  if (nextEnv != null && existsSync("next-env.d.ts")) {
+    const nextEnvNow = readFileSync("next-env.d.ts", "utf8");
+    if (nextEnvNow !== nextEnv && nextEnvNow.includes(DIST_DIR)) writeFileSync("next-env.d.ts", nextEnv);
+  }
+}
+
+function sameIgnoringDistTypes(before: string, after: string): boolean {
+  try {
+    const parsed = JSON.parse(after) as { include?: unknown };
+    if (Array.isArray(parsed.include)) parsed.include = parsed.include.filter((p) => !String(p).startsWith(`${DIST_DIR}/`));
+    return JSON.stringify(parsed) === JSON.stringify(JSON.parse(before));
+  } catch {
+    return false; // not plain JSON (comments): do not guess
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Servers
+
+const running = new Set<ChildProcess>();
+
+function startProcess(name: string, argv: string[]): ChildProcess {
+  // Its own process group, so stopping it also stops anything it spawned.
+  const child = spawn(process.execPath, argv, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  running.add(child);
+  child.on("exit", () => running.delete(child));
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.setEncoding("utf8").on("data", (chunk: string) => {
+      for (const line of chunk.split("\n")) if (line.trim()) console.log(`[${name}] ${line}`);
+    });
+  }
+  return child;
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  killGroup(child, "SIGTERM");
+  const force = setTimeout(() => killGroup(child, "SIGKILL"), 5_000);
+  await exited;
+  clearTimeout(force);
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+async function assertPortFree(port: number): Promise<void> {
+  // Otherwise we would happily measure whatever else answers there.
+  if (await canConnect(port)) throw new Error(`port ${port} is already in use; pick another with --port`);
+}
+
+async function waitForPort(port: number, child: ChildProcess, name: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!(await canConnect(port))) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited before answering on port ${port}`);
+    if (Date.now() > deadline) throw new Error(`${name} did not answer on port ${port} within 60 s`);
+    await sleep(200);
+  }
+}
+
+async function startNext(name: string): Promise<ChildProcess> {
+  await assertPortFree(NEXT_PORT);
+  const child = startProcess(name, [NEXT_BIN, "start", "-p", String(NEXT_PORT)]);
+  await waitForPort(NEXT_PORT, child, name);
+  return child;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+const NEXT_URL = `http://127.0.0.1:${NEXT_PORT}`;
+const NODE_URL = `http://127.0.0.1:${NODE_PORT}`;
+const staticPath = (page: Page) => `/__bench/${page.kind}.html`;
+const staticFile = (page: Page) => path.join(STATIC_DIR, `${page.kind}.html`);
+
+interface Fetched {
+  status: number;
+  cache: string | null;
+  body: Buffer;
+}
+
+async function get(url: string): Promise<Fetched> {
+  // identity: the raw bytes, exactly what autocannon (which asks for no compression) will get.
+  const res = await fetch(url, { headers: { "accept-encoding": "identity" }, signal: AbortSignal.timeout(30_000) });
+  return { status: res.status, cache: res.headers.get("x-nextjs-cache"), body: Buffer.from(await res.arrayBuffer()) };
+}
+
+/** GETs the page twice so it is cached; returns its HTML. */
+async function warm(page: Page): Promise<Buffer> {
+  const first = await get(NEXT_URL + page.path);
+  const second = await get(NEXT_URL + page.path);
+  for (const r of [first, second]) if (r.status !== 200) throw new Error(`${page.path} answered HTTP ${r.status}`);
+  if (second.cache !== "HIT") {
+    warn(`${page.kind} ${page.path}: x-nextjs-cache was ${second.cache ?? "absent"} on the second GET, not HIT (first: ${first.cache ?? "absent"})`);
+  }
+  return second.body;
+}
+
+async function expectSameBytes(url: string, expected: Buffer): Promise<void> {
+  const r = await get(url);
+  if (r.status !== 200 || !r.body.equals(expected)) {
+    throw new Error(`${url} does not serve the page's bytes (HTTP ${r.status}, ${r.body.length} vs ${expected.length} bytes)`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+interface Measure {
+  url: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+async function measure(url: string): Promise<Measure> {
+  // A short unrecorded run first, so JIT and connection setup do not land in the figures.
+  if (WARMUP_S > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
+  return {
+    url,
+    reqPerSec: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+  };
+}
+
+interface KindResult {
+  kind: string;
+  path: string;
+  bytes: number;
+  /** x-nextjs-cache just before the page run. */
+  cacheBeforeRun: string | null;
+  page: Measure;
+  nextStatic: Measure;
+  nodeHttp: Measure;
+  ratioToNextStatic: number;
+  ratioToNodeHttp: number;
+  verdict: "PASS" | "MISS";
+  problems: string[];
+}
+
+function assess(page: Page, bytes: number, cacheBeforeRun: string | null, runs: Pick<KindResult, "page" | "nextStatic" | "nodeHttp">): KindResult {
+  const problems: string[] = [];
+  for (const [name, m] of Object.entries(runs)) {
+    if (m.errors || m.non2xx) problems.push(`${name}: ${m.errors} errors (${m.timeouts} timeouts), ${m.non2xx} non-2xx`);
+  }
+  const ratioToNextStatic = runs.page.reqPerSec / runs.nextStatic.reqPerSec;
+  const ratioToNodeHttp = runs.page.reqPerSec / runs.nodeHttp.reqPerSec;
+  // A run with failed requests proves nothing, however fast it looks.
+  const pass = ratioToNextStatic >= TARGET_RATIO && runs.page.p99 < TARGET_P99_MS && problems.length === 0;
+  return { kind: page.kind, path: page.path, bytes, cacheBeforeRun, ...runs, ratioToNextStatic, ratioToNodeHttp, verdict: pass ? "PASS" : "MISS", problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function report(results: KindResult[]): string[] {
+  const n = (v: number, width: number, digits = 0) => v.toFixed(digits).padStart(width);
+  const cols = (m: Measure) => `${n(m.reqPerSec, 8)} ${n(m.p50, 6, 1)} ${n(m.p99, 6, 1)}`;
+  const lines = [
+    `${CONNECTIONS} connections, ${DURATION_S} s per run (after ${WARMUP_S} s warm-up); latency in ms`,
+    "",
+    `${"".padEnd(8)} | ${"next page".padEnd(22)} | ${"next static file".padEnd(22)} | ${"node http".padEnd(22)} | page/     page/`,
+    `${"kind".padEnd(8)} | ${"req/s    p50    p99".padStart(22)} | ${"req/s    p50    p99".padStart(22)} | ${"req/s    p50    p99".padStart(22)} | static    node`,
+  ];
+  lines.push("-".repeat(lines[3]!.length));
+  for (const r of results) {
+    lines.push(`${r.kind.padEnd(8)} | ${cols(r.page)} | ${cols(r.nextStatic)} | ${cols(r.nodeHttp)} | ${n(r.ratioToNextStatic, 5, 2)}   ${n(r.ratioToNodeHttp, 5, 2)}`);
+  }
+  lines.push("", `Target: page/next-static ≥ ${TARGET_RATIO} and page p99 < ${TARGET_P99_MS} ms`);
+  for (const r of results) {
+    const ratio = `page/next-static ${r.ratioToNextStatic.toFixed(2)} ${r.ratioToNextStatic >= TARGET_RATIO ? "≥" : "<"} ${TARGET_RATIO}`;
+    const p99 = `p99 ${r.page.p99.toFixed(1)} ms ${r.page.p99 < TARGET_P99_MS ? "<" : "≥"} ${TARGET_P99_MS} ms`;
+    const errors = r.problems.length ? `, runs had errors` : "";
+    lines.push(`${r.verdict}  ${r.kind.padEnd(8)} ${ratio}, ${p99}${errors} (x-nextjs-cache before run: ${r.cacheBeforeRun ?? "absent"})`);
+  }
+  const problems = results.flatMap((r) => r.problems.map((p) => `${r.kind} ${p}`));
+  lines.push("", problems.length ? `Errors:\n  ${problems.join("\n  ")}` : "Errors: none (0 errors, 0 non-2xx in every run)");
+  if (warnings.length) lines.push(`Warnings:\n  ${warnings.join("\n  ")}`);
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+const createdPublicDir = !existsSync("public");
+
+function removeStaticFiles(): void {
+  rmSync(STATIC_DIR, { recursive: true, force: true });
+  // public/ did not exist before this run: remove it too, unless someone else put files there meanwhile.
+  if (createdPublicDir && existsSync("public") && readdirSync("public").length === 0) rmdirSync("public");
+}
+
+async function main(): Promise<void> {
+  mkdirSync(TMP_DIR, { recursive: true });
+  prepareDatabase();
+  build();
+  await assertPortFree(NODE_PORT);
+
+  // `next start` serves only the public/ files that exist when it starts, so the pages' bytes come
+  // from a first server; the measuring server starts once they are in public/.
+  const probe = await startNext("next probe");
+  const html = new Map<Page, Buffer>();
+  for (const page of PAGES) html.set(page, await warm(page));
+  await stop(probe);
+
+  mkdirSync(STATIC_DIR, { recursive: true });
+  for (const [page, body] of html) writeFileSync(staticFile(page), body);
+  const next = await startNext("next");
+  const nodeHttp = startProcess("node http", ["--import", "tsx", "bench/html-server.ts", String(NODE_PORT), ...PAGES.map((p) => `${p.path}=${staticFile(p)}`)]);
+  await waitForPort(NODE_PORT, nodeHttp, "node http");
+
+  // The three targets of a page kind must send the very same bytes, or the comparison means nothing.
+  for (const page of PAGES) {
+    const expected = html.get(page)!;
+    const body = await warm(page);
+    if (!body.equals(expected)) warn(`${page.kind}: the page's bytes changed between the two Next.js servers; references serve the first version`);
+    await expectSameBytes(NEXT_URL + staticPath(page), expected);
+    await expectSameBytes(NODE_URL + page.path, expected);
+  }
+
+  console.log(`\nmeasuring (load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} on ${os.cpus().length} cores) …`);
+  const results: KindResult[] = [];
+  for (const page of PAGES) {
+    const { cache } = await get(NEXT_URL + page.path);
+    console.log(`${page.kind}: page, next static, node http …`);
+    const runs = {
+      page: await measure(NEXT_URL + page.path),
+      nextStatic: await measure(NEXT_URL + staticPath(page)),
+      nodeHttp: await measure(NODE_URL + page.path),
+    };
+    results.push(assess(page, html.get(page)!.length, cache, runs));
+  }
+  await Promise.all([stop(next), stop(nodeHttp)]);
+
+  const lines = report(results);
+  console.log(`\n${lines.join("\n")}`);
+  const meta = { date: new Date().toISOString(), node: process.version, next: nextVersion(), cpus: os.cpus().length, connections: CONNECTIONS, durationS: DURATION_S, warmupS: WARMUP_S };
+  writeFileSync(RESULT_FILE, `${JSON.stringify({ ...meta, results, warnings, printed: lines }, null, 2)}\n`);
+  console.log(`\nwritten to ${RESULT_FILE}`);
+}
+
+function nextVersion(): string {
+  return (JSON.parse(readFileSync("node_modules/next/package.json", "utf8")) as { version: string }).version;
+}
+
+// Ctrl-C must not leave servers running or pages in public/.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    for (const child of running) killGroup(child, "SIGTERM");
+    removeStaticFiles();
+    process.exit(130);
+  });
+}
+
+try {
+  await main();
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+} finally {
+  await Promise.all([...running].map(stop));
+  removeStaticFiles();
+}
