@@ -214,7 +214,14 @@ async function get(url: string): Promise<Fetched> {
   return { status: res.status, cache: res.headers.get("x-nextjs-cache"), body: Buffer.from(await res.arrayBuffer()) };
 }
 
-/** GETs the page twice so it is cached; returns its HTML. */
+/** The page's HTML as the Next.js server currently sends it. */
+async function fetchPage(page: Page): Promise<Buffer> {
+  const r = await get(NEXT_URL + page.path);
+  if (r.status !== 200) throw new Error(`${page.path} answered HTTP ${r.status}`);
+  return r.body;
+}
+
+/** GETs the page twice so it is cached, warns unless the second is a cache HIT; returns its HTML. */
 async function warm(page: Page): Promise<Buffer> {
   const first = await get(NEXT_URL + page.path);
   const second = await get(NEXT_URL + page.path);
@@ -223,6 +230,26 @@ async function warm(page: Page): Promise<Buffer> {
     warn(`${page.kind} ${page.path}: x-nextjs-cache was ${second.cache ?? "absent"} on the second GET, not HIT (first: ${first.cache ?? "absent"})`);
   }
   return second.body;
+}
+
+/**
+ * Right before a page's run: it must come from a fresh cache entry, not be regenerating (pages have
+ * revalidate = 60, so one warmed a minute ago may be STALE). Returns the states seen, e.g. "STALE→HIT".
+ */
+async function ensureHit(page: Page, reference: Buffer): Promise<string> {
+  const seen: string[] = [];
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const r = await get(NEXT_URL + page.path);
+    const state = r.cache ?? "absent";
+    if (seen.at(-1) !== state) seen.push(state);
+    if (state === "HIT") {
+      if (!r.body.equals(reference)) warn(`${page.kind}: the page's bytes changed since the references were written`);
+      return seen.join("→");
+    }
+    await sleep(250);
+  }
+  warn(`${page.kind} ${page.path}: never a cache HIT before its run (${seen.join("→")})`);
+  return seen.join("→");
 }
 
 async function expectSameBytes(url: string, expected: Buffer): Promise<void> {
@@ -266,8 +293,8 @@ interface KindResult {
   kind: string;
   path: string;
   bytes: number;
-  /** x-nextjs-cache just before the page run. */
-  cacheBeforeRun: string | null;
+  /** x-nextjs-cache states seen just before the page run, e.g. "HIT" or "STALE→HIT". */
+  cacheBeforeRun: string;
   page: Measure;
   nextStatic: Measure;
   nodeHttp: Measure;
@@ -277,7 +304,7 @@ interface KindResult {
   problems: string[];
 }
 
-function assess(page: Page, bytes: number, cacheBeforeRun: string | null, runs: Pick<KindResult, "page" | "nextStatic" | "nodeHttp">): KindResult {
+function assess(page: Page, bytes: number, cacheBeforeRun: string, runs: Pick<KindResult, "page" | "nextStatic" | "nodeHttp">): KindResult {
   const problems: string[] = [];
   for (const [name, m] of Object.entries(runs)) {
     if (m.errors || m.non2xx) problems.push(`${name}: ${m.errors} errors (${m.timeouts} timeouts), ${m.non2xx} non-2xx`);
@@ -294,23 +321,23 @@ function assess(page: Page, bytes: number, cacheBeforeRun: string | null, runs: 
 
 function report(results: KindResult[]): string[] {
   const n = (v: number, width: number, digits = 0) => v.toFixed(digits).padStart(width);
-  const cols = (m: Measure) => `${n(m.reqPerSec, 8)} ${n(m.p50, 6, 1)} ${n(m.p99, 6, 1)}`;
+  const cols = (m: Measure) => `${n(m.reqPerSec, 8)} ${n(m.p50, 6)} ${n(m.p99, 6)}`;
   const lines = [
-    `${CONNECTIONS} connections, ${DURATION_S} s per run (after ${WARMUP_S} s warm-up); latency in ms`,
+    `${CONNECTIONS} connections, ${DURATION_S} s per run (after ${WARMUP_S} s warm-up); latency in ms (autocannon's resolution: 1 ms)`,
     "",
-    `${"".padEnd(8)} | ${"next page".padEnd(22)} | ${"next static file".padEnd(22)} | ${"node http".padEnd(22)} | page/     page/`,
-    `${"kind".padEnd(8)} | ${"req/s    p50    p99".padStart(22)} | ${"req/s    p50    p99".padStart(22)} | ${"req/s    p50    p99".padStart(22)} | static    node`,
+    `${"".padEnd(14)} | ${"next page".padEnd(22)} | ${"next static file".padEnd(22)} | ${"node http".padEnd(22)} | page/     page/`,
+    `${"kind".padEnd(8)}  HTML | ${"req/s    p50    p99".padStart(22)} | ${"req/s    p50    p99".padStart(22)} | ${"req/s    p50    p99".padStart(22)} | static    node`,
   ];
   lines.push("-".repeat(lines[3]!.length));
   for (const r of results) {
-    lines.push(`${r.kind.padEnd(8)} | ${cols(r.page)} | ${cols(r.nextStatic)} | ${cols(r.nodeHttp)} | ${n(r.ratioToNextStatic, 5, 2)}   ${n(r.ratioToNodeHttp, 5, 2)}`);
+    lines.push(`${r.kind.padEnd(8)} ${`${Math.round(r.bytes / 1024)} KB`.padStart(5)} | ${cols(r.page)} | ${cols(r.nextStatic)} | ${cols(r.nodeHttp)} | ${n(r.ratioToNextStatic, 5, 2)}   ${n(r.ratioToNodeHttp, 5, 2)}`);
   }
   lines.push("", `Target: page/next-static ≥ ${TARGET_RATIO} and page p99 < ${TARGET_P99_MS} ms`);
   for (const r of results) {
     const ratio = `page/next-static ${r.ratioToNextStatic.toFixed(2)} ${r.ratioToNextStatic >= TARGET_RATIO ? "≥" : "<"} ${TARGET_RATIO}`;
-    const p99 = `p99 ${r.page.p99.toFixed(1)} ms ${r.page.p99 < TARGET_P99_MS ? "<" : "≥"} ${TARGET_P99_MS} ms`;
+    const p99 = `p99 ${r.page.p99} ms ${r.page.p99 < TARGET_P99_MS ? "<" : "≥"} ${TARGET_P99_MS} ms`;
     const errors = r.problems.length ? `, runs had errors` : "";
-    lines.push(`${r.verdict}  ${r.kind.padEnd(8)} ${ratio}, ${p99}${errors} (x-nextjs-cache before run: ${r.cacheBeforeRun ?? "absent"})`);
+    lines.push(`${r.verdict}  ${r.kind.padEnd(8)} ${ratio}, ${p99}${errors} (x-nextjs-cache before run: ${r.cacheBeforeRun})`);
   }
   const problems = results.flatMap((r) => r.problems.map((p) => `${r.kind} ${p}`));
   lines.push("", problems.length ? `Errors:\n  ${problems.join("\n  ")}` : "Errors: none (0 errors, 0 non-2xx in every run)");
@@ -335,32 +362,43 @@ async function main(): Promise<void> {
   build();
   await assertPortFree(NODE_PORT);
 
-  // `next start` serves only the public/ files that exist when it starts, so the pages' bytes come
-  // from a first server; the measuring server starts once they are in public/.
+  // `next start` serves only the public/ files that exist when it starts (it lists public/ then, but
+  // reads a file's bytes per request). So a first server provides the pages' HTML, the measuring
+  // server starts once public/ holds them, and the files are then updated to its exact bytes.
   const probe = await startNext("next probe");
   const html = new Map<Page, Buffer>();
-  for (const page of PAGES) html.set(page, await warm(page));
+  for (const page of PAGES) html.set(page, await fetchPage(page));
   await stop(probe);
 
   mkdirSync(STATIC_DIR, { recursive: true });
+  // Written first: a `git add -A` elsewhere in the tree while the bench runs must not pick up the pages.
+  writeFileSync(path.join(STATIC_DIR, ".gitignore"), "*\n");
   for (const [page, body] of html) writeFileSync(staticFile(page), body);
   const next = await startNext("next");
+  for (const page of PAGES) {
+    const body = await warm(page);
+    // A page regenerated since the probe differs from the build's prerender in internal RSC hints.
+    if (!body.equals(html.get(page)!)) {
+      console.log(`${page.kind}: regenerated since the probe; reference file updated to the served bytes`);
+      html.set(page, body);
+      writeFileSync(staticFile(page), body);
+    }
+  }
   const nodeHttp = startProcess("node http", ["--import", "tsx", "bench/html-server.ts", String(NODE_PORT), ...PAGES.map((p) => `${p.path}=${staticFile(p)}`)]);
   await waitForPort(NODE_PORT, nodeHttp, "node http");
 
   // The three targets of a page kind must send the very same bytes, or the comparison means nothing.
   for (const page of PAGES) {
-    const expected = html.get(page)!;
-    const body = await warm(page);
-    if (!body.equals(expected)) warn(`${page.kind}: the page's bytes changed between the two Next.js servers; references serve the first version`);
-    await expectSameBytes(NEXT_URL + staticPath(page), expected);
-    await expectSameBytes(NODE_URL + page.path, expected);
+    await expectSameBytes(NEXT_URL + staticPath(page), html.get(page)!);
+    await expectSameBytes(NODE_URL + page.path, html.get(page)!);
   }
 
-  console.log(`\nmeasuring (load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} on ${os.cpus().length} cores) …`);
+  // Anything else busy on the machine skews every figure; the load average at least shows it happened.
+  const loadBefore = loadAverage();
+  console.log(`\nmeasuring (load average ${loadBefore} on ${os.cpus().length} cores) …`);
   const results: KindResult[] = [];
   for (const page of PAGES) {
-    const { cache } = await get(NEXT_URL + page.path);
+    const cache = await ensureHit(page, html.get(page)!);
     console.log(`${page.kind}: page, next static, node http …`);
     const runs = {
       page: await measure(NEXT_URL + page.path),
@@ -372,10 +410,15 @@ async function main(): Promise<void> {
   await Promise.all([stop(next), stop(nodeHttp)]);
 
   const lines = report(results);
+  lines.push(`Load average (1, 5, 15 min): ${loadBefore} before measuring, ${loadAverage()} after`);
   console.log(`\n${lines.join("\n")}`);
   const meta = { date: new Date().toISOString(), node: process.version, next: nextVersion(), cpus: os.cpus().length, connections: CONNECTIONS, durationS: DURATION_S, warmupS: WARMUP_S };
   writeFileSync(RESULT_FILE, `${JSON.stringify({ ...meta, results, warnings, printed: lines }, null, 2)}\n`);
   console.log(`\nwritten to ${RESULT_FILE}`);
+}
+
+function loadAverage(): string {
+  return os.loadavg().map((l) => l.toFixed(2)).join(" ");
 }
 
 function nextVersion(): string {
