@@ -6,6 +6,8 @@ const config: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  generateEtags: false,
+  compress: false,
   typedRoutes: false,
 };
 

@@ -1,7 +1,8 @@
 // npm run bench:pages [-- --duration 10 --warmup 1 --port 3210 --no-build]
 //
-// How fast does `next start` serve the portal's cached pages? Each page kind is measured against
-// two references that send the very same HTML bytes:
+// How fast does the production server (scripts/serve.ts: Next.js behind a micro-cache) serve the
+// portal's cached pages? Each page kind is measured as served, with the micro-cache off (Next's ISR
+// cache alone), and against two references that send the very same HTML bytes:
 //   next static: the page saved under public/ and served by the same Next.js process (Next's floor);
 //   node http:   a bare node:http server answering from memory (Node's floor).
 // Target per page kind: at least 0.8× the next-static rate, and p99 under 50 ms.
@@ -132,9 +133,9 @@ function sameIgnoringDistTypes(before: string, after: string): boolean {
 
 const running = new Set<ChildProcess>();
 
-function startProcess(name: string, argv: string[]): ChildProcess {
+function startProcess(name: string, argv: string[], extraEnv: Record<string, string> = {}): ChildProcess {
   // Its own process group, so stopping it also stops anything it spawned.
-  const child = spawn(process.execPath, argv, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, argv, { env: { ...env, ...extraEnv }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
   child.on("exit", () => running.delete(child));
   for (const stream of [child.stdout, child.stderr]) {
@@ -187,9 +188,11 @@ async function waitForPort(port: number, child: ChildProcess, name: string): Pro
   }
 }
 
-async function startNext(name: string): Promise<ChildProcess> {
+/** The portal's production server (scripts/serve.ts); microCacheTtlMs 0 sends every request through Next.js. */
+async function startNext(name: string, microCacheTtlMs?: number): Promise<ChildProcess> {
   await assertPortFree(NEXT_PORT);
-  const child = startProcess(name, [NEXT_BIN, "start", "-p", String(NEXT_PORT)]);
+  const serverEnv = { PORT: String(NEXT_PORT), ...(microCacheTtlMs === undefined ? {} : { MICROCACHE_TTL_MS: String(microCacheTtlMs) }) };
+  const child = startProcess(name, ["--import", "tsx", "scripts/serve.ts"], serverEnv);
   await waitForPort(NEXT_PORT, child, name);
   return child;
 }
@@ -295,25 +298,30 @@ interface KindResult {
   bytes: number;
   /** x-nextjs-cache states seen just before the page run, e.g. "HIT" or "STALE→HIT". */
   cacheBeforeRun: string;
+  /** As served: Next.js behind the portal's micro-cache. */
   page: Measure;
+  /** The same page with the micro-cache off: Next.js's own ISR cache alone. */
+  nextOnly: Measure;
   nextStatic: Measure;
   nodeHttp: Measure;
   ratioToNextStatic: number;
   ratioToNodeHttp: number;
+  nextOnlyRatioToNextStatic: number;
   verdict: "PASS" | "MISS";
   problems: string[];
 }
 
-function assess(page: Page, bytes: number, cacheBeforeRun: string, runs: Pick<KindResult, "page" | "nextStatic" | "nodeHttp">): KindResult {
+function assess(page: Page, bytes: number, cacheBeforeRun: string, runs: Pick<KindResult, "page" | "nextOnly" | "nextStatic" | "nodeHttp">): KindResult {
   const problems: string[] = [];
   for (const [name, m] of Object.entries(runs)) {
     if (m.errors || m.non2xx) problems.push(`${name}: ${m.errors} errors (${m.timeouts} timeouts), ${m.non2xx} non-2xx`);
   }
   const ratioToNextStatic = runs.page.reqPerSec / runs.nextStatic.reqPerSec;
   const ratioToNodeHttp = runs.page.reqPerSec / runs.nodeHttp.reqPerSec;
+  const nextOnlyRatioToNextStatic = runs.nextOnly.reqPerSec / runs.nextStatic.reqPerSec;
   // A run with failed requests proves nothing, however fast it looks.
   const pass = ratioToNextStatic >= TARGET_RATIO && runs.page.p99 < TARGET_P99_MS && problems.length === 0;
-  return { kind: page.kind, path: page.path, bytes, cacheBeforeRun, ...runs, ratioToNextStatic, ratioToNodeHttp, verdict: pass ? "PASS" : "MISS", problems };
+  return { kind: page.kind, path: page.path, bytes, cacheBeforeRun, ...runs, ratioToNextStatic, ratioToNodeHttp, nextOnlyRatioToNextStatic, verdict: pass ? "PASS" : "MISS", problems };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -325,12 +333,12 @@ function report(results: KindResult[]): string[] {
   const lines = [
     `${CONNECTIONS} connections, ${DURATION_S} s per run (after ${WARMUP_S} s warm-up); latency in ms (autocannon's resolution: 1 ms)`,
     "",
-    `${"".padEnd(14)} | ${"next page".padEnd(22)} | ${"next static file".padEnd(22)} | ${"node http".padEnd(22)} | page/     page/`,
-    `${"kind".padEnd(8)}  HTML | ${"req/s    p50    p99".padStart(22)} | ${"req/s    p50    p99".padStart(22)} | ${"req/s    p50    p99".padStart(22)} | static    node`,
+    `${"".padEnd(14)} | ${"page as served".padEnd(22)} | ${"page, Next ISR only".padEnd(22)} | ${"next static file".padEnd(22)} | ${"node http".padEnd(22)} | page/     page/   ISR only/`,
+    `${"kind".padEnd(8)}  HTML | ${"req/s    p50    p99".padStart(22)} | ${"req/s    p50    p99".padStart(22)} | ${"req/s    p50    p99".padStart(22)} | ${"req/s    p50    p99".padStart(22)} | static    node    static`,
   ];
   lines.push("-".repeat(lines[3]!.length));
   for (const r of results) {
-    lines.push(`${r.kind.padEnd(8)} ${`${Math.round(r.bytes / 1024)} KB`.padStart(5)} | ${cols(r.page)} | ${cols(r.nextStatic)} | ${cols(r.nodeHttp)} | ${n(r.ratioToNextStatic, 5, 2)}   ${n(r.ratioToNodeHttp, 5, 2)}`);
+    lines.push(`${r.kind.padEnd(8)} ${`${Math.round(r.bytes / 1024)} KB`.padStart(5)} | ${cols(r.page)} | ${cols(r.nextOnly)} | ${cols(r.nextStatic)} | ${cols(r.nodeHttp)} | ${n(r.ratioToNextStatic, 5, 2)}   ${n(r.ratioToNodeHttp, 5, 2)}   ${n(r.nextOnlyRatioToNextStatic, 5, 2)}`);
   }
   lines.push("", `Target: page/next-static ≥ ${TARGET_RATIO} and page p99 < ${TARGET_P99_MS} ms`);
   for (const r of results) {
@@ -374,7 +382,9 @@ async function main(): Promise<void> {
   // Written first: a `git add -A` elsewhere in the tree while the bench runs must not pick up the pages.
   writeFileSync(path.join(STATIC_DIR, ".gitignore"), "*\n");
   for (const [page, body] of html) writeFileSync(staticFile(page), body);
-  const next = await startNext("next");
+  // Two servers from the same build, one after the other: first with the micro-cache off (Next.js's
+  // ISR cache alone, and the static-file floor), then as `npm start` serves (micro-cache on).
+  const nextOnly = await startNext("next, micro-cache off", 0);
   for (const page of PAGES) {
     const body = await warm(page);
     // A page regenerated since the probe differs from the build's prerender in internal RSC hints.
@@ -387,7 +397,7 @@ async function main(): Promise<void> {
   const nodeHttp = startProcess("node http", ["--import", "tsx", "bench/html-server.ts", String(NODE_PORT), ...PAGES.map((p) => `${p.path}=${staticFile(p)}`)]);
   await waitForPort(NODE_PORT, nodeHttp, "node http");
 
-  // The three targets of a page kind must send the very same bytes, or the comparison means nothing.
+  // The targets of a page kind must send the very same bytes, or the comparison means nothing.
   for (const page of PAGES) {
     await expectSameBytes(NEXT_URL + staticPath(page), html.get(page)!);
     await expectSameBytes(NODE_URL + page.path, html.get(page)!);
@@ -396,16 +406,27 @@ async function main(): Promise<void> {
   // Anything else busy on the machine skews every figure; the load average at least shows it happened.
   const loadBefore = loadAverage();
   console.log(`\nmeasuring (load average ${loadBefore} on ${os.cpus().length} cores) …`);
-  const results: KindResult[] = [];
+  const partial = new Map<Page, { cache: string; nextOnly: Measure; nextStatic: Measure; nodeHttp: Measure }>();
   for (const page of PAGES) {
     const cache = await ensureHit(page, html.get(page)!);
-    console.log(`${page.kind}: page, next static, node http …`);
-    const runs = {
-      page: await measure(NEXT_URL + page.path),
+    console.log(`${page.kind}: Next ISR only, next static, node http …`);
+    partial.set(page, {
+      cache,
+      nextOnly: await measure(NEXT_URL + page.path),
       nextStatic: await measure(NEXT_URL + staticPath(page)),
       nodeHttp: await measure(NODE_URL + page.path),
-    };
-    results.push(assess(page, html.get(page)!.length, cache, runs));
+    });
+  }
+  await stop(nextOnly);
+
+  const next = await startNext("next, as served");
+  const results: KindResult[] = [];
+  for (const page of PAGES) {
+    // Pages are older than their revalidate window by now: wait for a fresh HIT, as in the first phase.
+    await ensureHit(page, html.get(page)!);
+    console.log(`${page.kind}: page as served …`);
+    const { cache, ...runs } = partial.get(page)!;
+    results.push(assess(page, html.get(page)!.length, cache, { page: await measure(NEXT_URL + page.path), ...runs }));
   }
   await Promise.all([stop(next), stop(nodeHttp)]);
 

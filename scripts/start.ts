@@ -1,6 +1,7 @@
 // npm start: from a fresh clone to the production site in one command.
 // Migrates the database, ingests content/, builds when the code changed since the last build, and serves.
-import { spawn, spawnSync } from "node:child_process";
+import "./production-env";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -8,6 +9,7 @@ import { notifySites } from "../lib/revalidation";
 import { reportChanged } from "../lib/db/ingest";
 import { runIngest } from "./ingest";
 import { migrate } from "./migrate";
+import { serve } from "./serve";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -46,16 +48,8 @@ const report = await runIngest({ notify: false });
 if (!report) process.exit(1);
 buildIfNeeded();
 
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: ["ignore", "pipe", "inherit"], env: process.env });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
-let announced = false;
-server.stdout.on("data", async (chunk: Buffer) => {
-  process.stdout.write(chunk);
-  if (!announced && /Ready|started server/i.test(chunk.toString())) {
-    announced = true;
-    // Pages cached by an earlier run may predate this ingest.
-    if (reportChanged(report)) await notifySites();
-    console.log(`左权报 is up: http://localhost:${port}`);
-  }
-});
+const { close } = await serve({ port: Number(port) });
+console.log(`左权报 is up: http://localhost:${port}`);
+// Pages cached by an earlier run may predate this ingest.
+if (reportChanged(report)) await notifySites();
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void close().then(() => process.exit(0)));

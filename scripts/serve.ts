@@ -1,0 +1,42 @@
+// The production server: Next.js's request handler behind the micro-cache.
+import "./production-env";
+import { createServer } from "node:http";
+import next from "next";
+import { cacheKey, MicroCache } from "../lib/server/micro-cache";
+
+export interface ServeOptions {
+  port: number;
+  hostname?: string;
+  /** MICROCACHE_TTL_MS; 0 serves every request through Next. */
+  microCacheTtlMs?: number;
+}
+
+export async function serve({ port, hostname, microCacheTtlMs = Number(process.env.MICROCACHE_TTL_MS ?? 2000) }: ServeOptions) {
+  const app = next({ dev: false, dir: process.cwd(), port, hostname });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const cache = new MicroCache({ ttlMs: microCacheTtlMs, maxEntries: 5000 });
+
+  const server = createServer((req, res) => {
+    const key = cache.enabled ? cacheKey(req) : null;
+    if (key && cache.serve(req, res, key)) return;
+    if (key) cache.record(res, key);
+    // An ingest's refresh reaches Next's cache through this route; the copies here must go too.
+    if (req.method === "POST" && req.url === "/api/revalidate") res.on("finish", () => res.statusCode === 200 && cache.clear());
+    handle(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("服务器出错了,请稍后再试。");
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
+  return { server, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = Number(process.env.PORT ?? 3000);
+  const { close } = await serve({ port });
+  console.log(`serving on http://localhost:${port}`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void close().then(() => process.exit(0)));
+}
