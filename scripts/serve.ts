@@ -4,6 +4,16 @@ import { createServer } from "node:http";
 import next from "next";
 import { cacheKey, MicroCache } from "../lib/server/micro-cache";
 
+/** True when the request path's percent-encoding decodes. */
+export function hasValidPath(url = "/"): boolean {
+  try {
+    decodeURIComponent(url.split("?")[0]!);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface ServeOptions {
   port: number;
   hostname?: string;
@@ -18,6 +28,8 @@ export async function serve({ port, hostname, microCacheTtlMs = Number(process.e
   const cache = new MicroCache({ ttlMs: microCacheTtlMs, maxEntries: 5000 });
 
   const server = createServer((req, res) => {
+    // Next.js answers a malformed percent-encoding (/tags/%zz) with a bare 500; send it to the 404 page instead.
+    if (!hasValidPath(req.url)) req.url = "/__malformed-url";
     const key = cache.enabled ? cacheKey(req) : null;
     if (key && cache.serve(req, res, key)) return;
     if (key) cache.record(res, key);

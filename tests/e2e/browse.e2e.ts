@@ -85,7 +85,7 @@ test("Chinese tags and names work typed into the address bar, linked and paginat
 });
 
 test("unknown articles, issues, tags, authors and pages get a real 404 page with a way onwards", async ({ page }) => {
-  for (const path of ["/articles/no-such-story", "/issues/1999-01-01", "/tags/不存在的标签", "/authors/石勇", "/sections/sport", "/columns/nope", `/tags/${E2E_EXTRA.tag}/page/3`, "/tags/乡村振兴/page/02"]) {
+  for (const path of ["/articles/no-such-story", "/issues/1999-01-01", "/tags/不存在的标签", "/authors/石勇", "/sections/sport", "/columns/nope", `/tags/${E2E_EXTRA.tag}/page/3`, "/tags/乡村振兴/page/02", "/tags/%zz", "/authors/%E4%B9"]) {
     const res = await page.goto(path);
     expect(res!.status(), path).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("找不到这个页面");
