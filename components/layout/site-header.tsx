@@ -2,6 +2,7 @@ import Link from "next/link";
 import { listSections } from "@/lib/db/listings";
 import { site } from "@/lib/site";
 import { issuesPath, sectionPath } from "@/lib/urls";
+import { HeaderSearch } from "../search/header-search";
 
 export async function SiteHeader() {
   const sections = await listSections();
@@ -12,6 +13,7 @@ export async function SiteHeader() {
           {site.name}
         </Link>
         <span className="masthead-tagline">{site.tagline}</span>
+        <HeaderSearch />
       </div>
       <nav aria-label="版块" className="section-nav">
         <ul>

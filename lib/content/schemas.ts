@@ -9,7 +9,8 @@ const slug = z
 /** Tag and byline names appear in URLs as themselves, so they may not contain URL-reserved characters. */
 const name = text.refine((s) => !/[/?#%\\]/.test(s), "must not contain / ? # % or \\");
 
-const isoDate = z
+/** A calendar date written YYYY-MM-DD; also used by the search parameters. */
+export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "is not a real calendar date");
@@ -35,7 +36,7 @@ export const columnsFileSchema = z.array(z.object({ slug, name: text, descriptio
 /** content/issues/<date>/issue.yaml: one print issue. */
 export const issueFileSchema = z
   .object({
-    date: isoDate,
+    date: isoDateSchema,
     number: z.number().int().positive().optional(),
     banner: text.optional(),
     /** Article slugs in print order; the first is the lead story. */

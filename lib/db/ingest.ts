@@ -1,6 +1,8 @@
 import { renderMarkdown } from "../content/markdown";
 import type { ArticleSource, ContentSet } from "../content/parse";
 import { countCharacters, excerpt, readingMinutes } from "../content/text";
+import { issueDate } from "../dates";
+import { indexArticle, unindexArticle } from "../search/index-sqlite";
 import type { PrismaClient, Tx } from "./client";
 
 export interface IngestReport {
@@ -27,10 +29,6 @@ export function formatReport(r: IngestReport): string {
   return lines.join("\n");
 }
 
-/** Midnight of the issue's date in China Standard Time (UTC+8), where the paper is printed. */
-export function issueDate(date: string): Date {
-  return new Date(`${date}T00:00:00+08:00`);
-}
 
 function renderArticle(source: ArticleSource) {
   const rendered = renderMarkdown(source.body);
@@ -132,7 +130,7 @@ function issueData(content: ContentSet, slug: string) {
 }
 
 async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
-  const existing = new Map((await tx.article.findMany({ select: { id: true, slug: true, hash: true } })).map((a) => [a.slug, a]));
+  const existing = new Map((await tx.article.findMany({ select: { id: true, slug: true, hash: true, publishedAt: true } })).map((a) => [a.slug, a]));
   const ids = {
     section: new Map((await tx.section.findMany({ select: { id: true, slug: true } })).map((s) => [s.slug, s.id])),
     column: new Map((await tx.column.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id])),
@@ -187,18 +185,23 @@ async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
     for (const [i, name] of fm.tags.entries()) {
       tags.push({ position: i + 1, tagId: await idFor(tagIds, name, (n) => tx.tag.create({ data: { name: n } })) });
     }
+    let id: number;
     if (prior) {
       await tx.byline.deleteMany({ where: { articleId: prior.id } });
       await tx.articleTag.deleteMany({ where: { articleId: prior.id } });
       await tx.article.update({ where: { id: prior.id }, data: { ...data, bylines: { create: bylines }, tags: { create: tags } } });
+      await unindexArticle(tx, prior.id, prior.publishedAt);
+      id = prior.id;
       report.updated.push(source.slug);
     } else {
-      await tx.article.create({ data: { ...data, bylines: { create: bylines }, tags: { create: tags } } });
+      id = (await tx.article.create({ data: { ...data, bylines: { create: bylines }, tags: { create: tags } }, select: { id: true } })).id;
       report.added.push(source.slug);
     }
+    await indexArticle(tx, { ...data, id, authorIds: bylines.map((b) => b.authorId), tagIds: tags.map((t) => t.tagId) });
   }
 
   if (existing.size) {
+    for (const gone of existing.values()) await unindexArticle(tx, gone.id, gone.publishedAt);
     await tx.article.deleteMany({ where: { id: { in: [...existing.values()].map((a) => a.id) } } });
     report.removed.push(...existing.keys());
   }

@@ -71,3 +71,8 @@ export interface SectionLink {
 export const listSections = cache(
   async (): Promise<SectionLink[]> => db.section.findMany({ orderBy: { position: "asc" }, select: { slug: true, name: true } }),
 );
+
+/** The columns, for the search form's filter. */
+export const listColumns = cache(
+  async (): Promise<{ slug: string; name: string }[]> => db.column.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+);

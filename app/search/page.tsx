@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { SearchForm } from "@/components/search/search-form";
+import { SearchResults } from "@/components/search/search-results";
+import { listColumns, listSections } from "@/lib/db/listings";
+import { parseSearchParams } from "@/lib/search/params";
+import { searchArticles } from "@/lib/search/search";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { params } = parseSearchParams(await searchParams);
+  return { title: params.q ? `搜索:${params.q}` : "搜索", robots: { index: false } };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const parsed = parseSearchParams(await searchParams);
+  const [sections, columns, response] = await Promise.all([listSections(), listColumns(), parsed.ok ? searchArticles(parsed.params) : null]);
+  return (
+    <>
+      <h1>搜索</h1>
+      <SearchForm params={parsed.params} sections={sections} columns={columns} />
+      {parsed.ok && response ? (
+        <SearchResults params={parsed.params} response={response} />
+      ) : (
+        <div role="alert" className="search-error">
+          <p>搜索条件有误,请修改后重试:</p>
+          <ul>
+            {!parsed.ok ? parsed.errors.map((e) => <li key={e.param}>{e.message}</li>) : null}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,173 @@
+import { db } from "../db/client";
+import { articleSummarySelect, toArticleSummary, type ArticleSummary } from "../db/articles";
+import { issueDate } from "../dates";
+import { facet, SEARCH_TABLE } from "./index-sqlite";
+import type { SearchParams } from "./params";
+import { ftsPhrase, ftsString, MAX_TERMS, parseQuery, type ParsedQuery } from "./query";
+import { ID_MODULUS, keyFrom } from "./search-key";
+import { markAll, snippet, type Marked } from "./snippet";
+
+export const RESULTS_PER_PAGE = 20;
+
+export interface SearchHit extends ArticleSummary {
+  /** The headline with the query's words marked. */
+  titleMarked: Marked;
+  /** A passage of the story around the first match, marked; the excerpt when only the headline matched. */
+  snippet: Marked;
+  matchedIn: "title" | "body";
+}
+
+export interface SearchResponse {
+  total: number;
+  page: number;
+  pageCount: number;
+  results: SearchHit[];
+  /** What the search did with the query, when a reader should know (one character, terms dropped). */
+  notice: string | null;
+  /** Whether there was anything to search for at all. */
+  searched: boolean;
+  /** When the query is exactly a byline's name: that author, to offer the stories they wrote. */
+  author: { name: string; articleCount: number } | null;
+}
+
+const empty = (page: number, notice: string | null, searched: boolean, author: SearchResponse["author"] = null): SearchResponse => ({
+  total: 0,
+  page,
+  pageCount: 0,
+  results: [],
+  notice,
+  searched,
+  author,
+});
+
+/** A query that is someone's byline: searching text finds mentions, so point to what they wrote. */
+async function bylineOf(q: string | undefined): Promise<SearchResponse["author"]> {
+  const name = q?.trim();
+  if (!name || name.length > 32) return null;
+  const author = await db.author.findUnique({ where: { name }, select: { name: true, _count: { select: { bylines: true } } } });
+  return author ? { name: author.name, articleCount: author._count.bylines } : null;
+}
+
+/** Turns filter values (slugs, names, dates) into facet terms; null when a filter names nothing that exists. */
+async function facetTerms(p: SearchParams): Promise<string[] | null> {
+  const terms: string[] = [];
+  const lookups: [string | undefined, () => Promise<{ id: number } | null>, (id: number) => string][] = [
+    [p.section, () => db.section.findUnique({ where: { slug: p.section! }, select: { id: true } }), facet.section],
+    [p.column, () => db.column.findUnique({ where: { slug: p.column! }, select: { id: true } }), facet.column],
+    [p.author, () => db.author.findUnique({ where: { name: p.author! }, select: { id: true } }), facet.author],
+    [p.tag, () => db.tag.findUnique({ where: { name: p.tag! }, select: { id: true } }), facet.tag],
+    [p.issue, () => db.issue.findUnique({ where: { slug: p.issue! }, select: { id: true } }), facet.issue],
+  ];
+  for (const [value, find, term] of lookups) {
+    if (value === undefined) continue;
+    const row = await find();
+    if (!row) return null;
+    terms.push(term(row.id));
+  }
+  return terms;
+}
+
+/** The index expressions of the two ranking tiers: headline matches first, then the rest. */
+function tiers(query: ParsedQuery, facets: string[]): { headline: string | null; rest: string } | null {
+  const facetExpr = `{facets} : (${(facets.length ? facets : [facet.all]).map(ftsString).join(" AND ")})`;
+  switch (query.kind) {
+    case "empty":
+      return facets.length ? { headline: null, rest: facetExpr } : null;
+    case "characters":
+      return { headline: `{title_chars} : (${query.characters.map(ftsString).join(" AND ")}) AND ${facetExpr}`, rest: "" };
+    case "terms": {
+      const phrases = query.terms.map(ftsPhrase).join(" AND ");
+      const inHeadline = `{title} : (${phrases})`;
+      return { headline: `${inHeadline} AND ${facetExpr}`, rest: `({title body} : (${phrases}) AND ${facetExpr}) NOT ${inHeadline}` };
+    }
+  }
+}
+
+interface KeyRange {
+  min: number;
+  max: number;
+}
+
+async function count(match: string, range: KeyRange): Promise<number> {
+  const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+    `SELECT count(*) AS n FROM "${SEARCH_TABLE}" WHERE "${SEARCH_TABLE}" MATCH ? AND rowid BETWEEN ? AND ?`,
+    match,
+    range.min,
+    range.max,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+async function ids(match: string, range: KeyRange, limit: number, offset: number): Promise<number[]> {
+  if (limit <= 0) return [];
+  const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
+    `SELECT rowid % ${ID_MODULUS} AS id FROM "${SEARCH_TABLE}" WHERE "${SEARCH_TABLE}" MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ? OFFSET ?`,
+    match,
+    range.min,
+    range.max,
+    limit,
+    offset,
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+function keyRange(p: SearchParams): KeyRange {
+  const DAY = 86_400_000;
+  return {
+    min: p.from ? keyFrom(issueDate(p.from)) : 0,
+    max: p.to ? keyFrom(new Date(issueDate(p.to).getTime() + DAY)) - 1 : Number.MAX_SAFE_INTEGER,
+  };
+}
+
+/** Full-text search with filters: headline matches first, then the rest, each newest first. */
+export async function searchArticles(p: SearchParams): Promise<SearchResponse> {
+  const query = parseQuery(p.q ?? "");
+  const notice =
+    query.kind === "characters"
+      ? "单字搜索只查找标题;输入两个或更多字可以搜索全文。"
+      : query.kind === "terms" && query.dropped > 0
+        ? `单字和第 ${MAX_TERMS} 个以后的搜索词未使用,只按其余 ${query.terms.length} 个词搜索。`
+        : null;
+  const [facets, author] = await Promise.all([facetTerms(p), p.author ? null : bylineOf(p.q)]);
+  const searched = query.kind !== "empty" || Object.entries(p).some(([k, v]) => k !== "page" && k !== "q" && v !== undefined);
+  if (!facets || !searched) return empty(p.page, notice, searched, author);
+  // Only a date range: every article in it.
+  const plan = tiers(query, facets) ?? { headline: null, rest: `{facets} : ${ftsString(facet.all)}` };
+  return { ...(await page(p.page, notice, plan, keyRange(p), query)), author };
+}
+
+async function page(
+  pageNumber: number,
+  notice: string | null,
+  plan: { headline: string | null; rest: string },
+  range: KeyRange,
+  query: ParsedQuery,
+): Promise<Omit<SearchResponse, "author">> {
+  const [headlineTotal, restTotal] = await Promise.all([plan.headline ? count(plan.headline, range) : 0, plan.rest ? count(plan.rest, range) : 0]);
+  const total = headlineTotal + restTotal;
+  const offset = (pageNumber - 1) * RESULTS_PER_PAGE;
+  const headlineIds = plan.headline && offset < headlineTotal ? await ids(plan.headline, range, RESULTS_PER_PAGE, offset) : [];
+  const restIds = plan.rest ? await ids(plan.rest, range, RESULTS_PER_PAGE - headlineIds.length, Math.max(0, offset - headlineTotal)) : [];
+  const order = [...headlineIds, ...restIds];
+  const rows = order.length
+    ? await db.article.findMany({ where: { id: { in: order } }, select: { id: true, text: true, ...articleSummarySelect } })
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const needles = query.kind === "terms" ? query.terms.flatMap((t) => t.highlights) : query.kind === "characters" ? query.characters : [];
+  const headlineSet = new Set(headlineIds);
+  const results = order.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const { text, id: _id, ...summaryRow } = row;
+    const summary = toArticleSummary(summaryRow);
+    return [
+      {
+        ...summary,
+        titleMarked: markAll(summary.title, needles),
+        snippet: snippet(text, needles) ?? { text: summary.excerpt, marks: [] },
+        matchedIn: headlineSet.has(id) ? ("title" as const) : ("body" as const),
+      },
+    ];
+  });
+  return { total, page: pageNumber, pageCount: Math.ceil(total / RESULTS_PER_PAGE), results, notice, searched: true };
+}

@@ -1,0 +1,69 @@
+import { normalize } from "./tokenize";
+
+/** A piece of text with the ranges [start, end) that matched the query. */
+export interface Marked {
+  text: string;
+  marks: [number, number][];
+}
+
+/** Finds each needle (already normalized) in `text`, compared in normalized form; returns ranges in `text`. */
+export function findMatches(text: string, needles: string[]): [number, number][] {
+  // Normalizing can change lengths (rarely), so keep where each normalized unit came from.
+  let normalized = "";
+  const origin: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const n = normalize(ch);
+    normalized += n;
+    for (let k = 0; k < n.length; k++) origin.push(i);
+    i += ch.length;
+  }
+  origin.push(text.length);
+  const ranges: [number, number][] = [];
+  for (const needle of needles) {
+    if (!needle) continue;
+    for (let at = normalized.indexOf(needle); at !== -1; at = normalized.indexOf(needle, at + needle.length)) {
+      ranges.push([origin[at]!, origin[at + needle.length - 1]! + 1]);
+    }
+  }
+  return mergeRanges(ranges);
+}
+
+function mergeRanges(ranges: [number, number][]): [number, number][] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const r of sorted) {
+    const last = out.at(-1);
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([...r]);
+  }
+  return out;
+}
+
+/**
+ * A window of about `length` characters around the first match, starting at a
+ * sentence start when one is near, with the matches marked. Null when nothing matches.
+ */
+export function snippet(text: string, needles: string[], length = 120): Marked | null {
+  const flat = text.replace(/\s*\n\s*/g, " ");
+  const matches = findMatches(flat, needles);
+  if (matches.length === 0) return null;
+  const first = matches[0]![0];
+  let start = Math.max(0, first - Math.floor(length / 3));
+  const sentenceStart = Math.max(flat.lastIndexOf("。", first - 1), flat.lastIndexOf("!", first - 1), flat.lastIndexOf("?", first - 1));
+  if (sentenceStart >= 0 && first - sentenceStart <= length / 2) start = sentenceStart + 1;
+  if (first - start > length / 2) start = first - Math.floor(length / 3);
+  const end = Math.min(flat.length, start + length);
+  const prefix = start > 0 ? "…" : "";
+  const body = flat.slice(start, end).trimStart();
+  const shift = start + (flat.slice(start, end).length - body.length);
+  const marks = matches
+    .filter(([s, e]) => s < end && e > shift)
+    .map(([s, e]): [number, number] => [Math.max(s, shift) - shift + prefix.length, Math.min(e, end) - shift + prefix.length]);
+  return { text: prefix + body + (end < flat.length ? "…" : ""), marks };
+}
+
+/** The marks of `needles` across a short text such as a headline. */
+export function markAll(text: string, needles: string[]): Marked {
+  return { text, marks: findMatches(text, needles) };
+}

@@ -1,0 +1,77 @@
+import * as OpenCC from "opencc-js";
+
+// Chinese has no spaces between words, and a segmenter's idea of a word
+// (左|权, 网|格|员) is not the reader's. So the index stores, for every run of
+// letters and digits (Han or Latin alike), its overlapping character pairs
+// (bigrams) and then its last character alone. Any two or more consecutive
+// characters of a story become consecutive index tokens, which a phrase query
+// finds:
+//   左权羊育肥  → 左权 权羊 羊育 育肥 肥
+//   30万吨/年   → 30 0万 万吨 吨 年
+// The lone last character lets a query cross punctuation ("发展,全县") the
+// way the story does, since runs end at the same place in both.
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Full-width forms become half-width (ＰＬＣ → plc, ３０ → 30) and case is folded, in text and queries alike. */
+export function normalize(text: string): string {
+  return text.normalize("NFKC").toLowerCase();
+}
+
+// Queries only: the paper prints simplified characters, and readers may type traditional ones.
+const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+
+export function normalizeQuery(text: string): string {
+  return normalize(toSimplified(text));
+}
+
+/** Runs of letters and digits in normalized text; everything else separates them. */
+export function runs(normalized: string): string[] {
+  const out: string[] = [];
+  let current = "";
+  for (const ch of normalized) {
+    if (WORD_CHAR.test(ch)) current += ch;
+    else if (current) {
+      out.push(current);
+      current = "";
+    }
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+function bigrams(chars: string[]): string[] {
+  return chars.slice(1).map((ch, i) => chars[i]! + ch);
+}
+
+/** A story's run: its bigrams, then its last character. */
+function runTokens(run: string): string[] {
+  const chars = [...run];
+  return [...bigrams(chars), chars.at(-1)!];
+}
+
+/** The tokens of a story's text, in order, as the index stores them. */
+export function documentTokens(text: string): string[] {
+  return runs(normalize(text)).flatMap(runTokens);
+}
+
+/**
+ * The tokens a query term must find consecutively. Its last run may end
+ * mid-run in the story, so it gets no last-character token; a last run of one
+ * character is matched as a prefix (月 finds 月份).
+ */
+export function queryTokens(normalizedTerm: string): { tokens: string[]; prefix: boolean } {
+  const termRuns = runs(normalizedTerm);
+  const tokens = termRuns.slice(0, -1).flatMap(runTokens);
+  const lastChars = [...(termRuns.at(-1) ?? "")];
+  if (lastChars.length === 1) return { tokens: [...tokens, lastChars[0]!], prefix: true };
+  return { tokens: [...tokens, ...bigrams(lastChars)], prefix: false };
+}
+
+/** Every letter or digit of a headline once: the index of one-character searches. */
+export function characterTokens(text: string): string[] {
+  return [...new Set(runs(normalize(text)).flatMap((r) => [...r]))];
+}
+
+/** Space-joined tokens, as stored in an FTS column whose tokenizer splits on spaces. */
+export const joinTokens = (tokens: string[]) => tokens.join(" ");

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { parseSearchParams } from "@/lib/search/params";
+import { ftsPhrase, MAX_TERMS, parseQuery } from "@/lib/search/query";
+import { findMatches, snippet } from "@/lib/search/snippet";
+import { characterTokens, documentTokens, normalizeQuery, queryTokens } from "@/lib/search/tokenize";
+
+describe("tokens", () => {
+  it("indexes each run of letters and digits as bigrams plus its last character", () => {
+    expect(documentTokens("左权羊育肥")).toEqual(["左权", "权羊", "羊育", "育肥", "肥"]);
+    expect(documentTokens("30万吨/年")).toEqual(["30", "0万", "万吨", "吨", "年"]);
+    expect(documentTokens("换成PLC控制。")).toEqual(["换成", "成p", "pl", "lc", "c控", "控制", "制"]);
+  });
+
+  it("folds full-width forms and case, and reads traditional characters as simplified in queries", () => {
+    expect(documentTokens("ＰＬＣ控制")).toEqual(documentTokens("PLC控制"));
+    expect(normalizeQuery("網格員 鄉村振興")).toBe("网格员 乡村振兴");
+  });
+
+  it("makes every query token sequence a run of a story's tokens", () => {
+    const story = documentTokens("所以现在咱们想换成PLC控制,以提高运转力。中晋太行30万吨/年直接还原铁项目。12月份");
+    const contains = (q: string) => {
+      const { tokens, prefix } = queryTokens(normalizeQuery(q));
+      return story.some((_, i) => tokens.every((t, k) => (prefix && k === tokens.length - 1 ? story[i + k]?.startsWith(t) : story[i + k] === t)));
+    };
+    for (const q of ["PLC控制", "成PLC", "换成PLC控", "LC控", "30万吨", "0万吨", "直接还原铁", "12月", "还原", "控制,以", "力。中晋", "。中"]) expect(contains(q), q).toBe(true);
+    for (const q of ["PLC控件", "31万吨", "控制以"]) expect(contains(q), q).toBe(false);
+  });
+
+  it("gives headlines one token per character for one-character searches", () => {
+    expect(characterTokens("写好乡村振兴大文章")).toContain("乡");
+    expect(characterTokens("左权羊 左权")).toEqual(["左", "权", "羊"]);
+  });
+});
+
+describe("parseQuery", () => {
+  it("splits terms at spaces, full-width ones too", () => {
+    const q = parseQuery("网格 党建 乳胶");
+    expect(q.kind === "terms" && q.terms.map((t) => t.text)).toEqual(["网格", "党建", "乳胶"]);
+  });
+
+  it("never lets the index's own syntax through: every token is quoted", () => {
+    for (const raw of ['"', "*", "NEAR(", "AND", "-", "网格\" OR \"乳胶", "'; DROP TABLE Article; --", "左权 NOT 网格"]) {
+      const q = parseQuery(raw);
+      if (q.kind !== "terms") continue;
+      for (const t of q.terms) expect(ftsPhrase(t)).toMatch(/^"[\p{L}\p{N} ]+"( \*)?$/u);
+    }
+  });
+
+  it("treats empty, punctuation-only and emoji queries as empty", () => {
+    for (const raw of ["", "   ", "“”,。!", "🎈🎈"]) expect(parseQuery(raw).kind).toBe("empty");
+  });
+
+  it("searches headlines for one character, and caps the number of terms", () => {
+    expect(parseQuery("羊")).toEqual({ kind: "characters", characters: ["羊"] });
+    expect(parseQuery("羊 乡")).toEqual({ kind: "characters", characters: ["羊", "乡"] });
+    const mixed = parseQuery("羊 乡村");
+    expect(mixed.kind === "terms" && mixed.terms.map((t) => t.text)).toEqual(["乡村"]);
+    const many = parseQuery(Array.from({ length: 12 }, (_, i) => `词${i}语`).join(" "));
+    expect(many.kind === "terms" && many.terms.length).toBe(MAX_TERMS);
+    expect(many.kind === "terms" && many.dropped).toBe(12 - MAX_TERMS);
+  });
+});
+
+describe("snippets", () => {
+  it("marks matches in the original text, compared in normalized form", () => {
+    expect(findMatches("换成ＰＬＣ控制", ["plc"])).toEqual([[2, 5]]);
+    const s = snippet("第一句。第二句提到乳胶产业园的投产。第三句。", ["乳胶"])!;
+    expect(s.text).toMatch(/^…第二句/);
+    expect(s.text.slice(s.marks[0]![0], s.marks[0]![1])).toBe("乳胶");
+  });
+
+  it("returns null when nothing matches", () => {
+    expect(snippet("没有匹配。", ["乳胶"])).toBeNull();
+  });
+});
+
+describe("search params", () => {
+  it("accepts every filter and defaults the page", () => {
+    const p = parseSearchParams(new URLSearchParams("q=乳胶&section=industry&author=李斌&column=x&tag=招商引资&issue=2022-12-20&from=2022-01-01&to=2022-12-31"));
+    expect(p).toMatchObject({ ok: true, params: { q: "乳胶", section: "industry", author: "李斌", page: 1, from: "2022-01-01" } });
+  });
+
+  it("names the parameter at fault", () => {
+    const cases: [string, string][] = [
+      ["page=abc", "page"],
+      ["page=0", "page"],
+      ["from=2022-13-01", "from"],
+      ["issue=yesterday", "issue"],
+      [`q=${"长".repeat(2000)}`, "q"],
+      ["from=2022-12-31&to=2022-01-01", "to"],
+    ];
+    for (const [query, param] of cases) {
+      const p = parseSearchParams(new URLSearchParams(query));
+      expect(p.ok, query).toBe(false);
+      if (!p.ok) expect(p.errors[0]!.message.startsWith(`${param} `), p.errors[0]!.message).toBe(true);
+    }
+  });
+});
