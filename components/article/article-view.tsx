@@ -40,6 +40,18 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
           {article.dateline ? <p className="dateline">{article.dateline}</p> : null}
           <div dangerouslySetInnerHTML={{ __html: article.html }} />
         </div>
+        {article.corrections.length > 0 ? (
+          <aside className="corrections" aria-labelledby="corrections-heading">
+            <h2 id="corrections-heading">更正</h2>
+            <ul>
+              {article.corrections.map((c) => (
+                <li key={c.date + c.text}>
+                  <time dateTime={c.date}>{formatDate(new Date(`${c.date}T00:00:00+08:00`))}</time>:{c.text}
+                </li>
+              ))}
+            </ul>
+          </aside>
+        ) : null}
         {article.tags.length > 0 ? (
           <footer className="article-tags">
             <h2 className="visually-hidden">标签</h2>

@@ -188,6 +188,16 @@ export function parseContent(files: ContentFile[], root = "content"): ContentSet
     }
   }
 
+  // An old slug keeps redirecting only if no article, current or renamed, claims it too.
+  const claimedBy = new Map(articles.map((a) => [a.slug, a.file]));
+  for (const a of articles) {
+    a.frontmatter.oldSlugs.forEach((old, i) => {
+      const other = claimedBy.get(old);
+      if (other) problems.push({ file: a.file, field: `oldSlugs[${i}]`, message: `"${old}" is already the slug or an old slug of ${other}` });
+      else claimedBy.set(old, a.file);
+    });
+  }
+
   if (problems.length > 0) throw new ContentError(problems);
   return { sections, columns, issues, articles };
 }

@@ -58,6 +58,24 @@ export const articleFrontmatterSchema = z
     column: slug.optional(),
     bylines: uniqueList(name, "byline").default([]),
     tags: uniqueList(name, "tag").default([]),
+    /** A draft is kept out of every public page, list, search result and count. */
+    draft: z.boolean().default(false),
+    /** Publication time with its UTC offset; a future one keeps the article hidden until then. Defaults to the issue's date. */
+    publishAt: z.iso.datetime({ offset: true, message: "must be a date and time with its offset, e.g. 2022-12-20T08:00:00+08:00" }).optional(),
+    /** Slugs this article had before; their URLs redirect here permanently. */
+    oldSlugs: uniqueList(slug, "old slug").default([]),
+    /** Dated corrections, shown at the article's end. */
+    corrections: z.array(z.object({ date: isoDateSchema, text }).strict()).default([]),
+    /** A lead image: a file beside the article in its issue folder. */
+    image: z
+      .object({
+        src: z.string().regex(/^[\w.-]+\.(jpe?g|png|webp|avif)$/i, "must be the file name of a .jpg, .png, .webp or .avif image in the issue's folder"),
+        alt: text,
+        caption: text.optional(),
+        credit: text.optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

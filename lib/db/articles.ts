@@ -2,6 +2,7 @@ import { cache } from "react";
 import { db } from "./client";
 import type { Prisma } from "./generated/client";
 import type { Heading } from "../content/markdown";
+import { visibleArticle } from "./visibility";
 
 /** Fields every list of articles shows; declared once so lists stay cheap and alike. */
 const articleSummarySelect = {
@@ -41,12 +42,27 @@ export function toArticleSummary(row: ArticleSummaryRow): ArticleSummary {
   return { ...row, bylines: row.bylines.map((b) => b.author.name) };
 }
 
+export interface Correction {
+  date: string;
+  text: string;
+}
+
+export interface LeadImage {
+  /** File name in the issue's content folder. */
+  src: string;
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+}
+
 export interface ArticleDetail extends ArticleSummary {
   dateline: string | null;
   html: string;
   headings: Heading[];
   charCount: number;
   tags: string[];
+  corrections: Correction[];
+  image: LeadImage | null;
   issue: { slug: string; date: Date; banner: string | null };
   section: { slug: string; name: string };
   previous: Pick<ArticleSummary, "slug" | "title"> | null;
@@ -58,8 +74,9 @@ export const RELATED_LIMIT = 4;
 
 /** An article page's data; shared by the page and its metadata through React's cache(). */
 export const getArticle = cache(async (slug: string): Promise<ArticleDetail | null> => {
-  const row = await db.article.findUnique({
-    where: { slug },
+  const visible = visibleArticle();
+  const row = await db.article.findFirst({
+    where: { slug, ...visible },
     select: {
       ...articleSummarySelect,
       id: true,
@@ -68,6 +85,11 @@ export const getArticle = cache(async (slug: string): Promise<ArticleDetail | nu
       html: true,
       headings: true,
       charCount: true,
+      corrections: true,
+      imageSrc: true,
+      imageAlt: true,
+      imageCaption: true,
+      imageCredit: true,
       issue: { select: { slug: true, date: true, banner: true } },
       tags: { select: { tag: { select: { id: true, name: true } } }, orderBy: { position: "asc" } },
     },
@@ -75,11 +97,11 @@ export const getArticle = cache(async (slug: string): Promise<ArticleDetail | nu
   if (!row) return null;
   const neighbour = { select: { slug: true, title: true } } as const;
   const [previous, next, related] = await Promise.all([
-    db.article.findFirst({ where: { issueId: row.issueId, position: { lt: row.position } }, orderBy: { position: "desc" }, ...neighbour }),
-    db.article.findFirst({ where: { issueId: row.issueId, position: { gt: row.position } }, orderBy: { position: "asc" }, ...neighbour }),
-    listRelated(row.id, row.tags.map((t) => t.tag.id)),
+    db.article.findFirst({ where: { issueId: row.issueId, position: { lt: row.position }, ...visible }, orderBy: { position: "desc" }, ...neighbour }),
+    db.article.findFirst({ where: { issueId: row.issueId, position: { gt: row.position }, ...visible }, orderBy: { position: "asc" }, ...neighbour }),
+    listRelated(row.id, row.tags.map((t) => t.tag.id), visible),
   ]);
-  const { id: _id, issueId: _issueId, ...rest } = row;
+  const { id: _id, issueId: _issueId, corrections, imageSrc, imageAlt, imageCaption, imageCredit, ...rest } = row;
   return {
     ...toArticleSummary(rest),
     dateline: row.dateline,
@@ -87,6 +109,8 @@ export const getArticle = cache(async (slug: string): Promise<ArticleDetail | nu
     headings: JSON.parse(row.headings) as Heading[],
     charCount: row.charCount,
     tags: row.tags.map((t) => t.tag.name),
+    corrections: JSON.parse(corrections) as Correction[],
+    image: imageSrc && imageAlt ? { src: imageSrc, alt: imageAlt, caption: imageCaption, credit: imageCredit } : null,
     issue: row.issue,
     previous,
     next,
@@ -95,11 +119,11 @@ export const getArticle = cache(async (slug: string): Promise<ArticleDetail | nu
 });
 
 /** Stories sharing the most tags with the article, newest first among equals. */
-async function listRelated(articleId: number, tagIds: number[]): Promise<ArticleSummary[]> {
+async function listRelated(articleId: number, tagIds: number[], visible: ReturnType<typeof visibleArticle>): Promise<ArticleSummary[]> {
   if (tagIds.length === 0) return [];
   const shared = await db.articleTag.groupBy({
     by: ["articleId"],
-    where: { tagId: { in: tagIds }, articleId: { not: articleId } },
+    where: { tagId: { in: tagIds }, articleId: { not: articleId }, article: visible },
     _count: { tagId: true },
     orderBy: [{ _count: { tagId: "desc" } }, { articleId: "desc" }],
     take: RELATED_LIMIT,
@@ -114,3 +138,9 @@ async function listRelated(articleId: number, tagIds: number[]): Promise<Article
 }
 
 export { articleSummarySelect };
+
+/** The current slug of an article that used to have `slug`, for a permanent redirect. */
+export const getRedirect = cache(async (slug: string): Promise<string | null> => {
+  const row = await db.slugRedirect.findUnique({ where: { slug }, select: { article: { select: { slug: true } } } });
+  return row?.article.slug ?? null;
+});

@@ -2,7 +2,7 @@ import { renderMarkdown } from "../content/markdown";
 import type { ArticleSource, ContentSet } from "../content/parse";
 import { countCharacters, excerpt, readingMinutes } from "../content/text";
 import { issueDate } from "../dates";
-import { indexArticle, unindexArticle } from "../search/index-sqlite";
+import { indexArticles, unindexArticle } from "../search/index-sqlite";
 import type { PrismaClient, Tx } from "./client";
 
 export interface IngestReport {
@@ -129,81 +129,106 @@ function issueData(content: ContentSet, slug: string) {
   };
 }
 
+/** Rows per multi-row statement: well under SQLite's 32,766 bound parameters. */
+const BATCH = 500;
+
+function chunks<T>(list: T[], size = BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** Ids for names, creating the missing ones in one statement per batch. */
+async function idsForNames(known: Map<string, number>, names: Iterable<string>, create: (names: string[]) => Promise<{ id: number; name: string }[]>) {
+  const missing = [...new Set(names)].filter((n) => !known.has(n));
+  for (const batch of chunks(missing)) for (const row of await create(batch)) known.set(row.name, row.id);
+  return known;
+}
+
 async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
-  const existing = new Map((await tx.article.findMany({ select: { id: true, slug: true, hash: true, publishedAt: true } })).map((a) => [a.slug, a]));
+  const existing = new Map(
+    (await tx.article.findMany({ select: { id: true, slug: true, hash: true, publishedAt: true, draft: true } })).map((a) => [a.slug, a]),
+  );
+  const changed: ArticleSource[] = [];
+  for (const source of content.articles) {
+    if (existing.get(source.slug)?.hash === source.hash) report.unchanged.push(source.slug);
+    else changed.push(source);
+  }
+  const wanted = new Set(content.articles.map((s) => s.slug));
+  const gone = [...existing.values()].filter((a) => !wanted.has(a.slug));
+  if (changed.length === 0 && gone.length === 0) return;
+
   const ids = {
     section: new Map((await tx.section.findMany({ select: { id: true, slug: true } })).map((s) => [s.slug, s.id])),
     column: new Map((await tx.column.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id])),
     issue: new Map((await tx.issue.findMany({ select: { id: true, slug: true } })).map((i) => [i.slug, i.id])),
   };
-  const authorIds = new Map((await tx.author.findMany()).map((a) => [a.name, a.id]));
-  const tagIds = new Map((await tx.tag.findMany()).map((t) => [t.name, t.id]));
   // Validation guarantees these exist; a miss means the content set and the database disagree, so stop.
   const must = (map: Map<string, number>, key: string, what: string) => {
     const id = map.get(key);
     if (id === undefined) throw new Error(`ingest: no ${what} "${key}" in the database`);
     return id;
   };
-  const idFor = async (map: Map<string, number>, name: string, create: (name: string) => Promise<{ id: number }>) => {
-    let id = map.get(name);
-    if (id === undefined) {
-      id = (await create(name)).id;
-      map.set(name, id);
-    }
-    return id;
-  };
+  const authorIds = await idsForNames(
+    new Map((await tx.author.findMany()).map((a) => [a.name, a.id])),
+    changed.flatMap((s) => s.frontmatter.bylines),
+    (names) => tx.author.createManyAndReturn({ data: names.map((name) => ({ name })), select: { id: true, name: true } }),
+  );
+  const tagIds = await idsForNames(
+    new Map((await tx.tag.findMany()).map((t) => [t.name, t.id])),
+    changed.flatMap((s) => s.frontmatter.tags),
+    (names) => tx.tag.createManyAndReturn({ data: names.map((name) => ({ name })), select: { id: true, name: true } }),
+  );
 
-  for (const source of content.articles) {
-    const prior = existing.get(source.slug);
-    existing.delete(source.slug);
-    if (prior?.hash === source.hash) {
-      report.unchanged.push(source.slug);
-      continue;
-    }
-    const fm = source.frontmatter;
-    const issueSlug = source.issueSlug;
-    const data = {
-      slug: source.slug,
-      issueId: must(ids.issue, issueSlug, "issue"),
-      position: source.position,
-      sectionId: must(ids.section, fm.section, "section"),
-      columnId: fm.column ? must(ids.column, fm.column, "column") : null,
-      kicker: fm.kicker ?? null,
-      title: fm.title,
-      subtitle: fm.subtitle ?? null,
-      dateline: fm.dateline ?? null,
-      publishedAt: issueDate(issueSlug),
-      sourcePath: source.file,
-      hash: source.hash,
-      ...renderArticle(source),
-    };
-    const bylines = [];
-    for (const [i, name] of fm.bylines.entries()) {
-      bylines.push({ position: i + 1, authorId: await idFor(authorIds, name, (n) => tx.author.create({ data: { name: n } })) });
-    }
-    const tags = [];
-    for (const [i, name] of fm.tags.entries()) {
-      tags.push({ position: i + 1, tagId: await idFor(tagIds, name, (n) => tx.tag.create({ data: { name: n } })) });
-    }
-    let id: number;
-    if (prior) {
-      await tx.byline.deleteMany({ where: { articleId: prior.id } });
-      await tx.articleTag.deleteMany({ where: { articleId: prior.id } });
-      await tx.article.update({ where: { id: prior.id }, data: { ...data, bylines: { create: bylines }, tags: { create: tags } } });
-      await unindexArticle(tx, prior.id, prior.publishedAt);
-      id = prior.id;
-      report.updated.push(source.slug);
-    } else {
-      id = (await tx.article.create({ data: { ...data, bylines: { create: bylines }, tags: { create: tags } }, select: { id: true } })).id;
-      report.added.push(source.slug);
-    }
-    await indexArticle(tx, { ...data, id, authorIds: bylines.map((b) => b.authorId), tagIds: tags.map((t) => t.tagId) });
-  }
+  // An article whose slug or whose old slugs change is simplest to rewrite whole: remove the old rows first.
+  const replaced = changed.flatMap((s) => {
+    const prior = existing.get(s.slug);
+    return prior ? [prior] : [];
+  });
+  for (const prior of [...replaced, ...gone]) if (!prior.draft) await unindexArticle(tx, prior.id, prior.publishedAt);
+  for (const batch of chunks([...replaced, ...gone].map((a) => a.id))) await tx.article.deleteMany({ where: { id: { in: batch } } });
+  report.removed.push(...gone.map((a) => a.slug));
 
-  if (existing.size) {
-    for (const gone of existing.values()) await unindexArticle(tx, gone.id, gone.publishedAt);
-    await tx.article.deleteMany({ where: { id: { in: [...existing.values()].map((a) => a.id) } } });
-    report.removed.push(...existing.keys());
+  for (const batch of chunks(changed)) {
+    const rows = batch.map((source) => {
+      const fm = source.frontmatter;
+      return {
+        slug: source.slug,
+        issueId: must(ids.issue, source.issueSlug, "issue"),
+        position: source.position,
+        sectionId: must(ids.section, fm.section, "section"),
+        columnId: fm.column ? must(ids.column, fm.column, "column") : null,
+        kicker: fm.kicker ?? null,
+        title: fm.title,
+        subtitle: fm.subtitle ?? null,
+        dateline: fm.dateline ?? null,
+        publishedAt: fm.publishAt ? new Date(fm.publishAt) : issueDate(source.issueSlug),
+        draft: fm.draft,
+        corrections: JSON.stringify(fm.corrections),
+        imageSrc: fm.image?.src ?? null,
+        imageAlt: fm.image?.alt ?? null,
+        imageCaption: fm.image?.caption ?? null,
+        imageCredit: fm.image?.credit ?? null,
+        sourcePath: source.file,
+        hash: source.hash,
+        ...renderArticle(source),
+      };
+    });
+    const created = await tx.article.createManyAndReturn({ data: rows, select: { id: true, slug: true } });
+    const idOf = new Map(created.map((c) => [c.slug, c.id]));
+    const bylines = batch.flatMap((s) => s.frontmatter.bylines.map((name, i) => ({ articleId: idOf.get(s.slug)!, authorId: authorIds.get(name)!, position: i + 1 })));
+    const tags = batch.flatMap((s) => s.frontmatter.tags.map((name, i) => ({ articleId: idOf.get(s.slug)!, tagId: tagIds.get(name)!, position: i + 1 })));
+    const redirects = batch.flatMap((s) => s.frontmatter.oldSlugs.map((slug) => ({ slug, articleId: idOf.get(s.slug)! })));
+    for (const b of chunks(bylines)) await tx.byline.createMany({ data: b });
+    for (const t of chunks(tags)) await tx.articleTag.createMany({ data: t });
+    if (redirects.length) await tx.slugRedirect.createMany({ data: redirects });
+    const docs = rows.flatMap((row) => {
+      if (row.draft) return [];
+      const id = idOf.get(row.slug)!;
+      return [{ ...row, id, authorIds: bylines.filter((b) => b.articleId === id).map((b) => b.authorId), tagIds: tags.filter((t) => t.articleId === id).map((t) => t.tagId) }];
+    });
+    await indexArticles(tx, docs);
+    for (const s of batch) (existing.has(s.slug) ? report.updated : report.added).push(s.slug);
   }
 }
 

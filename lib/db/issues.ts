@@ -2,6 +2,7 @@ import { cache } from "react";
 import { db } from "./client";
 import { articleSummarySelect, toArticleSummary, type ArticleSummary } from "./articles";
 import { paginate, type Page } from "./pagination";
+import { visibleArticle } from "./visibility";
 
 export interface IssueEdition {
   slug: string;
@@ -12,24 +13,28 @@ export interface IssueEdition {
   articles: ArticleSummary[];
 }
 
-const editionSelect = {
-  slug: true,
-  date: true,
-  number: true,
-  banner: true,
-  articles: { select: articleSummarySelect, orderBy: { position: "asc" } },
-} as const;
+/** An edition with the articles readers may see, in print order. */
+const editionSelect = (visible: ReturnType<typeof visibleArticle>) =>
+  ({
+    slug: true,
+    date: true,
+    number: true,
+    banner: true,
+    articles: { where: visible, select: articleSummarySelect, orderBy: { position: "asc" } },
+  }) as const;
 
 type EditionRow = { slug: string; date: Date; number: number | null; banner: string | null; articles: Parameters<typeof toArticleSummary>[0][] };
 const toEdition = (row: EditionRow): IssueEdition => ({ ...row, articles: row.articles.map(toArticleSummary) });
 
 export const getIssue = cache(async (slug: string): Promise<IssueEdition | null> => {
-  const row = await db.issue.findUnique({ where: { slug }, select: editionSelect });
+  const visible = visibleArticle();
+  const row = await db.issue.findFirst({ where: { slug, articles: { some: visible } }, select: editionSelect(visible) });
   return row ? toEdition(row) : null;
 });
 
 export const getLatestIssue = cache(async (): Promise<IssueEdition | null> => {
-  const row = await db.issue.findFirst({ orderBy: { date: "desc" }, select: editionSelect });
+  const visible = visibleArticle();
+  const row = await db.issue.findFirst({ where: { articles: { some: visible } }, orderBy: { date: "desc" }, select: editionSelect(visible) });
   return row ? toEdition(row) : null;
 });
 
@@ -45,8 +50,14 @@ export interface IssueSummary {
 export const ISSUES_PER_PAGE = 30;
 
 export async function listIssues(page: number): Promise<Page<IssueSummary>> {
-  return paginate(page, ISSUES_PER_PAGE, () => db.issue.count(), async (skip, take) => {
+  const visible = visibleArticle();
+  // Issues with something to read. (Not a `some` relation filter: with skip/take, Prisma 6.19's
+  // query compiler pages over the joined article rows and returns the wrong issues.)
+  const withArticles = await db.article.groupBy({ by: ["issueId"], where: visible });
+  const where = { id: { in: withArticles.map((g) => g.issueId) } };
+  return paginate(page, ISSUES_PER_PAGE, async () => withArticles.length, async (skip, take) => {
     const rows = await db.issue.findMany({
+      where,
       orderBy: { date: "desc" },
       skip,
       take,
@@ -55,8 +66,8 @@ export async function listIssues(page: number): Promise<Page<IssueSummary>> {
         date: true,
         number: true,
         banner: true,
-        _count: { select: { articles: true } },
-        articles: { select: { title: true }, orderBy: { position: "asc" }, take: 1 },
+        _count: { select: { articles: { where: visible } } },
+        articles: { where: visible, select: { title: true }, orderBy: { position: "asc" }, take: 1 },
       },
     });
     return rows.map(({ _count, articles, ...r }) => ({ ...r, articleCount: _count.articles, leadTitle: articles[0]?.title ?? null }));

@@ -3,6 +3,7 @@ import { db } from "./client";
 import type { Prisma } from "./generated/client";
 import { articleSummarySelect, toArticleSummary, type ArticleSummary } from "./articles";
 import { paginate, type Page } from "./pagination";
+import { visibleArticle } from "./visibility";
 
 /** The four ways to list articles besides an issue: 版块, 栏目, tag and byline. */
 export type ListingKind = "section" | "column" | "tag" | "author";
@@ -42,8 +43,9 @@ async function findSubject(kind: ListingKind, key: string): Promise<{ name: stri
 
 /** One page of a listing, newest first; null when the subject does not exist. */
 export const getListing = cache(async (kind: ListingKind, key: string, page: number): Promise<Listing | null> => {
-  const subject = await findSubject(kind, key);
-  if (!subject) return null;
+  const found = await findSubject(kind, key);
+  if (!found) return null;
+  const subject = { ...found, where: { ...found.where, ...visibleArticle() } };
   const articles = await paginate(
     page,
     ARTICLES_PER_PAGE,
@@ -59,6 +61,8 @@ export const getListing = cache(async (kind: ListingKind, key: string, page: num
         })
       ).map(toArticleSummary),
   );
+  // A tag or byline seen only on drafts or scheduled stories does not exist yet for readers.
+  if (articles.total === 0 && (kind === "tag" || kind === "author")) return null;
   return { kind, key, name: subject.name, description: subject.description, articles };
 });
 

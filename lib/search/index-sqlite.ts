@@ -51,16 +51,15 @@ export function searchRow(doc: SearchDocument) {
   };
 }
 
-export async function indexArticle(tx: Tx, doc: SearchDocument) {
-  const row = searchRow(doc);
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "${SEARCH_TABLE}" (rowid, title, title_chars, body, facets) VALUES (?, ?, ?, ?, ?)`,
-    row.rowid,
-    row.title,
-    row.titleChars,
-    row.body,
-    row.facets,
-  );
+/** Adds articles to the index, many rows per statement. */
+export async function indexArticles(tx: Tx, docs: SearchDocument[]) {
+  for (let i = 0; i < docs.length; i += 100) {
+    const rows = docs.slice(i, i + 100).map(searchRow);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "${SEARCH_TABLE}" (rowid, title, title_chars, body, facets) VALUES ${rows.map(() => "(?, ?, ?, ?, ?)").join(", ")}`,
+      ...rows.flatMap((r) => [r.rowid, r.title, r.titleChars, r.body, r.facets]),
+    );
+  }
 }
 
 export async function unindexArticle(tx: Tx, id: number, publishedAt: Date) {

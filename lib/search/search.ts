@@ -1,6 +1,7 @@
 import { db } from "../db/client";
 import { articleSummarySelect, toArticleSummary, type ArticleSummary } from "../db/articles";
 import { issueDate } from "../dates";
+import { visibleArticle } from "../db/visibility";
 import { facet, SEARCH_TABLE } from "./index-sqlite";
 import type { SearchParams } from "./params";
 import { ftsPhrase, ftsString, MAX_TERMS, parseQuery, type ParsedQuery } from "./query";
@@ -44,8 +45,8 @@ const empty = (page: number, notice: string | null, searched: boolean, author: S
 async function bylineOf(q: string | undefined): Promise<SearchResponse["author"]> {
   const name = q?.trim();
   if (!name || name.length > 32) return null;
-  const author = await db.author.findUnique({ where: { name }, select: { name: true, _count: { select: { bylines: true } } } });
-  return author ? { name: author.name, articleCount: author._count.bylines } : null;
+  const author = await db.author.findUnique({ where: { name }, select: { name: true, _count: { select: { bylines: { where: { article: visibleArticle() } } } } } });
+  return author && author._count.bylines > 0 ? { name: author.name, articleCount: author._count.bylines } : null;
 }
 
 /** Turns filter values (slugs, names, dates) into facet terms; null when a filter names nothing that exists. */
@@ -111,11 +112,13 @@ async function ids(match: string, range: KeyRange, limit: number, offset: number
   return rows.map((r) => Number(r.id));
 }
 
-function keyRange(p: SearchParams): KeyRange {
+/** Keys of the date range, ending before the current minute: scheduled stories stay out until their time. */
+function keyRange(p: SearchParams, now = new Date()): KeyRange {
   const DAY = 86_400_000;
+  const until = keyFrom(now) - 1;
   return {
     min: p.from ? keyFrom(issueDate(p.from)) : 0,
-    max: p.to ? keyFrom(new Date(issueDate(p.to).getTime() + DAY)) - 1 : Number.MAX_SAFE_INTEGER,
+    max: Math.min(until, p.to ? keyFrom(new Date(issueDate(p.to).getTime() + DAY)) - 1 : until),
   };
 }
 

@@ -104,6 +104,17 @@ describe("parseContent", () => {
     expect(problems.find((p) => p.field === "date")!.message).toContain("not a real calendar date");
   });
 
+  it("rejects an old slug that another article uses", () => {
+    const [p] = problemsOf(contentTree({ [`${ISSUE}/second-story.md`]: articleMd({ title: "第二篇", oldSlugs: "[first-story]" }) }));
+    expect(p).toMatchObject({ file: `${ISSUE}/second-story.md`, field: "oldSlugs[0]" });
+    expect(p!.message).toContain(`${ISSUE}/first-story.md`);
+  });
+
+  it("validates publication times, drafts and corrections", () => {
+    const problems = problemsOf(contentTree({ [`${ISSUE}/first-story.md`]: articleMd({ publishAt: "明天", draft: "maybe", corrections: "[{date: 2023-13-01, text: 改}]" }) }));
+    expect(problems.map((p) => p.field).sort()).toEqual(["corrections[0].date", "draft", "publishAt"]);
+  });
+
   it("collects every problem in one pass", () => {
     const problems = problemsOf(
       contentTree({

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleView } from "@/components/article/article-view";
-import { getArticle } from "@/lib/db/articles";
+import { getArticle, getRedirect } from "@/lib/db/articles";
 import { decodeParam } from "@/lib/route-params";
+import { articlePath } from "@/lib/urls";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -12,8 +13,11 @@ export const generateStaticParams = async () => [];
 async function load(params: Props["params"]) {
   const slug = decodeParam((await params).slug);
   const article = slug ? await getArticle(slug) : null;
-  if (!article) notFound();
-  return article;
+  if (article) return article;
+  // A renamed article keeps its old URLs.
+  const current = slug ? await getRedirect(slug) : null;
+  if (current) permanentRedirect(articlePath(current));
+  notFound();
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
