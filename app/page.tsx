@@ -13,7 +13,7 @@ export default async function FrontPage() {
     return (
       <section className="empty-state">
         <h1>还没有发布任何一期报纸</h1>
-        <p>编辑部发布第一期后,这里会显示最新一期的报道。</p>
+        <p>编辑部发布第一期后，这里会显示最新一期的报道。</p>
       </section>
     );
   }

@@ -38,7 +38,7 @@ export async function serve({ port, hostname, microCacheTtlMs = Number(process.e
     handle(req, res).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-      res.end("服务器出错了,请稍后再试。");
+      res.end("服务器出错了，请稍后再试。");
     });
   });
   server.keepAliveTimeout = 65_000;

@@ -9,7 +9,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { params } = parseSearchParams(await searchParams);
-  return { title: params.q ? `搜索:${params.q}` : "搜索", robots: { index: false } };
+  return { title: params.q ? `搜索：${params.q}` : "搜索", robots: { index: false } };
 }
 
 export default async function SearchPage({ searchParams }: Props) {
@@ -23,7 +23,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <SearchResults params={parsed.params} response={response} />
       ) : (
         <div role="alert" className="search-error">
-          <p>搜索条件有误,请修改后重试:</p>
+          <p>搜索条件有误，请修改后重试：</p>
           <ul>
             {!parsed.ok ? parsed.errors.map((e) => <li key={e.param}>{e.message}</li>) : null}
           </ul>

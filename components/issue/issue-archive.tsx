@@ -26,7 +26,7 @@ export async function IssueArchive({ rawPage }: { rawPage?: string }) {
             </Link>
             {i.banner ? <span className="banner-small">{i.banner}</span> : null}
             <span className="archive-meta">
-              {i.articleCount} 篇{i.leadTitle ? ` · 头条:${i.leadTitle}` : ""}
+              {i.articleCount} 篇{i.leadTitle ? ` · 头条：${i.leadTitle}` : ""}
             </span>
           </li>
         ))}

@@ -12,7 +12,7 @@ export function SearchForm({ params, sections, columns }: { params: Partial<Sear
     <form action="/search" method="get" className="search-form" role="search" aria-label="搜索报道">
       <div className="search-main">
         <label htmlFor="search-q">关键词</label>
-        <input id="search-q" name="q" type="search" defaultValue={params.q ?? ""} maxLength={MAX_QUERY_LENGTH} placeholder="如:乡村振兴 网格" />
+        <input id="search-q" name="q" type="search" defaultValue={params.q ?? ""} maxLength={MAX_QUERY_LENGTH} placeholder="如：乡村振兴 网格" />
         <button type="submit">搜索</button>
       </div>
       <fieldset className="search-filters">

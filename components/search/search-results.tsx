@@ -20,7 +20,7 @@ export function searchHref(params: Partial<SearchParams>, page = 1): string {
 
 export function SearchResults({ params, response }: { params: SearchParams; response: SearchResponse }) {
   if (!response.searched) {
-    return <p className="search-hint">输入关键词,或选择版块、作者、栏目、标签、期次和日期范围来查找报道。</p>;
+    return <p className="search-hint">输入关键词，或选择版块、作者、栏目、标签、期次和日期范围来查找报道。</p>;
   }
   return (
     <section aria-labelledby="search-summary" className="search-results">
@@ -30,14 +30,14 @@ export function SearchResults({ params, response }: { params: SearchParams; resp
       {response.notice ? <p className="search-notice">{response.notice}</p> : null}
       {response.author ? (
         <p className="search-notice">
-          “{response.author.name}”是本报作者:
+          “{response.author.name}”是本报作者：
           <Link href={searchHref({ author: response.author.name })}>查看其署名的 {response.author.articleCount} 篇报道</Link> ·{" "}
           <Link href={authorPath(response.author.name)}>作者页</Link>
         </p>
       ) : null}
       {response.total === 0 ? (
         <div className="empty-state compact">
-          <p>试试更短的关键词、去掉一些筛选条件,或检查日期范围。</p>
+          <p>试试更短的关键词、去掉一些筛选条件，或检查日期范围。</p>
           <p>
             <Link href="/search">清除所有条件</Link>
           </p>

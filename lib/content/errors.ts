@@ -7,12 +7,14 @@ export interface ContentProblem {
   /** The frontmatter field or file part at fault, e.g. "section" or "body". */
   field?: string;
   message: string;
+  /** How to fix it, in the editor's words. */
+  hint?: string;
 }
 
 export function formatProblem(p: ContentProblem): string {
   const where = p.line ? `${p.file}:${p.line}` : p.file;
   const field = p.field ? ` [${p.field}]` : "";
-  return `${where}${field}: ${p.message}`;
+  return `${where}${field}: ${p.message}${p.hint ? `\n      修改方法: ${p.hint}` : ""}`;
 }
 
 /** Thrown when content fails validation; nothing has been written when it is. */

@@ -5,14 +5,18 @@ import { parseContent, type ContentFile, type ContentSet } from "./parse";
 /** The content tree to ingest: CONTENT_DIR, or content/ in the project. */
 export const contentRoot = () => process.env.CONTENT_DIR || "content";
 
-/** Reads every .md and .yaml file under `root` (relative to the working directory). */
+const TEXT_FILE = /\.(md|ya?ml)$/;
+/** Images are listed, not read: the checks only need to know they are there. */
+export const IMAGE_FILE = /\.(jpe?g|png|webp|avif)$/i;
+
+/** Reads every .md and .yaml file under `root` (relative to the working directory), and lists its images. */
 export async function readContentFiles(root = "content"): Promise<ContentFile[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const files = entries
-    .filter((e) => e.isFile() && /\.(md|ya?ml)$/.test(e.name))
+    .filter((e) => e.isFile() && (TEXT_FILE.test(e.name) || IMAGE_FILE.test(e.name)))
     .map((e) => path.join(e.parentPath, e.name).split(path.sep).join("/"))
     .sort();
-  return Promise.all(files.map(async (p) => ({ path: p, text: await readFile(p, "utf8") })));
+  return Promise.all(files.map(async (p) => ({ path: p, text: TEXT_FILE.test(p) ? await readFile(p, "utf8") : "" })));
 }
 
 /** Reads and validates the content tree; throws a ContentError naming every problem. */

@@ -29,10 +29,13 @@ export function readingMinutes(charCount: number): number {
   return Math.max(1, Math.round(charCount / CHARS_PER_MINUTE));
 }
 
-// A sentence ends at 。!?(or half-width !?) and any closing quotes right after it.
-const SENTENCE = /[^。!?!?\n]*[。!?!?]+[”’」』"')]*|[^。!?!?\n]+$/gmu;
+// A sentence ends at 。！？ (or half-width !?) and any closing quotes right after it.
+// (Escapes, not literal full-width marks: an editor's font can make ！ and ! look alike.)
+const END = "。\uFF01\uFF1F!?";
+const CLOSE = "”’」』\"')\uFF09";
+const SENTENCE = new RegExp(`[^${END}\\n]*[${END}]+[${CLOSE}]*|[^${END}\\n]+$`, "gmu");
 
-const SENTENCE_END = /[。!?!?][”’」』"')]*$/u;
+const SENTENCE_END = new RegExp(`[${END}][${CLOSE}]*$`, "u");
 
 /** Splits text into sentences, keeping each sentence's end mark and closing quotes. */
 export function splitSentences(text: string): string[] {
@@ -44,7 +47,7 @@ export function splitSentences(text: string): string[] {
  * `maxChars`, and always at least the first, so it never stops mid-sentence.
  */
 export function excerpt(text: string, maxChars = 120): string {
-  const firstBlock = text.split("\n").find((b) => /[。!?!?]/.test(b)) ?? text.split("\n")[0] ?? "";
+  const firstBlock = text.split("\n").find((b) => new RegExp(`[${END}]`).test(b)) ?? text.split("\n")[0] ?? "";
   const sentences = splitSentences(firstBlock);
   let out = "";
   for (const s of sentences) {

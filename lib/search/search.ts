@@ -127,9 +127,9 @@ export async function searchArticles(p: SearchParams): Promise<SearchResponse> {
   const query = parseQuery(p.q ?? "");
   const notice =
     query.kind === "characters"
-      ? "单字搜索只查找标题;输入两个或更多字可以搜索全文。"
+      ? "单字搜索只查找标题；输入两个或更多字可以搜索全文。"
       : query.kind === "terms" && query.dropped > 0
-        ? `单字和第 ${MAX_TERMS} 个以后的搜索词未使用,只按其余 ${query.terms.length} 个词搜索。`
+        ? `单字和第 ${MAX_TERMS} 个以后的搜索词未使用，只按其余 ${query.terms.length} 个词搜索。`
         : null;
   const [facets, author] = await Promise.all([facetTerms(p), p.author ? null : bylineOf(p.q)]);
   const searched = query.kind !== "empty" || Object.entries(p).some(([k, v]) => k !== "page" && k !== "q" && v !== undefined);

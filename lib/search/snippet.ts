@@ -50,7 +50,7 @@ export function snippet(text: string, needles: string[], length = 120): Marked |
   if (matches.length === 0) return null;
   const first = matches[0]![0];
   let start = Math.max(0, first - Math.floor(length / 3));
-  const sentenceStart = Math.max(flat.lastIndexOf("。", first - 1), flat.lastIndexOf("!", first - 1), flat.lastIndexOf("?", first - 1));
+  const sentenceStart = Math.max(...["。", "\uFF01", "\uFF1F", "!", "?"].map((end) => flat.lastIndexOf(end, first - 1)));
   if (sentenceStart >= 0 && first - sentenceStart <= length / 2) start = sentenceStart + 1;
   if (first - start > length / 2) start = first - Math.floor(length / 3);
   const end = Math.min(flat.length, start + length);

@@ -5,7 +5,7 @@ test("a reader clicks from the front page to a section, an article, a tag, an au
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page.locator(".banner")).toHaveText("新时代 新征程 新伟业");
-  await expect(page.locator(".lead-story h2")).toHaveText("2023,为左权发展精准抓落实");
+  await expect(page.locator(".lead-story h2")).toHaveText("2023，为左权发展精准抓落实");
 
   await page.getByRole("navigation", { name: "版块" }).getByRole("link", { name: "产业经济" }).click();
   await expect(page).toHaveURL(/\/sections\/industry$/);
@@ -38,7 +38,7 @@ test("a reader clicks from the front page to a section, an article, a tag, an au
   await expect(page).toHaveURL(/\/issues\/2022-12-20$/);
   await expect(page.locator(".banner")).toHaveText("新时代 新征程 新伟业");
   await expect(page.locator(".card-title")).toHaveText([
-    "2023,为左权发展精准抓落实",
+    "2023，为左权发展精准抓落实",
     "在『严管』中彰显『厚爱』",
     "写好乡村振兴大文章",
     "创新引领发展 打造行业标杆",

@@ -14,7 +14,7 @@ describe("queries on the source issue", () => {
   it("finds the latest issue with its lead story first", async () => {
     const issue = await getLatestIssue();
     expect(issue!.slug).toBe("2022-12-20");
-    expect(issue!.articles[0]!.title).toBe("2023,为左权发展精准抓落实");
+    expect(issue!.articles[0]!.title).toBe("2023，为左权发展精准抓落实");
     expect(issue!.articles.map((a) => a.position)).toEqual([1, 2, 3, 4, 5]);
     expect(await getIssue("2022-12-21")).toBeNull();
   });

@@ -96,7 +96,7 @@ describe("content/ against the source print issue", () => {
   });
 
   it("holds the five stories in print order", () => {
-    expect(articles.map((a) => a.frontmatter.title)).toEqual([
+    expect(articles.map((a) => norm(a.frontmatter.title))).toEqual([
       "2023,为左权发展精准抓落实",
       "在『严管』中彰显『厚爱』",
       "写好乡村振兴大文章",
@@ -119,10 +119,15 @@ describe("content/ against the source print issue", () => {
     expect(total).toBeGreaterThan(100);
   });
 
+  it("restores full-width punctuation in Chinese text", () => {
+    const halfWidthInChinese = /(?<=\p{Script=Han})[,;:!?()]|[,;:!?()](?=\p{Script=Han})/u;
+    for (const a of articles) expect(halfWidthInChinese.exec(`${a.frontmatter.title}\n${a.body}`), a.slug).toBeNull();
+  });
+
   it("joins the words that page breaks split", () => {
-    const bodies = articles.map((a) => a.body).join("\n");
+    const bodies = norm(articles.map((a) => a.body).join("\n"));
     for (const joined of ["年初经济工作会议", "一本经念到底", "“山、水、田、大美自然”", "坚持大抓基层的鲜明导向", "专业合作社", "“李祖能劳模创新工作室”,李祖能正"]) {
-      expect(bodies).toContain(joined);
+      expect(bodies).toContain(norm(joined));
     }
   });
 

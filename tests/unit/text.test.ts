@@ -24,6 +24,14 @@ describe("splitSentences", () => {
   });
 });
 
+describe("full-width marks", () => {
+  it("ends sentences at full-width ！ and ？ as well", () => {
+    const text = "何为不变\uFF1F新的一年为何不变\uFF1F就要干下去\uFF01“好。”";
+    expect(splitSentences(text)).toEqual(["何为不变\uFF1F", "新的一年为何不变\uFF1F", "就要干下去\uFF01", "“好。”"]);
+    expect(excerpt("第一句很长" + "长".repeat(100) + "\uFF1F第二句\uFF01", 20)).toBe("第一句很长" + "长".repeat(100) + "\uFF1F");
+  });
+});
+
 describe("excerpt", () => {
   it("takes whole sentences up to the limit", () => {
     const text = "第一句话很短。第二句话也不长。" + "长".repeat(200) + "。";
