@@ -3,6 +3,7 @@ import type { ArticleSource, ContentSet } from "../content/parse";
 import { countCharacters, excerpt, readingMinutes } from "../content/text";
 import { issueDate } from "../dates";
 import { indexArticles, unindexArticle } from "../search/index-sqlite";
+import { insertRows } from "./bulk";
 import type { PrismaClient, Tx } from "./client";
 
 export interface IngestReport {
@@ -214,14 +215,14 @@ async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
         ...renderArticle(source),
       };
     });
-    const created = await tx.article.createManyAndReturn({ data: rows, select: { id: true, slug: true } });
-    const idOf = new Map(created.map((c) => [c.slug, c.id]));
+    const created = await insertRows<{ id: number | bigint; slug: string }>(tx, "Article", rows, ["id", "slug"]);
+    const idOf = new Map(created.map((c) => [c.slug, Number(c.id)]));
     const bylines = batch.flatMap((s) => s.frontmatter.bylines.map((name, i) => ({ articleId: idOf.get(s.slug)!, authorId: authorIds.get(name)!, position: i + 1 })));
     const tags = batch.flatMap((s) => s.frontmatter.tags.map((name, i) => ({ articleId: idOf.get(s.slug)!, tagId: tagIds.get(name)!, position: i + 1 })));
     const redirects = batch.flatMap((s) => s.frontmatter.oldSlugs.map((slug) => ({ slug, articleId: idOf.get(s.slug)! })));
-    for (const b of chunks(bylines)) await tx.byline.createMany({ data: b });
-    for (const t of chunks(tags)) await tx.articleTag.createMany({ data: t });
-    if (redirects.length) await tx.slugRedirect.createMany({ data: redirects });
+    await insertRows(tx, "Byline", bylines);
+    await insertRows(tx, "ArticleTag", tags);
+    await insertRows(tx, "SlugRedirect", redirects);
     const docs = rows.flatMap((row) => {
       if (row.draft) return [];
       const id = idOf.get(row.slug)!;
@@ -233,12 +234,25 @@ async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
 }
 
 async function pruneOrphans(tx: Tx, content: ContentSet, report: IngestReport) {
-  const issues = await tx.issue.deleteMany({ where: { slug: { notIn: content.issues.map((i) => i.slug) } } });
-  const sections = await tx.section.deleteMany({ where: { slug: { notIn: content.sections.map((s) => s.slug) } } });
-  const columns = await tx.column.deleteMany({ where: { slug: { notIn: content.columns.map((c) => c.slug) } } });
-  const tags = await tx.tag.deleteMany({ where: { articles: { none: {} } } });
-  const authors = await tx.author.deleteMany({ where: { bylines: { none: {} } } });
-  for (const [kind, { count }] of Object.entries({ issues, sections, columns, tags, authors })) {
-    if (count) report.other.push(`${count} ${kind} removed`);
-  }
+  // Compared here rather than with `notIn`: an archive's list of issues outgrows the bound-parameter limit.
+  const keep = {
+    issue: new Set(content.issues.map((i) => i.slug)),
+    section: new Set(content.sections.map((s) => s.slug)),
+    column: new Set(content.columns.map((c) => c.slug)),
+  };
+  const stale = async (rows: { id: number; slug: string }[], wanted: Set<string>) => rows.filter((r) => !wanted.has(r.slug)).map((r) => r.id);
+  const select = { id: true, slug: true } as const;
+  const removeAll = async (ids: number[], remove: (ids: number[]) => Promise<{ count: number }>) => {
+    let count = 0;
+    for (const batch of chunks(ids)) count += (await remove(batch)).count;
+    return count;
+  };
+  const counts: Record<string, number> = {
+    issues: await removeAll(await stale(await tx.issue.findMany({ select }), keep.issue), (ids) => tx.issue.deleteMany({ where: { id: { in: ids } } })),
+    sections: await removeAll(await stale(await tx.section.findMany({ select }), keep.section), (ids) => tx.section.deleteMany({ where: { id: { in: ids } } })),
+    columns: await removeAll(await stale(await tx.column.findMany({ select }), keep.column), (ids) => tx.column.deleteMany({ where: { id: { in: ids } } })),
+    tags: (await tx.tag.deleteMany({ where: { articles: { none: {} } } })).count,
+    authors: (await tx.author.deleteMany({ where: { bylines: { none: {} } } })).count,
+  };
+  for (const [kind, count] of Object.entries(counts)) if (count) report.other.push(`${count} ${kind} removed`);
 }

@@ -1,0 +1,65 @@
+// npm run bench:ingest [-- --articles 10000]
+// Builds a synthetic archive in the real content layout on disk, then times, against a scratch SQLite
+// database: a full ingest into the empty database, a re-ingest with nothing changed, and a re-ingest
+// after editing one article. Prints wall-clock times and the peak memory of this process.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+process.chdir(path.resolve(import.meta.dirname, ".."));
+const { values } = parseArgs({ options: { articles: { type: "string", default: "10000" } } });
+const ARTICLES = Number(values.articles);
+const TMP = "bench/.tmp";
+const ROOT = `${TMP}/ingest-content`;
+const DB = `${TMP}/ingest.db`;
+
+mkdirSync(TMP, { recursive: true });
+for (const suffix of ["", "-wal", "-shm"]) rmSync(DB + suffix, { force: true });
+rmSync(ROOT, { recursive: true, force: true });
+process.env.DATABASE_URL = `file:./${DB}`;
+
+const { syntheticContent } = await import("../tests/helpers/synthetic-content");
+const { writeTree } = await import("../tests/helpers/content-dir");
+const { createTestDatabaseAt } = await import("./db");
+const { runIngest } = await import("../scripts/ingest");
+
+// Longer bodies than the unit-test corpus: about the length of a county news story.
+const files = syntheticContent({ articles: ARTICLES, perIssue: 10, paragraphs: 10 });
+writeTree(files, ROOT);
+createTestDatabaseAt(DB);
+const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+console.log(`${ARTICLES} articles in ${files.length} files (${(bytes / 1e6).toFixed(1)} MB) under ${ROOT}`);
+
+let peak = 0;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+const quietly = async <T>(fn: () => Promise<T>) => {
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    return await fn();
+  } finally {
+    console.log = log;
+  }
+};
+
+async function timed(label: string, target: string) {
+  const start = performance.now();
+  const report = await quietly(() => runIngest({ root: ROOT, notify: false }));
+  const seconds = (performance.now() - start) / 1000;
+  if (!report) throw new Error(`${label}: the ingest rejected the content`);
+  const summary = `${report.added.length} added, ${report.updated.length} updated, ${report.unchanged.length} unchanged, ${report.removed.length} removed`;
+  console.log(`${label.padEnd(28)} ${seconds.toFixed(2).padStart(7)} s   (target ${target})   ${summary}`);
+  return { label, seconds, summary };
+}
+
+const results = [];
+results.push(await timed("full ingest, empty database", "< 30 s"));
+results.push(await timed("re-ingest, nothing changed", "< 3 s"));
+const edited = files.find((f) => f.path.endsWith(".md"))!;
+const editedPath = path.join(ROOT, edited.path.replace(/^content\//, ""));
+writeFileSync(editedPath, readFileSync(editedPath, "utf8").replace("合成报道", "合成报道(修订)"));
+results.push(await timed("re-ingest, one article edited", "< 3 s"));
+clearInterval(sampler);
+peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
+console.log(`peak memory (RSS of this process, content generation included): ${(peak / 1e6).toFixed(0)} MB`);
+writeFileSync(`${TMP}/ingest-result.json`, `${JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, results, peakRssBytes: peak }, null, 2)}\n`);
