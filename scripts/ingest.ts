@@ -27,7 +27,16 @@ export async function runIngest({ root = contentRoot(), notify = true }: IngestO
   }
   const prisma = createPrismaClient();
   try {
-    const report = await ingestContent(prisma, content);
+    let report;
+    try {
+      report = await ingestContent(prisma, content);
+    } catch (e) {
+      if (/database is locked|SQLITE_BUSY/i.test(String(e))) {
+        console.error("Another ingest (or another writer) holds the database; nothing was written. Run the ingest again when it has finished.");
+        return null;
+      }
+      throw e;
+    }
     console.log(formatReport(report));
     if (notify && reportChanged(report)) await notifySites();
     return report;

@@ -43,7 +43,13 @@ function buildIfNeeded() {
   writeFileSync(stamp, hash);
 }
 
-migrate();
+try {
+  await migrate();
+} catch (e) {
+  // Includes a database migrated by newer code: refuse to start rather than serve against it.
+  console.error((e as Error).message);
+  process.exit(1);
+}
 const report = await runIngest({ notify: false });
 if (!report) process.exit(1);
 buildIfNeeded();

@@ -144,3 +144,9 @@ export const getRedirect = cache(async (slug: string): Promise<string | null> =>
   const row = await db.slugRedirect.findUnique({ where: { slug }, select: { article: { select: { slug: true } } } });
   return row?.article.slug ?? null;
 });
+
+/** True when `file` is the lead image of a visible article in issue `issueSlug`: the only images /media serves. */
+export async function isPublishedImage(issueSlug: string, file: string): Promise<boolean> {
+  const row = await db.article.findFirst({ where: { imageSrc: file, issue: { slug: issueSlug }, ...visibleArticle() }, select: { id: true } });
+  return row !== null;
+}

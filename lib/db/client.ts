@@ -1,5 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { PrismaClient as PostgresPrismaClient } from "./generated-pg/client";
 import { databaseProvider, databaseUrl, sqliteFilePath } from "./url";
 
 export type { PrismaClient };
@@ -12,7 +14,9 @@ export function createPrismaClient(url = databaseUrl()): PrismaClient {
     // Readers wait briefly on an ingest's write lock instead of failing.
     return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 10_000 }) });
   }
-  throw new Error("PostgreSQL is not supported yet");
+  // The PostgreSQL client is generated from the same data model (lib/db/pg-schema.ts), so it has the
+  // very same API; TypeScript only sees two separately generated classes.
+  return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) }) as unknown as PrismaClient;
 }
 
 // One client per process; the globalThis guard keeps dev-mode hot reloads from opening more.

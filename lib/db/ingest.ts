@@ -5,6 +5,7 @@ import { issueDate } from "../dates";
 import { indexArticles, unindexArticle } from "../search/index-sqlite";
 import { insertRows } from "./bulk";
 import type { PrismaClient, Tx } from "./client";
+import { databaseProvider } from "./url";
 
 export interface IngestReport {
   added: string[];
@@ -74,6 +75,7 @@ export async function ingestContent(prisma: PrismaClient, content: ContentSet): 
   const report: IngestReport = { added: [], updated: [], unchanged: [], removed: [], other: [] };
   await prisma.$transaction(
     async (tx) => {
+      await holdIngestLock(tx);
       await syncTaxonomies(tx, content, report);
       await syncArticles(tx, content, report);
       // Sections and columns that nothing uses any more can go only after their articles have.
@@ -82,6 +84,18 @@ export async function ingestContent(prisma: PrismaClient, content: ContentSet): 
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
   return report;
+}
+
+/**
+ * Two ingests never interleave. On PostgreSQL a transaction-scoped advisory lock
+ * makes the second wait (and say so); SQLite allows one writer at a time anyway.
+ */
+async function holdIngestLock(tx: Tx) {
+  if (databaseProvider() !== "postgresql") return;
+  const [got] = await tx.$queryRawUnsafe<{ locked: boolean }[]>("SELECT pg_try_advisory_xact_lock(hashtext('portal-ingest')) AS locked");
+  if (got?.locked) return;
+  console.log("another ingest is writing to this database; waiting for it to finish …");
+  await tx.$queryRawUnsafe("SELECT pg_advisory_xact_lock(hashtext('portal-ingest'))::text");
 }
 
 async function syncTaxonomies(tx: Tx, content: ContentSet, report: IngestReport) {

@@ -1,58 +1,32 @@
 import type { Tx } from "../db/client";
+import { databaseProvider } from "../db/url";
+import { facetTokens, headlineOf, type SearchDocument } from "./document";
+import { indexArticlesPostgres, unindexArticlePostgres } from "./index-postgres";
 import { searchKey } from "./search-key";
 import { characterTokens, documentTokens, joinTokens } from "./tokenize";
 
-// The SQLite side of search: one FTS5 table, created by a hand-written
-// migration (Prisma has no full-text API for SQLite), written inside the
-// ingest's transaction and read by lib/search/search.ts.
+export { facet, type SearchDocument } from "./document";
+
+// Writing the search index, inside the ingest's transaction. SQLite: one FTS5
+// table, created by a hand-written migration (Prisma has no full-text API for
+// SQLite); PostgreSQL: index-postgres.ts. Read by lib/search/search.ts.
 
 export const SEARCH_TABLE = "ArticleSearch";
 
-/** What the index needs of an article. */
-export interface SearchDocument {
-  id: number;
-  publishedAt: Date;
-  title: string;
-  subtitle: string | null;
-  kicker: string | null;
-  text: string;
-  sectionId: number;
-  columnId: number | null;
-  issueId: number;
-  authorIds: number[];
-  tagIds: number[];
-}
-
-/** Facet tokens: filters become index terms, so a filtered search is one index lookup. */
-export const facet = {
-  all: "all",
-  section: (id: number) => `sec${id}`,
-  column: (id: number) => `col${id}`,
-  issue: (id: number) => `iss${id}`,
-  author: (id: number) => `aut${id}`,
-  tag: (id: number) => `tag${id}`,
-};
-
 export function searchRow(doc: SearchDocument) {
-  const headline = [doc.title, doc.subtitle, doc.kicker].filter(Boolean).join("\n");
+  const headline = headlineOf(doc);
   return {
     rowid: searchKey(doc.publishedAt, doc.id),
     title: joinTokens(documentTokens(headline)),
     titleChars: joinTokens(characterTokens(headline)),
     body: joinTokens(documentTokens(doc.text)),
-    facets: [
-      facet.all,
-      facet.section(doc.sectionId),
-      facet.issue(doc.issueId),
-      ...(doc.columnId ? [facet.column(doc.columnId)] : []),
-      ...doc.authorIds.map(facet.author),
-      ...doc.tagIds.map(facet.tag),
-    ].join(" "),
+    facets: facetTokens(doc).join(" "),
   };
 }
 
 /** Adds articles to the index, many rows per statement. */
 export async function indexArticles(tx: Tx, docs: SearchDocument[]) {
+  if (databaseProvider() === "postgresql") return indexArticlesPostgres(tx, docs);
   for (let i = 0; i < docs.length; i += 100) {
     const rows = docs.slice(i, i + 100).map(searchRow);
     await tx.$executeRawUnsafe(
@@ -63,5 +37,6 @@ export async function indexArticles(tx: Tx, docs: SearchDocument[]) {
 }
 
 export async function unindexArticle(tx: Tx, id: number, publishedAt: Date) {
+  if (databaseProvider() === "postgresql") return unindexArticlePostgres(tx, id, publishedAt);
   await tx.$executeRawUnsafe(`DELETE FROM "${SEARCH_TABLE}" WHERE rowid = ?`, searchKey(publishedAt, id));
 }

@@ -44,9 +44,3 @@ export function parseQuery(raw: string): ParsedQuery {
   // Next to longer terms, a lone character adds little: it is left out.
   return { kind: "terms", terms: useful.slice(0, MAX_TERMS), dropped: terms.length - Math.min(useful.length, MAX_TERMS) };
 }
-
-/** An FTS5 string literal: tokens are letters and digits only, but quote-doubling keeps that a guarantee. */
-export const ftsString = (s: string) => `"${s.replaceAll('"', '""')}"`;
-
-/** The FTS5 phrase for a term: its tokens, consecutive, the last one a prefix when the term says so. */
-export const ftsPhrase = (term: Term) => ftsString(term.tokens.join(" ")) + (term.prefix ? " *" : "");

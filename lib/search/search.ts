@@ -2,10 +2,14 @@ import { db } from "../db/client";
 import { articleSummarySelect, toArticleSummary, type ArticleSummary } from "../db/articles";
 import { issueDate } from "../dates";
 import { visibleArticle } from "../db/visibility";
-import { facet, SEARCH_TABLE } from "./index-sqlite";
+import { databaseProvider } from "../db/url";
+import { postgresBackend } from "./backend-postgres";
+import { sqliteBackend } from "./backend-sqlite";
+import { facet } from "./index-sqlite";
+import type { KeyRange, SearchBackend, TierQuery } from "./plan";
 import type { SearchParams } from "./params";
-import { ftsPhrase, ftsString, MAX_TERMS, parseQuery, type ParsedQuery } from "./query";
-import { ID_MODULUS, keyFrom } from "./search-key";
+import { MAX_TERMS, parseQuery, type ParsedQuery } from "./query";
+import { keyFrom } from "./search-key";
 import { markAll, snippet, type Marked } from "./snippet";
 
 export const RESULTS_PER_PAGE = 20;
@@ -68,49 +72,27 @@ async function facetTerms(p: SearchParams): Promise<string[] | null> {
   return terms;
 }
 
-/** The index expressions of the two ranking tiers: headline matches first, then the rest. */
-function tiers(query: ParsedQuery, facets: string[]): { headline: string | null; rest: string } | null {
-  const facetExpr = `{facets} : (${(facets.length ? facets : [facet.all]).map(ftsString).join(" AND ")})`;
+/** The two ranking tiers: headline matches first, then the rest. */
+function tiers(query: ParsedQuery, facetTokens: string[]): { headline: TierQuery | null; rest: TierQuery | null } | null {
+  const facets = facetTokens.length ? facetTokens : [facet.all];
   switch (query.kind) {
     case "empty":
-      return facets.length ? { headline: null, rest: facetExpr } : null;
-    case "characters":
-      return { headline: `{title_chars} : (${query.characters.map(ftsString).join(" AND ")}) AND ${facetExpr}`, rest: "" };
+      return facetTokens.length ? { headline: null, rest: { text: null, notInHeadline: null, facets } } : null;
+    case "characters": {
+      const phrases = query.characters.map((c) => ({ tokens: [c], prefix: false }));
+      return { headline: { text: { in: "chars", phrases }, notInHeadline: null, facets }, rest: null };
+    }
     case "terms": {
-      const phrases = query.terms.map(ftsPhrase).join(" AND ");
-      const inHeadline = `{title} : (${phrases})`;
-      return { headline: `${inHeadline} AND ${facetExpr}`, rest: `({title body} : (${phrases}) AND ${facetExpr}) NOT ${inHeadline}` };
+      const phrases = query.terms.map((t) => ({ tokens: t.tokens, prefix: t.prefix }));
+      return {
+        headline: { text: { in: "headline", phrases }, notInHeadline: null, facets },
+        rest: { text: { in: "all", phrases }, notInHeadline: phrases, facets },
+      };
     }
   }
 }
 
-interface KeyRange {
-  min: number;
-  max: number;
-}
-
-async function count(match: string, range: KeyRange): Promise<number> {
-  const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
-    `SELECT count(*) AS n FROM "${SEARCH_TABLE}" WHERE "${SEARCH_TABLE}" MATCH ? AND rowid BETWEEN ? AND ?`,
-    match,
-    range.min,
-    range.max,
-  );
-  return Number(rows[0]?.n ?? 0);
-}
-
-async function ids(match: string, range: KeyRange, limit: number, offset: number): Promise<number[]> {
-  if (limit <= 0) return [];
-  const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
-    `SELECT rowid % ${ID_MODULUS} AS id FROM "${SEARCH_TABLE}" WHERE "${SEARCH_TABLE}" MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ? OFFSET ?`,
-    match,
-    range.min,
-    range.max,
-    limit,
-    offset,
-  );
-  return rows.map((r) => Number(r.id));
-}
+const backend = (): SearchBackend => (databaseProvider() === "postgresql" ? postgresBackend : sqliteBackend);
 
 /** Keys of the date range, ending before the current minute: scheduled stories stay out until their time. */
 function keyRange(p: SearchParams, now = new Date()): KeyRange {
@@ -135,22 +117,24 @@ export async function searchArticles(p: SearchParams): Promise<SearchResponse> {
   const searched = query.kind !== "empty" || Object.entries(p).some(([k, v]) => k !== "page" && k !== "q" && v !== undefined);
   if (!facets || !searched) return empty(p.page, notice, searched, author);
   // Only a date range: every article in it.
-  const plan = tiers(query, facets) ?? { headline: null, rest: `{facets} : ${ftsString(facet.all)}` };
+  const plan = tiers(query, facets) ?? { headline: null, rest: { text: null, notInHeadline: null, facets: [facet.all] } };
   return { ...(await page(p.page, notice, plan, keyRange(p), query)), author };
 }
 
 async function page(
   pageNumber: number,
   notice: string | null,
-  plan: { headline: string | null; rest: string },
+  plan: { headline: TierQuery | null; rest: TierQuery | null },
   range: KeyRange,
   query: ParsedQuery,
 ): Promise<Omit<SearchResponse, "author">> {
+  const { count, ids } = backend();
   const [headlineTotal, restTotal] = await Promise.all([plan.headline ? count(plan.headline, range) : 0, plan.rest ? count(plan.rest, range) : 0]);
   const total = headlineTotal + restTotal;
   const offset = (pageNumber - 1) * RESULTS_PER_PAGE;
   const headlineIds = plan.headline && offset < headlineTotal ? await ids(plan.headline, range, RESULTS_PER_PAGE, offset) : [];
-  const restIds = plan.rest ? await ids(plan.rest, range, RESULTS_PER_PAGE - headlineIds.length, Math.max(0, offset - headlineTotal)) : [];
+  const restLimit = RESULTS_PER_PAGE - headlineIds.length;
+  const restIds = plan.rest && restLimit > 0 ? await ids(plan.rest, range, restLimit, Math.max(0, offset - headlineTotal)) : [];
   const order = [...headlineIds, ...restIds];
   const rows = order.length
     ? await db.article.findMany({ where: { id: { in: order } }, select: { id: true, text: true, ...articleSummarySelect } })

@@ -1,13 +1,30 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import type { PrismaClient } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
 
 const TMP = path.resolve("tests/.tmp");
 
-/** A new, empty SQLite file with the committed migrations applied, as the app would see it. */
-export function createTestDatabase(): { url: string; file: string; remove(): void } {
+/** Which database the integration tests run against: TEST_DATABASE=postgresql, or SQLite. */
+export const testProvider = (): "sqlite" | "postgresql" => (process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite");
+
+/** The PostgreSQL role that creates and drops test databases (scripts/pg-setup.sh makes it). */
+export const PG_ADMIN_URL = process.env.PG_ADMIN_URL ?? "postgresql://portal:portal@127.0.0.1:5432/portal";
+
+export interface TestDatabase {
+  url: string;
+  remove(): Promise<void>;
+}
+
+/** A new, empty database with the committed migrations applied, as the app would see it. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  return testProvider() === "postgresql" ? createPostgresDatabase() : createSqliteDatabase();
+}
+
+function createSqliteDatabase(): TestDatabase {
   mkdirSync(TMP, { recursive: true });
   const file = path.join(TMP, `int-${randomUUID()}.db`);
   const sqlite = new Database(file);
@@ -15,16 +32,42 @@ export function createTestDatabase(): { url: string; file: string; remove(): voi
   const dir = path.resolve("prisma/migrations");
   for (const m of readdirSync(dir).filter((d) => /^\d/.test(d)).sort()) sqlite.exec(readFileSync(path.join(dir, m, "migration.sql"), "utf8"));
   sqlite.close();
-  return { url: `file:${file}`, file, remove: () => ["", "-wal", "-shm"].forEach((s) => rmSync(file + s, { force: true })) };
+  return { url: `file:${file}`, remove: async () => ["", "-wal", "-shm"].forEach((s) => rmSync(file + s, { force: true })) };
 }
 
-const TABLES = ["Section", "Column", "Issue", "Article", "Author", "Byline", "Tag", "ArticleTag"] as const;
+/** Runs SQL as the admin role, against its maintenance database. */
+export async function pgAdmin(sql: string) {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export function postgresUrlFor(name: string): string {
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function createPostgresDatabase(): Promise<TestDatabase> {
+  const name = `portal_test_${randomBytes(6).toString("hex")}`;
+  await pgAdmin(`CREATE DATABASE "${name}"`);
+  const url = postgresUrlFor(name);
+  await migrate(url, () => undefined);
+  return { url, remove: () => pgAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+const TABLES = ["Section", "Column", "Issue", "Article", "Author", "Byline", "Tag", "ArticleTag", "SlugRedirect"] as const;
 
 /** Every row of every table, to prove an operation changed nothing. */
 export async function snapshot(prisma: PrismaClient): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const t of TABLES) out[t] = await prisma.$queryRawUnsafe(`SELECT * FROM "${t}" ORDER BY 1, 2`);
-  // The search index is contentless: its row keys, and what a search for each article's facets finds, stand for it.
-  out.ArticleSearch = await prisma.$queryRawUnsafe(`SELECT rowid AS k FROM "ArticleSearch" ORDER BY rowid`);
+  // The search index's row keys stand for it (SQLite's FTS5 table is contentless).
+  const key = testProvider() === "postgresql" ? `"key"` : "rowid";
+  out.ArticleSearch = await prisma.$queryRawUnsafe(`SELECT ${key} AS k FROM "ArticleSearch" ORDER BY 1`);
   return out;
 }

@@ -1,10 +1,10 @@
 // The site the browser tests drive: a production build over its own database,
 // seeded with content/ plus an older synthetic issue, so that lists with
 // Chinese keys run to more than one page.
-import { cpSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { writeTree } from "./content-dir";
-import { syntheticE2eIssue } from "./e2e-content";
+import { E2E_IMAGE, e2eLeadImage, syntheticE2eIssue } from "./e2e-content";
 
 const TMP = path.resolve("tests/.tmp");
 const root = "tests/.tmp/e2e-content";
@@ -13,9 +13,12 @@ for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(TMP, `e2e.db${suffix
 rmSync(root, { recursive: true, force: true });
 cpSync("content", root, { recursive: true });
 writeTree(syntheticE2eIssue(), root);
+writeFileSync(path.join(root, "issues", E2E_IMAGE.issue, E2E_IMAGE.file), await e2eLeadImage());
 
 process.env.DATABASE_URL = "file:./tests/.tmp/e2e.db";
 process.env.CONTENT_DIR = root;
 process.env.NEXT_DIST_DIR = ".next-e2e";
 process.env.SITE_URLS = `http://127.0.0.1:${process.env.PORT}`;
+// /error-probe fails on purpose here, for the error page's test (tests/e2e/reader-errors.e2e.ts).
+process.env.ERROR_PROBE = "1";
 await import("../../scripts/start");

@@ -11,7 +11,8 @@ let content: ReturnType<typeof scratchContent>;
 
 beforeEach(async () => {
   content = scratchContent("content");
-  await db.$transaction([db.articleTag.deleteMany(), db.byline.deleteMany(), db.article.deleteMany(), db.tag.deleteMany(), db.author.deleteMany(), db.issue.deleteMany(), db.section.deleteMany(), db.column.deleteMany()]);
+  await db.$executeRawUnsafe(`DELETE FROM "ArticleSearch"`);
+  await db.$transaction([db.slugRedirect.deleteMany(), db.articleTag.deleteMany(), db.byline.deleteMany(), db.article.deleteMany(), db.tag.deleteMany(), db.author.deleteMany(), db.issue.deleteMany(), db.section.deleteMany(), db.column.deleteMany()]);
 });
 afterEach(() => content.dispose());
 

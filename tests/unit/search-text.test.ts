@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseSearchParams } from "@/lib/search/params";
-import { ftsPhrase, MAX_TERMS, parseQuery } from "@/lib/search/query";
+import { ftsMatch } from "@/lib/search/backend-sqlite";
+import { tsWhere } from "@/lib/search/backend-postgres";
+import { MAX_TERMS, parseQuery } from "@/lib/search/query";
 import { findMatches, snippet } from "@/lib/search/snippet";
 import { characterTokens, documentTokens, normalizeQuery, queryTokens } from "@/lib/search/tokenize";
 
@@ -42,7 +44,13 @@ describe("parseQuery", () => {
     for (const raw of ['"', "*", "NEAR(", "AND", "-", "网格\" OR \"乳胶", "'; DROP TABLE Article; --", "左权 NOT 网格"]) {
       const q = parseQuery(raw);
       if (q.kind !== "terms") continue;
-      for (const t of q.terms) expect(ftsPhrase(t)).toMatch(/^"[\p{L}\p{N} ]+"( \*)?$/u);
+      for (const t of q.terms) for (const token of t.tokens) expect(token).toMatch(/^[\p{L}\p{N}]+$/u);
+      const phrases = q.terms.map((t) => ({ tokens: t.tokens, prefix: t.prefix }));
+      const tier = { text: { in: "all" as const, phrases }, notInHeadline: phrases, facets: ["all"] };
+      // Outside its quoted tokens, an expression holds only the backend's own operators.
+      expect(ftsMatch(tier).replace(/"[^"]*"/g, "")).toMatch(/^[{}a-z :()*]*(AND|NOT)?[{}a-z :()*ANDNOT]*$/);
+      const pgQuery = String(tsWhere(tier, { min: 0, max: 1 }).params[1]);
+      expect(pgQuery.replace(/'[^']*'/g, "")).toMatch(/^[\s()&!<>:*A-]*$/);
     }
   });
 

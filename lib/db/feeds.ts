@@ -1,0 +1,240 @@
+import { cache } from "react";
+import { db } from "./client";
+import type { Prisma } from "./generated/client";
+import { ISSUES_PER_PAGE } from "./issues";
+import { ARTICLES_PER_PAGE, type ListingKind } from "./listings";
+import { visibleArticle } from "./visibility";
+import { issueDate } from "../dates";
+
+// Queries for what machines read: feeds, sitemaps and the news sitemap. Like
+// every public query they see only visibleArticle(): no drafts, nothing scheduled.
+
+/** Items in a feed: the newest stories, enough for a reader that polls a few times a day. */
+export const FEED_LIMIT = 50;
+/** Google News reads at most 1,000 URLs from a news sitemap, published in the last two days. */
+export const NEWS_SITEMAP_LIMIT = 1000;
+export const NEWS_SITEMAP_WINDOW_MS = 2 * 24 * 3600_000;
+
+/**
+ * When an article last changed for readers: its latest dated correction, if that
+ * came after publication, else its publication time. (Corrections are dated by
+ * day, in the paper's time zone.)
+ */
+export function articleModifiedAt(publishedAt: Date, corrections: string | { date: string }[]): Date {
+  const list = typeof corrections === "string" ? (JSON.parse(corrections) as { date: string }[]) : corrections;
+  let latest = publishedAt;
+  for (const c of list) {
+    const d = issueDate(c.date);
+    if (d > latest) latest = d;
+  }
+  return latest;
+}
+
+const feedArticleSelect = {
+  slug: true,
+  title: true,
+  subtitle: true,
+  kicker: true,
+  excerpt: true,
+  html: true,
+  publishedAt: true,
+  corrections: true,
+  issue: { select: { slug: true, date: true } },
+  section: { select: { slug: true, name: true } },
+  column: { select: { slug: true, name: true } },
+  bylines: { select: { author: { select: { name: true } } }, orderBy: { position: "asc" } },
+  tags: { select: { tag: { select: { name: true } } }, orderBy: { position: "asc" } },
+} satisfies Prisma.ArticleSelect;
+
+export interface FeedArticle {
+  slug: string;
+  title: string;
+  subtitle: string | null;
+  kicker: string | null;
+  excerpt: string;
+  html: string;
+  publishedAt: Date;
+  modifiedAt: Date;
+  issue: { slug: string; date: Date };
+  section: { slug: string; name: string };
+  column: { slug: string; name: string } | null;
+  bylines: string[];
+  tags: string[];
+}
+
+export interface FeedSource {
+  /** null for the whole paper. */
+  kind: ListingKind | null;
+  key: string | null;
+  name: string;
+  description: string | null;
+  /** Newest first. */
+  articles: FeedArticle[];
+}
+
+async function findSubject(kind: ListingKind, key: string): Promise<{ name: string; description: string | null; where: Prisma.ArticleWhereInput } | null> {
+  switch (kind) {
+    case "section": {
+      const s = await db.section.findUnique({ where: { slug: key }, select: { id: true, name: true, description: true } });
+      return s && { name: s.name, description: s.description, where: { sectionId: s.id } };
+    }
+    case "column": {
+      const c = await db.column.findUnique({ where: { slug: key }, select: { id: true, name: true, description: true } });
+      return c && { name: c.name, description: c.description, where: { columnId: c.id } };
+    }
+    case "tag": {
+      const t = await db.tag.findUnique({ where: { name: key }, select: { id: true, name: true } });
+      return t && { name: t.name, description: null, where: { tags: { some: { tagId: t.id } } } };
+    }
+    case "author": {
+      const a = await db.author.findUnique({ where: { name: key }, select: { id: true, name: true } });
+      return a && { name: a.name, description: null, where: { bylines: { some: { authorId: a.id } } } };
+    }
+  }
+}
+
+/**
+ * The newest visible articles of the paper, or of one section, column, tag or byline; null when
+ * there is no such subject. As on the pages, a tag or byline seen only on drafts or scheduled
+ * stories does not exist yet; a section or column without stories does, with an empty feed.
+ */
+export const getFeed = cache(async (kind: ListingKind | null, key: string | null, limit: number = FEED_LIMIT): Promise<FeedSource | null> => {
+  let subject: { name: string; description: string | null; where: Prisma.ArticleWhereInput } | null = { name: "", description: null, where: {} };
+  if (kind) {
+    if (key === null) return null;
+    subject = await findSubject(kind, key);
+    if (!subject) return null;
+  }
+  const rows = await db.article.findMany({
+    where: { ...subject.where, ...visibleArticle() },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: feedArticleSelect,
+  });
+  if (rows.length === 0 && (kind === "tag" || kind === "author")) return null;
+  return {
+    kind,
+    key: kind ? key : null,
+    name: subject.name,
+    description: subject.description,
+    articles: rows.map(({ corrections, bylines, tags, ...r }) => ({
+      ...r,
+      modifiedAt: articleModifiedAt(r.publishedAt, corrections),
+      bylines: bylines.map((b) => b.author.name),
+      tags: tags.map((t) => t.tag.name),
+    })),
+  };
+});
+
+export interface SitemapListing {
+  kind: ListingKind;
+  key: string;
+  /** Pages of the listing, as the listing pages paginate it (at least 1). */
+  pageCount: number;
+  /** The newest change among its visible stories; null when it has none. */
+  lastModified: Date | null;
+}
+
+export interface SitemapData {
+  /** The newest change anywhere; null before anything is published. */
+  lastModified: Date | null;
+  /** Pages of the issue archive (/issues, /issues/page/2 …). */
+  issueArchivePageCount: number;
+  /** Issues with something to read, newest first. */
+  issues: { slug: string; lastModified: Date }[];
+  /** Visible articles, newest first. */
+  articles: { slug: string; lastModified: Date }[];
+  /** Every section and column page, and every tag and byline with a visible story. */
+  listings: SitemapListing[];
+}
+
+/**
+ * Everything a sitemap lists. A few narrow scans (relation filters, never long `in` lists);
+ * the counts and dates are put together here rather than in SQL so that the same code runs
+ * on SQLite and PostgreSQL.
+ */
+export async function getSitemapData(): Promise<SitemapData> {
+  const visible = visibleArticle();
+  const [articles, issues, sections, columns, tags, authors, articleTags, bylines] = await Promise.all([
+    db.article.findMany({
+      where: visible,
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      select: { id: true, slug: true, publishedAt: true, corrections: true, issueId: true, sectionId: true, columnId: true },
+    }),
+    db.issue.findMany({ orderBy: { date: "desc" }, select: { id: true, slug: true } }),
+    db.section.findMany({ orderBy: { position: "asc" }, select: { id: true, slug: true } }),
+    db.column.findMany({ orderBy: { slug: "asc" }, select: { id: true, slug: true } }),
+    db.tag.findMany({ select: { id: true, name: true } }),
+    db.author.findMany({ select: { id: true, name: true } }),
+    db.articleTag.findMany({ where: { article: visible }, select: { articleId: true, tagId: true } }),
+    db.byline.findMany({ where: { article: visible }, select: { articleId: true, authorId: true } }),
+  ]);
+
+  const modified = new Map(articles.map((a) => [a.id, articleModifiedAt(a.publishedAt, a.corrections)]));
+  /** Counts and newest change per group key. */
+  const tally = () => new Map<number, { count: number; last: Date }>();
+  const add = (m: Map<number, { count: number; last: Date }>, key: number, date: Date) => {
+    const t = m.get(key);
+    if (!t) m.set(key, { count: 1, last: date });
+    else {
+      t.count++;
+      if (date > t.last) t.last = date;
+    }
+  };
+  const byIssue = tally();
+  const bySection = tally();
+  const byColumn = tally();
+  const byTag = tally();
+  const byAuthor = tally();
+  for (const a of articles) {
+    const d = modified.get(a.id)!;
+    add(byIssue, a.issueId, d);
+    add(bySection, a.sectionId, d);
+    if (a.columnId !== null) add(byColumn, a.columnId, d);
+  }
+  for (const t of articleTags) add(byTag, t.tagId, modified.get(t.articleId)!);
+  for (const b of bylines) add(byAuthor, b.authorId, modified.get(b.articleId)!);
+
+  const pages = (count: number) => Math.max(1, Math.ceil(count / ARTICLES_PER_PAGE));
+  const listing = (kind: ListingKind, key: string, t: { count: number; last: Date } | undefined): SitemapListing => ({
+    kind,
+    key,
+    pageCount: pages(t?.count ?? 0),
+    lastModified: t?.last ?? null,
+  });
+  const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+  const visibleIssues = issues.filter((i) => byIssue.has(i.id)).map((i) => ({ slug: i.slug, lastModified: byIssue.get(i.id)!.last }));
+  let lastModified: Date | null = null;
+  for (const d of modified.values()) if (!lastModified || d > lastModified) lastModified = d;
+
+  return {
+    lastModified,
+    issueArchivePageCount: Math.max(1, Math.ceil(visibleIssues.length / ISSUES_PER_PAGE)),
+    issues: visibleIssues,
+    articles: articles.map((a) => ({ slug: a.slug, lastModified: modified.get(a.id)! })),
+    listings: [
+      ...sections.map((s) => listing("section", s.slug, bySection.get(s.id))),
+      ...columns.map((c) => listing("column", c.slug, byColumn.get(c.id))),
+      ...tags.filter((t) => byTag.has(t.id)).sort(byName).map((t) => listing("tag", t.name, byTag.get(t.id))),
+      ...authors.filter((a) => byAuthor.has(a.id)).sort(byName).map((a) => listing("author", a.name, byAuthor.get(a.id))),
+    ],
+  };
+}
+
+export interface NewsSitemapArticle {
+  slug: string;
+  title: string;
+  publishedAt: Date;
+}
+
+/** Visible articles published since `since` (by default the last two days), newest first, at most 1,000. */
+export async function listRecentArticles(since = new Date(Date.now() - NEWS_SITEMAP_WINDOW_MS), limit = NEWS_SITEMAP_LIMIT): Promise<NewsSitemapArticle[]> {
+  const visible = visibleArticle();
+  return db.article.findMany({
+    where: { ...visible, publishedAt: { ...visible.publishedAt, gte: since } },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { slug: true, title: true, publishedAt: true },
+  });
+}

@@ -1,0 +1,54 @@
+import { db } from "../db/client";
+import type { KeyRange, Phrase, SearchBackend, TierQuery } from "./plan";
+import { ID_MODULUS } from "./search-key";
+
+// PostgreSQL: the same tokens in tsvectors (see index-postgres.ts), matched
+// with tsquery phrases ('左权' <-> '权羊'); headline tokens carry weight A.
+
+/** A tsquery lexeme: tokens are letters and digits only, but quoting keeps that a guarantee. */
+const lexeme = (s: string) => `'${s.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
+
+function tsPhrase(p: Phrase, weight: "" | "A"): string {
+  return p.tokens
+    .map((t, i) => {
+      const prefix = p.prefix && i === p.tokens.length - 1 ? "*" : "";
+      return lexeme(t) + (prefix || weight ? `:${prefix}${weight}` : "");
+    })
+    .join(" <-> ");
+}
+
+const allOf = (phrases: Phrase[], weight: "" | "A") => phrases.map((p) => `(${tsPhrase(p, weight)})`).join(" & ");
+
+/** The WHERE clause of a tier and its parameters, after `first` parameters already bound. */
+export function tsWhere(q: TierQuery, range: KeyRange): { sql: string; params: unknown[] } {
+  const params: unknown[] = [q.facets.map(lexeme).join(" & ")];
+  const clauses = [`"facets" @@ $1::tsquery`];
+  if (q.text) {
+    const column = q.text.in === "chars" ? "chars" : "doc";
+    let query = allOf(q.text.phrases, q.text.in === "headline" ? "A" : "");
+    if (q.notInHeadline) query = `(${query}) & !(${allOf(q.notInHeadline, "A")})`;
+    params.push(query);
+    clauses.push(`"${column}" @@ $${params.length}::tsquery`);
+  }
+  params.push(range.min, range.max);
+  clauses.push(`"key" BETWEEN $${params.length - 1} AND $${params.length}`);
+  return { sql: clauses.join(" AND "), params };
+}
+
+export const postgresBackend: SearchBackend = {
+  async count(q: TierQuery, range: KeyRange) {
+    const { sql, params } = tsWhere(q, range);
+    const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "ArticleSearch" WHERE ${sql}`, ...params);
+    return Number(rows[0]?.n ?? 0);
+  },
+  async ids(q: TierQuery, range: KeyRange, limit: number, offset: number) {
+    const { sql, params } = tsWhere(q, range);
+    const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
+      `SELECT ("key" % ${ID_MODULUS})::int AS id FROM "ArticleSearch" WHERE ${sql} ORDER BY "key" DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      ...params,
+      limit,
+      offset,
+    );
+    return rows.map((r) => Number(r.id));
+  },
+};

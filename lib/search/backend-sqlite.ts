@@ -1,0 +1,42 @@
+import { db } from "../db/client";
+import { SEARCH_TABLE } from "./index-sqlite";
+import type { KeyRange, Phrase, SearchBackend, TierQuery } from "./plan";
+import { ID_MODULUS } from "./search-key";
+
+/** An FTS5 string literal: tokens are letters and digits only, but quote-doubling keeps that a guarantee. */
+const ftsString = (s: string) => `"${s.replaceAll('"', '""')}"`;
+const ftsPhrase = (p: Phrase) => ftsString(p.tokens.join(" ")) + (p.prefix ? " *" : "");
+const all = (phrases: Phrase[]) => `(${phrases.map(ftsPhrase).join(" AND ")})`;
+const COLUMNS = { headline: "{title}", all: "{title body}", chars: "{title_chars}" } as const;
+
+/** One FTS5 MATCH expression for a tier. */
+export function ftsMatch(q: TierQuery): string {
+  const facets = `{facets} : (${q.facets.map(ftsString).join(" AND ")})`;
+  const text = q.text ? `${COLUMNS[q.text.in]} : ${all(q.text.phrases)} AND ` : "";
+  const not = q.notInHeadline ? ` NOT {title} : ${all(q.notInHeadline)}` : "";
+  return `(${text}${facets})${not}`;
+}
+
+export const sqliteBackend: SearchBackend = {
+  async count(q: TierQuery, range: KeyRange) {
+    const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+      `SELECT count(*) AS n FROM "${SEARCH_TABLE}" WHERE "${SEARCH_TABLE}" MATCH ? AND rowid BETWEEN ? AND ?`,
+      ftsMatch(q),
+      range.min,
+      range.max,
+    );
+    return Number(rows[0]?.n ?? 0);
+  },
+  async ids(q: TierQuery, range: KeyRange, limit: number, offset: number) {
+    // ORDER BY rowid is the index's own order: FTS5 stops after LIMIT + OFFSET rows.
+    const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
+      `SELECT rowid % ${ID_MODULUS} AS id FROM "${SEARCH_TABLE}" WHERE "${SEARCH_TABLE}" MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ? OFFSET ?`,
+      ftsMatch(q),
+      range.min,
+      range.max,
+      limit,
+      offset,
+    );
+    return rows.map((r) => Number(r.id));
+  },
+};

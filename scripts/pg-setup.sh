@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Starts the machine's PostgreSQL 15 (installing Debian's package if it is missing, as root)
+# and creates the role and database the portal uses by default:
+#   postgresql://portal:portal@127.0.0.1:5432/portal   (the role may create the test databases)
+set -euo pipefail
+if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null && apt-get install -y -qq postgresql postgresql-contrib >/dev/null
+  else
+    echo "PostgreSQL is not installed: sudo apt-get install -y postgresql" >&2
+    exit 1
+  fi
+fi
+version=$(ls /etc/postgresql | sort -n | tail -1)
+pg_ctlcluster "$version" main start 2>/dev/null || true
+for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
+psql_su() { if [ "$(id -u)" = "0" ]; then su postgres -c "psql -v ON_ERROR_STOP=1 -q $*"; else psql -v ON_ERROR_STOP=1 -q "$@"; fi; }
+psql_su "-c \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'portal') THEN CREATE ROLE portal LOGIN PASSWORD 'portal' CREATEDB; END IF; END \\\$\\\$;\""
+if ! psql_su "-tAc \"SELECT 1 FROM pg_database WHERE datname = 'portal'\"" | grep -q 1; then
+  psql_su "-c \"CREATE DATABASE portal OWNER portal\""
+fi
+echo "PostgreSQL ready: postgresql://portal:portal@127.0.0.1:5432/portal"
