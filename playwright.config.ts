@@ -16,6 +16,8 @@ export default defineConfig({
   // One browser at a time: the production server under test shares the two cores.
   workers: 1,
   reporter: [["list"]],
+  // Drops the run's database (tests/helpers/e2e-database.ts).
+  globalTeardown: "./tests/helpers/e2e-teardown.ts",
   timeout: 60_000,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

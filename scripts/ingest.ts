@@ -31,7 +31,7 @@ export async function runIngest({ root = contentRoot(), notify = true }: IngestO
     try {
       report = await ingestContent(prisma, content);
     } catch (e) {
-      if (/database is locked|SQLITE_BUSY/i.test(String(e))) {
+      if (/database is locked|SQLITE_BUSY|Operation has timed out/i.test(String(e))) {
         console.error("Another ingest (or another writer) holds the database; nothing was written. Run the ingest again when it has finished.");
         return null;
       }

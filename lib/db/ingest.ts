@@ -91,7 +91,12 @@ export async function ingestContent(prisma: PrismaClient, content: ContentSet): 
  * makes the second wait (and say so); SQLite allows one writer at a time anyway.
  */
 async function holdIngestLock(tx: Tx) {
-  if (databaseProvider() !== "postgresql") return;
+  if (databaseProvider() === "sqlite") {
+    // Take SQLite's write lock before reading anything: a second ingest then waits (up to the
+    // busy timeout) instead of failing later on a snapshot the first one has changed.
+    await tx.$executeRawUnsafe(`DELETE FROM "Section" WHERE 0`);
+    return;
+  }
   const [got] = await tx.$queryRawUnsafe<{ locked: boolean }[]>("SELECT pg_try_advisory_xact_lock(hashtext('portal-ingest')) AS locked");
   if (got?.locked) return;
   console.log("another ingest is writing to this database; waiting for it to finish …");

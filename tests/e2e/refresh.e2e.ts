@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { e2eDatabaseUrl } from "../helpers/e2e-database";
 
 // The e2e server (tests/helpers/e2e-server.ts) reads this content tree and database.
 const CONTENT = "tests/.tmp/e2e-content";
@@ -10,7 +11,7 @@ const NEW_ARTICLE = `${ISSUE_DIR}/xinwen-kuaixun.md`;
 
 function ingest(baseURL: string) {
   return execFileSync("npx", ["tsx", "scripts/ingest.ts"], {
-    env: { ...process.env, DATABASE_URL: "file:./tests/.tmp/e2e.db", CONTENT_DIR: CONTENT, SITE_URLS: baseURL },
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), CONTENT_DIR: CONTENT, SITE_URLS: baseURL },
     encoding: "utf8",
   });
 }
