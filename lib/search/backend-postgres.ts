@@ -36,9 +36,13 @@ export function tsWhere(q: TierQuery, range: KeyRange): { sql: string; params: u
 }
 
 export const postgresBackend: SearchBackend = {
-  async count(q: TierQuery, range: KeyRange) {
+  async count(q: TierQuery, range: KeyRange, limit: number) {
     const { sql, params } = tsWhere(q, range);
-    const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "ArticleSearch" WHERE ${sql}`, ...params);
+    const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM "ArticleSearch" WHERE ${sql} LIMIT $${params.length + 1}) AS hits`,
+      ...params,
+      limit,
+    );
     return Number(rows[0]?.n ?? 0);
   },
   async ids(q: TierQuery, range: KeyRange, limit: number, offset: number) {

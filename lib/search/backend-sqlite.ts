@@ -18,12 +18,13 @@ export function ftsMatch(q: TierQuery): string {
 }
 
 export const sqliteBackend: SearchBackend = {
-  async count(q: TierQuery, range: KeyRange) {
+  async count(q: TierQuery, range: KeyRange, limit: number) {
     const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
-      `SELECT count(*) AS n FROM "${SEARCH_TABLE}" WHERE "${SEARCH_TABLE}" MATCH ? AND rowid BETWEEN ? AND ?`,
+      `SELECT count(*) AS n FROM (SELECT 1 FROM "${SEARCH_TABLE}" WHERE "${SEARCH_TABLE}" MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?)`,
       ftsMatch(q),
       range.min,
       range.max,
+      limit,
     );
     return Number(rows[0]?.n ?? 0);
   },

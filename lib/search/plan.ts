@@ -22,7 +22,8 @@ export interface KeyRange {
 }
 
 export interface SearchBackend {
-  count(q: TierQuery, range: KeyRange): Promise<number>;
+  /** Matches, counted up to `limit` (the count stops there: a reader needs no exact figure past it). */
+  count(q: TierQuery, range: KeyRange, limit: number): Promise<number>;
   /** Article ids, newest first. */
   ids(q: TierQuery, range: KeyRange, limit: number, offset: number): Promise<number[]>;
 }

@@ -13,6 +13,12 @@ import { keyFrom } from "./search-key";
 import { markAll, snippet, type Marked } from "./snippet";
 
 export const RESULTS_PER_PAGE = 20;
+/**
+ * Matches are counted exactly up to this many; past it a search says "more than 1,000" and pages
+ * through the first 1,000. Counting every match of a common two-character word in a large archive
+ * costs more than the page itself, and no reader pages that far.
+ */
+export const COUNT_LIMIT = 1000;
 
 export interface SearchHit extends ArticleSummary {
   /** The headline with the query's words marked. */
@@ -23,7 +29,10 @@ export interface SearchHit extends ArticleSummary {
 }
 
 export interface SearchResponse {
+  /** Matches found, at most COUNT_LIMIT. */
   total: number;
+  /** False when there are more matches than COUNT_LIMIT. */
+  totalIsExact: boolean;
   page: number;
   pageCount: number;
   results: SearchHit[];
@@ -37,6 +46,7 @@ export interface SearchResponse {
 
 const empty = (page: number, notice: string | null, searched: boolean, author: SearchResponse["author"] = null): SearchResponse => ({
   total: 0,
+  totalIsExact: true,
   page,
   pageCount: 0,
   results: [],
@@ -129,8 +139,10 @@ async function page(
   query: ParsedQuery,
 ): Promise<Omit<SearchResponse, "author">> {
   const { count, ids } = backend();
-  const [headlineTotal, restTotal] = await Promise.all([plan.headline ? count(plan.headline, range) : 0, plan.rest ? count(plan.rest, range) : 0]);
-  const total = headlineTotal + restTotal;
+  const cap = COUNT_LIMIT + 1;
+  const [headlineTotal, restTotal] = await Promise.all([plan.headline ? count(plan.headline, range, cap) : 0, plan.rest ? count(plan.rest, range, cap) : 0]);
+  const totalIsExact = headlineTotal + restTotal <= COUNT_LIMIT;
+  const total = Math.min(headlineTotal + restTotal, COUNT_LIMIT);
   const offset = (pageNumber - 1) * RESULTS_PER_PAGE;
   const headlineIds = plan.headline && offset < headlineTotal ? await ids(plan.headline, range, RESULTS_PER_PAGE, offset) : [];
   const restLimit = RESULTS_PER_PAGE - headlineIds.length;
@@ -156,5 +168,5 @@ async function page(
       },
     ];
   });
-  return { total, page: pageNumber, pageCount: Math.ceil(total / RESULTS_PER_PAGE), results, notice, searched: true };
+  return { total, totalIsExact, page: pageNumber, pageCount: Math.ceil(total / RESULTS_PER_PAGE), results, notice, searched: true };
 }

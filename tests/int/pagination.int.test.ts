@@ -5,6 +5,7 @@ import { ingestContent } from "@/lib/db/ingest";
 import { ISSUES_PER_PAGE, listIssues } from "@/lib/db/issues";
 import { ARTICLES_PER_PAGE, getListing, type ListingKind } from "@/lib/db/listings";
 import { syntheticContent } from "../helpers/synthetic-content";
+import { COUNT_LIMIT, searchArticles } from "@/lib/search/search";
 
 const TOTAL = 2_400;
 const PER_ISSUE = 8;
@@ -44,6 +45,14 @@ describe(`lists over ${TOTAL} articles`, () => {
   it("answers a page past the end with no items", async () => {
     const l = await getListing("tag", "网格化管理", 10_000);
     expect(l!.articles.items).toEqual([]);
+  });
+
+  it("counts search matches exactly up to 1,000, then says there are more", async () => {
+    const common = await searchArticles({ q: "左权", page: 1 });
+    expect(common).toMatchObject({ total: COUNT_LIMIT, totalIsExact: false, pageCount: COUNT_LIMIT / 20 });
+    expect((await searchArticles({ q: "左权", page: COUNT_LIMIT / 20 })).results).toHaveLength(20);
+    const exact = await searchArticles({ q: "左权", author: "记者7", page: 1 });
+    expect(exact).toMatchObject({ total: TOTAL / 40, totalIsExact: true });
   });
 
   it("pages the issue archive newest first", async () => {

@@ -10,6 +10,7 @@ export async function GET(request: Request) {
   const r = await searchArticles(parsed.params);
   return Response.json({
     total: r.total,
+    totalIsExact: r.totalIsExact,
     page: r.page,
     pageCount: r.pageCount,
     notice: r.notice,

@@ -1,0 +1,8 @@
+import { serveFeed } from "@/lib/seo/routes";
+
+// Cached like the pages: regenerated at most once a minute, and dropped by an ingest's revalidatePath("/", "layout").
+export const revalidate = 60;
+
+export function GET() {
+  return serveFeed("atom");
+}

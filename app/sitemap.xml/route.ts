@@ -1,0 +1,7 @@
+import { serveSitemap } from "@/lib/seo/routes";
+
+export const revalidate = 60;
+
+export function GET() {
+  return serveSitemap();
+}

@@ -1,0 +1,37 @@
+import { getFeed, getSitemapData, listRecentArticles } from "../db/feeds";
+import type { ListingKind } from "../db/listings";
+import { decodeParam } from "../route-params";
+import { feedDocument, feedResponse, renderFeed } from "./feed";
+import type { FeedFormat } from "./paths";
+import { renderNewsSitemap, renderSitemap, renderUrlset, sitemapEntries, splitSitemap, xmlResponse } from "./sitemap";
+
+// What the route handlers under app/ do, so that each of them is one line.
+
+const notFound = () => new Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+
+/** A feed of the whole paper (kind null), or of one section, column, tag or byline named by a raw route param. */
+export async function serveFeed(format: FeedFormat, kind: ListingKind | null = null, rawKey?: string): Promise<Response> {
+  const key = kind && rawKey !== undefined ? decodeParam(rawKey) : null;
+  if (kind && key === null) return notFound();
+  const source = await getFeed(kind, key);
+  if (!source) return notFound();
+  return feedResponse(renderFeed(feedDocument(source), format), format);
+}
+
+/** /sitemap.xml: every public page, or an index of the parts when they pass the protocol's limits. */
+export async function serveSitemap(): Promise<Response> {
+  return xmlResponse(renderSitemap(sitemapEntries(await getSitemapData())));
+}
+
+/** /sitemaps/N.xml: part N of a split sitemap. */
+export async function serveSitemapPart(rawFile: string): Promise<Response> {
+  const n = /^([1-9]\d{0,5})\.xml$/.exec(rawFile)?.[1];
+  if (!n) return notFound();
+  const part = splitSitemap(sitemapEntries(await getSitemapData()))[Number(n) - 1];
+  return part ? xmlResponse(renderUrlset(part)) : notFound();
+}
+
+/** /news-sitemap.xml: the last two days' stories, for Google News. */
+export async function serveNewsSitemap(): Promise<Response> {
+  return xmlResponse(renderNewsSitemap(await listRecentArticles()));
+}
