@@ -131,16 +131,17 @@ export function parseContent(files: ContentFile[], root = "content"): ContentSet
     let issueLines: LocatedYaml["lineOf"] = () => 1;
     const issue = readYaml<ReturnType<typeof issueFileSchema.parse>>(issuePath, (y) => ((issueLines = y.lineOf), validateYaml(issueFileSchema, y, issuePath)));
     if (issue && issue.date !== folder) {
-      problems.push({ file: issuePath, line: issueLines(["date"]), field: "date", message: `is ${issue.date} but the issue's folder is named ${folder}; they must agree`, hint: `把 date 改成 ${folder},或把文件夹改名为 ${issue.date}` });
+      problems.push({ file: issuePath, line: issueLines(["date"]), field: "date", message: `is ${issue.date} but the issue's folder is named ${folder}; they must agree`, hint: `把 date 改成 ${folder}，或把文件夹改名为 ${issue.date}` });
     }
     const order = issue?.articles ?? [];
     const articleFiles = folderFiles.filter((f) => f.path.endsWith(".md"));
     const slugsInFolder = new Set<string>();
+    const titlesInFolder = new Map<string, string>();
 
     for (const file of articleFiles) {
       const split = splitFrontmatter(file.text);
       if (!split) {
-        problems.push({ file: file.path, line: 1, field: "frontmatter", message: 'must start with a line "---", the frontmatter, and a closing "---"', hint: "文件第一行写 ---,接着写 title、section 等字段,再用一行 --- 结束,然后是正文" });
+        problems.push({ file: file.path, line: 1, field: "frontmatter", message: 'must start with a line "---", the frontmatter, and a closing "---"', hint: "文件第一行写 ---，接着写 title、section 等字段，再用一行 --- 结束，然后是正文" });
         continue;
       }
       const parsed = parseLocatedYaml(split.yaml, file.path, 2);
@@ -159,23 +160,24 @@ export function parseContent(files: ContentFile[], root = "content"): ContentSet
       const bodyLine = file.text.slice(0, file.text.length - split.body.length).split("\n").length;
       if (!split.body.trim()) problems.push({ file: file.path, line: bodyLine, field: "body", message: "the article has no text after its frontmatter", hint: "在第二个 --- 之后写正文" });
       if (!sectionSlugs.has(fm.section)) {
-        problems.push({ file: file.path, line: lineOf(["section"]), field: "section", message: `unknown section "${fm.section}"; declared in ${sectionsPath}: ${[...sectionSlugs].join(", ")}`, hint: `从 ${[...sectionSlugs].join("、")} 中选一个,或先在 ${sectionsPath} 中新增版块` });
+        problems.push({ file: file.path, line: lineOf(["section"]), field: "section", message: `unknown section "${fm.section}"; declared in ${sectionsPath}: ${[...sectionSlugs].join(", ")}`, hint: `从 ${[...sectionSlugs].join("、")} 中选一个，或先在 ${sectionsPath} 中新增版块` });
       }
       if (fm.column && !columnSlugs.has(fm.column)) {
-        problems.push({ file: file.path, line: lineOf(["column"]), field: "column", message: `unknown column "${fm.column}"; declared in ${columnsPath}: ${[...columnSlugs].join(", ") || "(none)"}`, hint: `从已声明的栏目中选一个,或先在 ${columnsPath} 中新增栏目` });
+        problems.push({ file: file.path, line: lineOf(["column"]), field: "column", message: `unknown column "${fm.column}"; declared in ${columnsPath}: ${[...columnSlugs].join(", ") || "(none)"}`, hint: `从已声明的栏目中选一个，或先在 ${columnsPath} 中新增栏目` });
       }
       const other = articleFileBySlug.get(slug);
       if (other) {
-        problems.push({ file: file.path, line: fm.slug ? lineOf(["slug"]) : 1, field: "slug", message: `duplicate slug "${slug}": ${other} has it too`, hint: "每篇文章的 slug(默认取文件名)必须唯一:改文件名或写一个不同的 slug" });
+        problems.push({ file: file.path, line: fm.slug ? lineOf(["slug"]) : 1, field: "slug", message: `duplicate slug "${slug}": ${other} has it too`, hint: "每篇文章的 slug（默认取文件名）必须唯一：改文件名或写一个不同的 slug" });
         continue;
       }
       if (fm.image && !byPath.has(`${issuePrefix}${folder}/${fm.image.src}`)) {
-        problems.push({ file: file.path, line: lineOf(["image", "src"]), field: "image.src", message: `no image ${fm.image.src} in ${issuePrefix}${folder}/`, hint: "把图片文件放进本期文件夹,或改正文件名" });
+        problems.push({ file: file.path, line: lineOf(["image", "src"]), field: "image.src", message: `no image ${fm.image.src} in ${issuePrefix}${folder}/`, hint: "把图片文件放进本期文件夹，或改正文件名" });
       }
-      const sameTitle = articles.find((a) => a.issueSlug === folder && a.frontmatter.title === fm.title);
+      const sameTitle = titlesInFolder.get(fm.title);
       if (sameTitle) {
-        problems.push({ file: file.path, line: lineOf(["title"]), field: "title", message: `duplicate headline "${fm.title}": ${sameTitle.file} has it too`, hint: "同一期里两篇文章不能同名:检查是否重复放入了同一篇稿件" });
+        problems.push({ file: file.path, line: lineOf(["title"]), field: "title", message: `duplicate headline "${fm.title}": ${sameTitle} has it too`, hint: "同一期里两篇文章不能同名：检查是否重复放入了同一篇稿件" });
       }
+      titlesInFolder.set(fm.title, file.path);
       articleFileBySlug.set(slug, file.path);
       slugsInFolder.add(slug);
       const position = order.indexOf(slug) + 1;
@@ -187,7 +189,7 @@ export function parseContent(files: ContentFile[], root = "content"): ContentSet
 
     order.forEach((slug, i) => {
       if (!slugsInFolder.has(slug) && !articleFiles.some((f) => f.path.endsWith(`/${slug}.md`))) {
-        problems.push({ file: issuePath, line: issueLines(["articles", i]), field: `articles[${i}]`, message: `lists "${slug}" but no article in ${issuePrefix}${folder}/ has that slug`, hint: `新建 ${issuePrefix}${folder}/${slug}.md,或从列表中删去这一行` });
+        problems.push({ file: issuePath, line: issueLines(["articles", i]), field: `articles[${i}]`, message: `lists "${slug}" but no article in ${issuePrefix}${folder}/ has that slug`, hint: `新建 ${issuePrefix}${folder}/${slug}.md，或从列表中删去这一行` });
       }
     });
     if (issue) {
