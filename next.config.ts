@@ -9,6 +9,13 @@ const config: NextConfig = {
   generateEtags: false,
   compress: false,
   typedRoutes: false,
+  images: {
+    // Lead images come only from the issue folders, through app/media/[issue]/[file]/route.ts.
+    localPatterns: [{ pathname: "/media/**", search: "" }],
+    formats: ["image/webp"],
+    // A story's photo is at most the text column's width (40rem) at 2x, or a phone's full width.
+    deviceSizes: [360, 640, 750, 828, 1080, 1280, 1920],
+  },
 };
 
 export default config;

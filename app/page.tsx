@@ -1,11 +1,18 @@
 import Link from "next/link";
 import { ArticleCard } from "@/components/article/article-card";
+import { JsonLd } from "@/components/seo/json-ld";
 import { getLatestIssue } from "@/lib/db/issues";
 import { listSections } from "@/lib/db/listings";
 import { formatDateWithWeekday, isoDate } from "@/lib/format";
 import { issuePath, sectionPath } from "@/lib/urls";
+import { frontPageJsonLd } from "@/lib/seo/json-ld";
+import { frontPageMetadata } from "@/lib/seo/metadata";
 
 export const revalidate = 60;
+
+export function generateMetadata() {
+  return frontPageMetadata();
+}
 
 export default async function FrontPage() {
   const [issue, sections] = await Promise.all([getLatestIssue(), listSections()]);
@@ -23,6 +30,7 @@ export default async function FrontPage() {
     .filter((g) => g.articles.length > 0);
   return (
     <>
+      <JsonLd data={frontPageJsonLd()} />
       <header className="edition-header front">
         {issue.banner ? <p className="banner">{issue.banner}</p> : null}
         <h1 className="visually-hidden">最新一期</h1>
@@ -37,20 +45,22 @@ export default async function FrontPage() {
           <ArticleCard article={lead} lead headingLevel={2} />
         </section>
       ) : null}
-      {bySection.map(({ section, articles }) => (
-        <section key={section.slug} className="front-section" aria-labelledby={`front-${section.slug}`}>
-          <h2 id={`front-${section.slug}`} className="section-head">
-            <Link href={sectionPath(section.slug)}>{section.name}</Link>
-          </h2>
-          <ul className="article-list">
-            {articles.map((a) => (
-              <li key={a.slug}>
-                <ArticleCard article={a} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      <div className="front-sections">
+        {bySection.map(({ section, articles }) => (
+          <section key={section.slug} className="front-section" aria-labelledby={`front-${section.slug}`}>
+            <h2 id={`front-${section.slug}`} className="section-head">
+              <Link href={sectionPath(section.slug)}>{section.name}</Link>
+            </h2>
+            <ul className="article-list">
+              {articles.map((a) => (
+                <li key={a.slug}>
+                  <ArticleCard article={a} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
     </>
   );
 }

@@ -1,8 +1,19 @@
 import { IssueArchive } from "@/components/issue/issue-archive";
+import { JsonLd } from "@/components/seo/json-ld";
+import { issueArchiveJsonLd } from "@/lib/seo/json-ld";
+import { issueArchiveMetadata } from "@/lib/seo/metadata";
 
 export const revalidate = 60;
-export const metadata = { title: "往期报纸" };
+
+export function generateMetadata() {
+  return issueArchiveMetadata(1);
+}
 
 export default function IssuesPage() {
-  return <IssueArchive />;
+  return (
+    <>
+      <JsonLd data={issueArchiveJsonLd(1)} />
+      <IssueArchive />
+    </>
+  );
 }

@@ -4,12 +4,13 @@ import { SearchResults } from "@/components/search/search-results";
 import { listColumns, listSections } from "@/lib/db/listings";
 import { parseSearchParams } from "@/lib/search/params";
 import { searchArticles } from "@/lib/search/search";
+import { searchMetadata } from "@/lib/seo/metadata";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { params } = parseSearchParams(await searchParams);
-  return { title: params.q ? `搜索：${params.q}` : "搜索", robots: { index: false } };
+  return searchMetadata(params.q);
 }
 
 export default async function SearchPage({ searchParams }: Props) {

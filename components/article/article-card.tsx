@@ -24,12 +24,13 @@ export function ArticleCard({ article, lead = false, headingLevel = 3 }: { artic
   );
 }
 
-export function ArticleList({ articles }: { articles: ArticleSummary[] }) {
+/** `headingLevel`: one below the list's own heading, so the outline has no gaps (a listing page's h1 → h2 headlines). */
+export function ArticleList({ articles, headingLevel = 3, grid = false }: { articles: ArticleSummary[]; headingLevel?: 2 | 3; grid?: boolean }) {
   return (
-    <ul className="article-list">
+    <ul className={grid ? "article-list article-grid" : "article-list"}>
       {articles.map((a) => (
         <li key={a.slug}>
-          <ArticleCard article={a} />
+          <ArticleCard article={a} headingLevel={headingLevel} />
         </li>
       ))}
     </ul>

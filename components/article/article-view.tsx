@@ -5,6 +5,8 @@ import { articlePath, columnPath, issuePath, sectionPath, tagPath } from "@/lib/
 import { Breadcrumbs } from "../layout/breadcrumbs";
 import { ArticleCard } from "./article-card";
 import { BylineLinks } from "./byline-links";
+import { LeadImage } from "./lead-image";
+import { PrintUrl } from "./print-url";
 
 export function ArticleView({ article }: { article: ArticleDetail }) {
   return (
@@ -35,7 +37,9 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
               {article.charCount} 字 · 约 {article.readingMinutes} 分钟读完
             </span>
           </p>
+          <PrintUrl path={articlePath(article.slug)} />
         </header>
+        {article.image ? <LeadImage issue={article.issue.slug} image={article.image} /> : null}
         <div className="article-body">
           {article.dateline ? <p className="dateline">{article.dateline}</p> : null}
           <div dangerouslySetInnerHTML={{ __html: article.html }} />
@@ -46,7 +50,7 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
             <ul>
               {article.corrections.map((c) => (
                 <li key={c.date + c.text}>
-                  <time dateTime={c.date}>{formatDate(new Date(`${c.date}T00:00:00+08:00`))}</time>:{c.text}
+                  <time dateTime={c.date}>{formatDate(new Date(`${c.date}T00:00:00+08:00`))}</time>：{c.text}
                 </li>
               ))}
             </ul>

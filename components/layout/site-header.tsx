@@ -3,6 +3,7 @@ import { listSections } from "@/lib/db/listings";
 import { site } from "@/lib/site";
 import { issuesPath, sectionPath } from "@/lib/urls";
 import { HeaderSearch } from "../search/header-search";
+import { TextSizeControl } from "./text-size-control";
 
 export async function SiteHeader() {
   const sections = await listSections();
@@ -13,7 +14,10 @@ export async function SiteHeader() {
           {site.name}
         </Link>
         <span className="masthead-tagline">{site.tagline}</span>
-        <HeaderSearch />
+        <div className="masthead-tools">
+          <TextSizeControl />
+          <HeaderSearch />
+        </div>
       </div>
       <nav aria-label="版块" className="section-nav">
         <ul>

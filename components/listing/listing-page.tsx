@@ -42,7 +42,7 @@ export async function ListingPage({ kind, rawKey, rawPage }: { kind: ListingKind
         {listing.description ? <p className="listing-description">{listing.description}</p> : null}
         <p className="listing-count">共 {articles.total} 篇</p>
       </header>
-      <ArticleList articles={articles.items} />
+      <ArticleList articles={articles.items} headingLevel={2} grid />
       <Pagination page={articles.page} pageCount={articles.pageCount} href={(n) => listingPath(kind, listing.key, n)} />
     </>
   );

@@ -4,18 +4,18 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { writeTree } from "./content-dir";
+import { createE2eDatabase } from "./e2e-database";
 import { E2E_IMAGE, e2eLeadImage, syntheticE2eIssue } from "./e2e-content";
 
 const TMP = path.resolve("tests/.tmp");
 const root = "tests/.tmp/e2e-content";
 mkdirSync(TMP, { recursive: true });
-for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(TMP, `e2e.db${suffix}`), { force: true });
 rmSync(root, { recursive: true, force: true });
 cpSync("content", root, { recursive: true });
 writeTree(syntheticE2eIssue(), root);
 writeFileSync(path.join(root, "issues", E2E_IMAGE.issue, E2E_IMAGE.file), await e2eLeadImage());
 
-process.env.DATABASE_URL = "file:./tests/.tmp/e2e.db";
+process.env.DATABASE_URL = await createE2eDatabase();
 process.env.CONTENT_DIR = root;
 process.env.NEXT_DIST_DIR = ".next-e2e";
 process.env.SITE_URLS = `http://127.0.0.1:${process.env.PORT}`;

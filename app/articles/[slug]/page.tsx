@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleView } from "@/components/article/article-view";
+import { JsonLd } from "@/components/seo/json-ld";
 import { getArticle, getRedirect } from "@/lib/db/articles";
 import { decodeParam } from "@/lib/route-params";
+import { articleJsonLd } from "@/lib/seo/json-ld";
+import { articleMetadata } from "@/lib/seo/metadata";
 import { articlePath } from "@/lib/urls";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -21,10 +24,15 @@ async function load(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await load(params);
-  return { title: article.title, description: article.excerpt };
+  return articleMetadata(await load(params));
 }
 
 export default async function ArticlePage({ params }: Props) {
-  return <ArticleView article={await load(params)} />;
+  const article = await load(params);
+  return (
+    <>
+      <JsonLd data={articleJsonLd(article)} />
+      <ArticleView article={article} />
+    </>
+  );
 }

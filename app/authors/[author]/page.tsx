@@ -1,4 +1,8 @@
-import { ListingPage, listingMetadata } from "@/components/listing/listing-page";
+import { ListingPage } from "@/components/listing/listing-page";
+import { JsonLd } from "@/components/seo/json-ld";
+import { listingJsonLd } from "@/lib/seo/json-ld";
+import { listingPageMetadata } from "@/lib/seo/metadata";
+import { resolveListing } from "@/lib/seo/resolve";
 
 type Props = { params: Promise<{ author: string }> };
 
@@ -7,9 +11,15 @@ export const revalidate = 60;
 export const generateStaticParams = async () => [];
 
 export async function generateMetadata({ params }: Props) {
-  return listingMetadata("author", (await params).author);
+  return listingPageMetadata(await resolveListing("author", (await params).author));
 }
 
 export default async function Page({ params }: Props) {
-  return <ListingPage kind="author" rawKey={(await params).author} />;
+  const { author } = await params;
+  return (
+    <>
+      <JsonLd data={listingJsonLd(await resolveListing("author", author))} />
+      <ListingPage kind="author" rawKey={author} />
+    </>
+  );
 }

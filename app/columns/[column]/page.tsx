@@ -1,4 +1,8 @@
-import { ListingPage, listingMetadata } from "@/components/listing/listing-page";
+import { ListingPage } from "@/components/listing/listing-page";
+import { JsonLd } from "@/components/seo/json-ld";
+import { listingJsonLd } from "@/lib/seo/json-ld";
+import { listingPageMetadata } from "@/lib/seo/metadata";
+import { resolveListing } from "@/lib/seo/resolve";
 
 type Props = { params: Promise<{ column: string }> };
 
@@ -7,9 +11,15 @@ export const revalidate = 60;
 export const generateStaticParams = async () => [];
 
 export async function generateMetadata({ params }: Props) {
-  return listingMetadata("column", (await params).column);
+  return listingPageMetadata(await resolveListing("column", (await params).column));
 }
 
 export default async function Page({ params }: Props) {
-  return <ListingPage kind="column" rawKey={(await params).column} />;
+  const { column } = await params;
+  return (
+    <>
+      <JsonLd data={listingJsonLd(await resolveListing("column", column))} />
+      <ListingPage kind="column" rawKey={column} />
+    </>
+  );
 }

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { IssueEditionView } from "@/components/issue/issue-edition";
+import { JsonLd } from "@/components/seo/json-ld";
 import { getIssue } from "@/lib/db/issues";
-import { formatDate } from "@/lib/format";
 import { decodeParam } from "@/lib/route-params";
+import { issueJsonLd } from "@/lib/seo/json-ld";
+import { issueMetadata } from "@/lib/seo/metadata";
 
 type Props = { params: Promise<{ issue: string }> };
 
@@ -18,10 +20,15 @@ async function load(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const issue = await load(params);
-  return { title: `${formatDate(issue.date)} 报纸`, description: issue.articles.map((a) => a.title).join(";") };
+  return issueMetadata(await load(params));
 }
 
 export default async function IssuePage({ params }: Props) {
-  return <IssueEditionView issue={await load(params)} />;
+  const issue = await load(params);
+  return (
+    <>
+      <JsonLd data={issueJsonLd(issue)} />
+      <IssueEditionView issue={issue} />
+    </>
+  );
 }

@@ -1,4 +1,8 @@
-import { ListingPage, listingMetadata } from "@/components/listing/listing-page";
+import { ListingPage } from "@/components/listing/listing-page";
+import { JsonLd } from "@/components/seo/json-ld";
+import { listingJsonLd } from "@/lib/seo/json-ld";
+import { listingPageMetadata } from "@/lib/seo/metadata";
+import { resolveListing } from "@/lib/seo/resolve";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -7,9 +11,15 @@ export const revalidate = 60;
 export const generateStaticParams = async () => [];
 
 export async function generateMetadata({ params }: Props) {
-  return listingMetadata("section", (await params).slug);
+  return listingPageMetadata(await resolveListing("section", (await params).slug));
 }
 
 export default async function Page({ params }: Props) {
-  return <ListingPage kind="section" rawKey={(await params).slug} />;
+  const { slug } = await params;
+  return (
+    <>
+      <JsonLd data={listingJsonLd(await resolveListing("section", slug))} />
+      <ListingPage kind="section" rawKey={slug} />
+    </>
+  );
 }

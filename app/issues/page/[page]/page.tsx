@@ -1,4 +1,8 @@
 import { IssueArchive } from "@/components/issue/issue-archive";
+import { JsonLd } from "@/components/seo/json-ld";
+import { issueArchiveJsonLd } from "@/lib/seo/json-ld";
+import { issueArchiveMetadata } from "@/lib/seo/metadata";
+import { resolveArchivePage } from "@/lib/seo/resolve";
 
 type Props = { params: Promise<{ page: string }> };
 
@@ -6,9 +10,15 @@ export const revalidate = 60;
 export const generateStaticParams = async () => [];
 
 export async function generateMetadata({ params }: Props) {
-  return { title: `往期报纸 · 第${(await params).page}页` };
+  return issueArchiveMetadata(resolveArchivePage((await params).page));
 }
 
 export default async function IssuesArchivePage({ params }: Props) {
-  return <IssueArchive rawPage={(await params).page} />;
+  const { page } = await params;
+  return (
+    <>
+      <JsonLd data={issueArchiveJsonLd(resolveArchivePage(page))} />
+      <IssueArchive rawPage={page} />
+    </>
+  );
 }

@@ -1,4 +1,8 @@
-import { ListingPage, listingMetadata } from "@/components/listing/listing-page";
+import { ListingPage } from "@/components/listing/listing-page";
+import { JsonLd } from "@/components/seo/json-ld";
+import { listingJsonLd } from "@/lib/seo/json-ld";
+import { listingPageMetadata } from "@/lib/seo/metadata";
+import { resolveListing } from "@/lib/seo/resolve";
 
 type Props = { params: Promise<{ column: string; page: string }> };
 
@@ -7,10 +11,15 @@ export const generateStaticParams = async () => [];
 
 export async function generateMetadata({ params }: Props) {
   const { column, page } = await params;
-  return listingMetadata("column", column, page);
+  return listingPageMetadata(await resolveListing("column", column, page));
 }
 
 export default async function Page({ params }: Props) {
   const { column, page } = await params;
-  return <ListingPage kind="column" rawKey={column} rawPage={page} />;
+  return (
+    <>
+      <JsonLd data={listingJsonLd(await resolveListing("column", column, page))} />
+      <ListingPage kind="column" rawKey={column} rawPage={page} />
+    </>
+  );
 }

@@ -1,4 +1,8 @@
-import { ListingPage, listingMetadata } from "@/components/listing/listing-page";
+import { ListingPage } from "@/components/listing/listing-page";
+import { JsonLd } from "@/components/seo/json-ld";
+import { listingJsonLd } from "@/lib/seo/json-ld";
+import { listingPageMetadata } from "@/lib/seo/metadata";
+import { resolveListing } from "@/lib/seo/resolve";
 
 type Props = { params: Promise<{ slug: string; page: string }> };
 
@@ -7,10 +11,15 @@ export const generateStaticParams = async () => [];
 
 export async function generateMetadata({ params }: Props) {
   const { slug, page } = await params;
-  return listingMetadata("section", slug, page);
+  return listingPageMetadata(await resolveListing("section", slug, page));
 }
 
 export default async function Page({ params }: Props) {
   const { slug, page } = await params;
-  return <ListingPage kind="section" rawKey={slug} rawPage={page} />;
+  return (
+    <>
+      <JsonLd data={listingJsonLd(await resolveListing("section", slug, page))} />
+      <ListingPage kind="section" rawKey={slug} rawPage={page} />
+    </>
+  );
 }
