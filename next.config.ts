@@ -7,7 +7,8 @@ const config: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
   generateEtags: false,
-  compress: false,
+  // Responses are gzipped when the browser asks; the micro-cache keeps each encoding apart.
+  compress: true,
   typedRoutes: false,
   images: {
     // Lead images come only from the issue folders, through app/media/[issue]/[file]/route.ts.

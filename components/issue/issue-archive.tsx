@@ -2,14 +2,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { listIssues } from "@/lib/db/issues";
 import { formatDateWithWeekday, isoDate } from "@/lib/format";
-import { parsePageParam } from "@/lib/route-params";
+import { resolveArchivePage } from "@/lib/seo/resolve";
 import { issuePath, issuesPath } from "@/lib/urls";
 import { Pagination } from "../layout/pagination";
 
 /** 往期: every issue, newest first. */
 export async function IssueArchive({ rawPage }: { rawPage?: string }) {
-  const page = parsePageParam(rawPage);
-  if (page === null || rawPage === "1") notFound();
+  const page = resolveArchivePage(rawPage);
   const issues = await listIssues(page);
   if (page > issues.pageCount) notFound();
   return (

@@ -29,7 +29,9 @@ export function cacheKey(req: Pick<IncomingMessage, "method" | "url" | "headers"
   const url = req.url ?? "/";
   if (url.startsWith("/_next/") || url.startsWith("/api/") || url.includes("_rsc=")) return null;
   if (VARYING_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
-  return `${req.method} ${url}`;
+  // Next gzips for clients that accept it, so the two encodings are kept apart.
+  const encoding = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) ? "gzip" : "identity";
+  return `${req.method} ${encoding} ${url}`;
 }
 
 /**

@@ -5,7 +5,8 @@ const req = (url: string, headers: Record<string, string> = {}, method = "GET") 
 
 describe("micro-cache", () => {
   it("shares plain page requests only", () => {
-    expect(cacheKey(req("/tags/%E4%B9%A1"))).toBe("GET /tags/%E4%B9%A1");
+    expect(cacheKey(req("/tags/%E4%B9%A1"))).toBe("GET identity /tags/%E4%B9%A1");
+    expect(cacheKey(req("/tags/%E4%B9%A1", { "accept-encoding": "gzip, deflate, br" }))).toBe("GET gzip /tags/%E4%B9%A1");
     expect(cacheKey(req("/", {}, "POST"))).toBeNull();
     expect(cacheKey(req("/", { rsc: "1" }))).toBeNull();
     expect(cacheKey(req("/?_rsc=abc"))).toBeNull();
