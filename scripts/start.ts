@@ -27,6 +27,8 @@ function sourceHash(): string {
     else hash.update(p).update(readFileSync(p));
   };
   BUILD_INPUTS.forEach(walk);
+  // Prerendered pages carry absolute URLs (canonical, feeds) built from SITE_ORIGIN.
+  hash.update(`SITE_ORIGIN=${process.env.SITE_ORIGIN ?? ""}`);
   return hash.digest("hex");
 }
 
