@@ -21,8 +21,12 @@ const allOf = (phrases: Phrase[], weight: "" | "A") => phrases.map((p) => `(${ts
 
 /** The WHERE clause of a tier and its parameters, after `first` parameters already bound. */
 export function tsWhere(q: TierQuery, range: KeyRange): { sql: string; params: unknown[] } {
-  const params: unknown[] = [q.facets.map(lexeme).join(" & ")];
-  const clauses = [`"facets" @@ $1::tsquery`];
+  const params: unknown[] = [];
+  const clauses: string[] = [];
+  if (q.facets.length) {
+    params.push(q.facets.map(lexeme).join(" & "));
+    clauses.push(`"facets" @@ $1::tsquery`);
+  }
   if (q.text) {
     const column = q.text.in === "chars" ? "chars" : "doc";
     let query = allOf(q.text.phrases, q.text.in === "headline" ? "A" : "");

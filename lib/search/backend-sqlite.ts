@@ -11,10 +11,12 @@ const COLUMNS = { headline: "{title}", all: "{title body}", chars: "{title_chars
 
 /** One FTS5 MATCH expression for a tier. */
 export function ftsMatch(q: TierQuery): string {
-  const facets = `{facets} : (${q.facets.map(ftsString).join(" AND ")})`;
-  const text = q.text ? `${COLUMNS[q.text.in]} : ${all(q.text.phrases)} AND ` : "";
+  const parts = [
+    ...(q.text ? [`${COLUMNS[q.text.in]} : ${all(q.text.phrases)}`] : []),
+    ...(q.facets.length ? [`{facets} : (${q.facets.map(ftsString).join(" AND ")})`] : []),
+  ];
   const not = q.notInHeadline ? ` NOT {title} : ${all(q.notInHeadline)}` : "";
-  return `(${text}${facets})${not}`;
+  return `(${parts.join(" AND ")})${not}`;
 }
 
 export const sqliteBackend: SearchBackend = {

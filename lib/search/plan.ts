@@ -12,7 +12,7 @@ export interface TierQuery {
   text: { in: "headline" | "all" | "chars"; phrases: Phrase[] } | null;
   /** Leave out what matches these phrases in the headline (it ranked in the tier above). */
   notInHeadline: Phrase[] | null;
-  /** Facet tokens that must all be present (at least "all"). */
+  /** Facet tokens that must all be present; at least "all" when there is no text to match. */
   facets: string[];
 }
 

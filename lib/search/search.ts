@@ -84,10 +84,11 @@ async function facetTerms(p: SearchParams): Promise<string[] | null> {
 
 /** The two ranking tiers: headline matches first, then the rest. */
 function tiers(query: ParsedQuery, facetTokens: string[]): { headline: TierQuery | null; rest: TierQuery | null } | null {
-  const facets = facetTokens.length ? facetTokens : [facet.all];
+  // With words to match, no facet term is needed; ANDing "all" would walk every row of the index.
+  const facets = facetTokens;
   switch (query.kind) {
     case "empty":
-      return facetTokens.length ? { headline: null, rest: { text: null, notInHeadline: null, facets } } : null;
+      return facets.length ? { headline: null, rest: { text: null, notInHeadline: null, facets } } : null;
     case "characters": {
       const phrases = query.characters.map((c) => ({ tokens: [c], prefix: false }));
       return { headline: { text: { in: "chars", phrases }, notInHeadline: null, facets }, rest: null };

@@ -8,22 +8,28 @@ export interface Marked {
 
 /** Finds each needle (already normalized) in `text`, compared in normalized form; returns ranges in `text`. */
 export function findMatches(text: string, needles: string[]): [number, number][] {
-  // Normalizing can change lengths (rarely), so keep where each normalized unit came from.
-  let normalized = "";
-  const origin: number[] = [];
-  let i = 0;
-  for (const ch of text) {
-    const n = normalize(ch);
-    normalized += n;
-    for (let k = 0; k < n.length; k++) origin.push(i);
-    i += ch.length;
+  // Normalizing can change lengths (rarely: ligatures, combining marks), so then keep where each
+  // normalized unit came from; otherwise positions carry over as they are.
+  let normalized = normalize(text);
+  let origin: number[] | null = null;
+  if (normalized.length !== text.length || /\p{M}/u.test(text)) {
+    normalized = "";
+    origin = [];
+    let i = 0;
+    for (const ch of text) {
+      const n = normalize(ch);
+      normalized += n;
+      for (let k = 0; k < n.length; k++) origin.push(i);
+      i += ch.length;
+    }
+    origin.push(text.length);
   }
-  origin.push(text.length);
+  const at = (k: number) => (origin ? origin[k]! : k);
   const ranges: [number, number][] = [];
   for (const needle of needles) {
     if (!needle) continue;
-    for (let at = normalized.indexOf(needle); at !== -1; at = normalized.indexOf(needle, at + needle.length)) {
-      ranges.push([origin[at]!, origin[at + needle.length - 1]! + 1]);
+    for (let found = normalized.indexOf(needle); found !== -1; found = normalized.indexOf(needle, found + needle.length)) {
+      ranges.push([at(found), at(found + needle.length - 1) + 1]);
     }
   }
   return mergeRanges(ranges);
