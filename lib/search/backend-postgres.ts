@@ -1,6 +1,6 @@
 import { db } from "../db/client";
 import type { KeyRange, Phrase, SearchBackend, TierQuery } from "./plan";
-import { ID_MODULUS } from "./search-key";
+import { idFromKeySql } from "./search-key";
 
 // PostgreSQL: the same tokens in tsvectors (see index-postgres.ts), matched
 // with tsquery phrases ('左权' <-> '权羊'); headline tokens carry weight A.
@@ -52,7 +52,7 @@ export const postgresBackend: SearchBackend = {
   async ids(q: TierQuery, range: KeyRange, limit: number, offset: number) {
     const { sql, params } = tsWhere(q, range);
     const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
-      `SELECT ("key" % ${ID_MODULUS})::int AS id FROM "ArticleSearch" WHERE ${sql} ORDER BY "key" DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `SELECT ${idFromKeySql('"key"')}::int AS id FROM "ArticleSearch" WHERE ${sql} ORDER BY "key" LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       ...params,
       limit,
       offset,

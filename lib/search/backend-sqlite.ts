@@ -1,7 +1,7 @@
 import { db } from "../db/client";
 import { SEARCH_TABLE } from "./index-sqlite";
 import type { KeyRange, Phrase, SearchBackend, TierQuery } from "./plan";
-import { ID_MODULUS } from "./search-key";
+import { idFromKeySql } from "./search-key";
 
 /** An FTS5 string literal: tokens are letters and digits only, but quote-doubling keeps that a guarantee. */
 const ftsString = (s: string) => `"${s.replaceAll('"', '""')}"`;
@@ -31,9 +31,9 @@ export const sqliteBackend: SearchBackend = {
     return Number(rows[0]?.n ?? 0);
   },
   async ids(q: TierQuery, range: KeyRange, limit: number, offset: number) {
-    // ORDER BY rowid is the index's own order: FTS5 stops after LIMIT + OFFSET rows.
+    // Ascending rowid is the index's own order, newest first: FTS5 stops after LIMIT + OFFSET rows.
     const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
-      `SELECT rowid % ${ID_MODULUS} AS id FROM "${SEARCH_TABLE}" WHERE "${SEARCH_TABLE}" MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ? OFFSET ?`,
+      `SELECT ${idFromKeySql("rowid")} AS id FROM "${SEARCH_TABLE}" WHERE "${SEARCH_TABLE}" MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ? OFFSET ?`,
       ftsMatch(q),
       range.min,
       range.max,

@@ -9,7 +9,7 @@ import { facet } from "./index-sqlite";
 import type { KeyRange, SearchBackend, TierQuery } from "./plan";
 import type { SearchParams } from "./params";
 import { MAX_TERMS, parseQuery, type ParsedQuery } from "./query";
-import { keyFrom } from "./search-key";
+import { keyRange } from "./search-key";
 import { markAll, snippet, type Marked } from "./snippet";
 
 export const RESULTS_PER_PAGE = 20;
@@ -106,13 +106,11 @@ function tiers(query: ParsedQuery, facetTokens: string[]): { headline: TierQuery
 const backend = (): SearchBackend => (databaseProvider() === "postgresql" ? postgresBackend : sqliteBackend);
 
 /** Keys of the date range, ending before the current minute: scheduled stories stay out until their time. */
-function keyRange(p: SearchParams, now = new Date()): KeyRange {
+function dateRange(p: SearchParams, now = new Date()): KeyRange {
   const DAY = 86_400_000;
-  const until = keyFrom(now) - 1;
-  return {
-    min: p.from ? keyFrom(issueDate(p.from)) : 0,
-    max: Math.min(until, p.to ? keyFrom(new Date(issueDate(p.to).getTime() + DAY)) - 1 : until),
-  };
+  const minuteNow = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  const to = p.to ? new Date(issueDate(p.to).getTime() + DAY) : minuteNow;
+  return keyRange(to < minuteNow ? to : minuteNow, p.from ? issueDate(p.from) : undefined);
 }
 
 /** Full-text search with filters: headline matches first, then the rest, each newest first. */
@@ -129,7 +127,7 @@ export async function searchArticles(p: SearchParams): Promise<SearchResponse> {
   if (!facets || !searched) return empty(p.page, notice, searched, author);
   // Only a date range: every article in it.
   const plan = tiers(query, facets) ?? { headline: null, rest: { text: null, notInHeadline: null, facets: [facet.all] } };
-  return { ...(await page(p.page, notice, plan, keyRange(p), query)), author };
+  return { ...(await page(p.page, notice, plan, dateRange(p), query)), author };
 }
 
 async function page(
