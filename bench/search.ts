@@ -1,9 +1,9 @@
-// npm run bench:search [-- --sizes 10000,100000 --queries 200 --reuse-db]
+// npm run bench:search [-- --db sqlite|postgresql --sizes 10000,100000 --queries 200 --reuse-db]
 //
 // How does full-text search (lib/search/search.ts) hold up as the archive grows? For each corpus
 // size: a synthetic, deterministic corpus (bench/corpus.ts) is parsed and ingested into a scratch
-// SQLite file, then searchArticles() is timed in-process for several kinds of query drawn from the
-// corpus, the FTS index is weighed against the text it indexes, and planted phrases are searched
+// database, then searchArticles() is timed in-process for several kinds of query drawn from the
+// corpus, the search index is weighed against the text it indexes, and planted phrases are searched
 // for to check recall. Targets: p95 < 20 ms for every query kind at 100,000 articles; index bytes
 // ≤ indexed text bytes.
 //
@@ -11,34 +11,38 @@
 // imported; so each size runs in its own child process (one at a time: two cores), which sets
 // DATABASE_URL before importing anything that opens the database.
 //
-// --reuse-db skips generating the database and measures search on the one a previous run left in
-// bench/.tmp (the corpus is deterministic, so the planted phrases are where they were); the ingest
+// --db sqlite (the default) uses a file bench/.tmp/search-<size>.db; --db postgresql a database
+// portal_bench_<size> on the local server (scripts/pg-setup.sh), dropped and re-created, migrated
+// with lib/db/migrate.ts, and vacuumed and analyzed after the ingest. bench/search-db.ts has what
+// differs; results go to bench/.tmp/search-result.json or search-result-postgresql.json.
+//
+// --reuse-db skips generating the database and measures search on the one a previous run left
+// (the corpus is deterministic, so the planted phrases are where they were); the ingest
 // figures are carried over from the run that built it. Useful to re-measure search when the machine
 // is quiet: latency percentiles taken while something else runs are mostly that something else.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import Database from "better-sqlite3";
 // Only modules that never open the shared database client are imported here; the others are imported
 // in the child after it has set DATABASE_URL.
 import { renderMarkdown } from "../lib/content/markdown";
 import { parseContent, type ContentSet } from "../lib/content/parse";
 import { countCharacters, excerpt } from "../lib/content/text";
-import { searchRow } from "../lib/search/index-sqlite";
 import type { SearchParams } from "../lib/search/params";
 import { parseQuery } from "../lib/search/query";
 import { markAll, snippet } from "../lib/search/snippet";
 import type { SearchResponse } from "../lib/search/search";
 import { buildCorpus, NO_MATCH_CHARS, Random, type PlantedPhrase } from "./corpus";
-import { createTestDatabaseAt } from "./db";
-import { recordSql, watchSql, type Statement } from "./sql-timer";
+import { benchDatabase, DB_KINDS, DB_LABELS, engineVersion, type BenchDatabase, type CorpusSource, type DbKind, type IndexSize, type PlanTop, type SampledArticle } from "./search-db";
+import type { Statement } from "./sql-timer";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
 
 const { values: args } = parseArgs({
   options: {
+    db: { type: "string", default: "sqlite" },
     sizes: { type: "string", default: "10000,100000" },
     queries: { type: "string", default: "200" },
     "reuse-db": { type: "boolean", default: false },
@@ -48,7 +52,8 @@ const { values: args } = parseArgs({
 });
 
 const TMP_DIR = "bench/.tmp";
-const RESULT_FILE = `${TMP_DIR}/search-result.json`;
+const DB_KIND = dbKind(args.db);
+const RESULT_FILE = `${TMP_DIR}/search-result${DB_KIND === "sqlite" ? "" : `-${DB_KIND}`}.json`;
 const TARGET_P95_MS = 20;
 const TARGET_SIZE = 100_000;
 const WARMUP_PER_KIND = 5;
@@ -57,8 +62,12 @@ const BREAKDOWN_PER_KIND = 50;
 /** Articles whose Markdown is re-rendered and re-tokenized to estimate those shares of the ingest. */
 const PROFILE_SAMPLE = 1000;
 
-const dbFileFor = (size: number) => path.resolve(TMP_DIR, `search-${size}.db`);
-const childResultFor = (size: number) => path.resolve(TMP_DIR, `search-${size}.json`);
+const databaseFor = (size: number) => benchDatabase(DB_KIND, size, TMP_DIR);
+
+function dbKind(value: string): DbKind {
+  if (!(DB_KINDS as readonly string[]).includes(value)) throw new Error(`--db must be one of ${DB_KINDS.join(", ")}, got "${value}"`);
+  return value as DbKind;
+}
 
 function positiveInt(value: string | undefined, what: string): number {
   const n = Number(value);
@@ -100,6 +109,8 @@ interface KindResult {
   /** Searches that found nothing (expected only for no-match). */
   empty: number;
   example: SearchParams;
+  /** The query whose time was the p95: what a slow search of this kind looks like. */
+  p95Example?: SearchParams;
   breakdown?: Breakdown;
 }
 
@@ -125,18 +136,30 @@ interface SizeResult {
   /** parse + ingest, wall clock. */
   parseAndIngestMs?: number;
   ingestProfile?: { part: string; ms: number; statements?: number }[];
+  /** What was done to the database after the ingest, before measuring (PostgreSQL: VACUUM (ANALYZE)). */
+  settled?: string;
   /** The code measured: lib/ changes under a running bench when someone works on it. */
   code?: { before: CodeVersion; after: CodeVersion };
   /** 1-minute load average before and after the searches: another busy process makes the tail slower. */
   loadAverage?: { before: number; after: number };
   peakRssMB?: number;
-  index?: { tables: Record<string, number>; indexBytes: number; textBytes: number; ratio: number; dbFileBytes: number };
+  index?: IndexSize;
   kinds?: KindResult[];
   /** `problems`: phrases not found, found only past page 1, or found with other results or in the wrong tier. */
   recall?: { planted: number; found: number; onFirstPage: number; problems: RecallProblem[] };
+  /** Plans of index statements, by "kind: SQL -- args": SQLite's EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN (ANALYZE, BUFFERS). */
   explain?: Record<string, string[]>;
+  /** PostgreSQL: the top node of each plan in `explain`, with its actual time and buffers. */
+  planTops?: Record<string, PlanTop>;
   error?: string;
 }
+
+const DB_SIZE_LABEL: Record<DbKind, string> = { sqlite: "DB file", postgresql: "database (pg_database_size)" };
+/** ArticleSearch's parts, largest first: FTS5's shadow tables, or PostgreSQL's heap, TOAST and indexes. */
+const searchParts = (index: IndexSize) =>
+  Object.entries(index.tables)
+    .filter(([name, bytes]) => name.startsWith("ArticleSearch") && bytes > 0)
+    .sort((a, b) => b[1] - a[1]);
 
 const ms = (x: number) => x.toFixed(2);
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
@@ -146,21 +169,23 @@ const thousands = (n: number) => n.toLocaleString("en-US");
 // ---------------------------------------------------------------------------------------------
 // Parent: one child per size, one at a time, then the summary
 
-function parent(sizes: number[], queries: number): void {
+async function parent(sizes: number[], queries: number): Promise<void> {
   mkdirSync(TMP_DIR, { recursive: true });
+  if (DB_KIND === "postgresql" && spawnSync("bash", ["scripts/pg-setup.sh"], { stdio: "inherit" }).status !== 0) throw new Error("scripts/pg-setup.sh failed");
   const results: SizeResult[] = [];
   let crashed = false;
   for (const size of sizes) {
+    const db = databaseFor(size);
     // A reused database keeps the figures of the run that built it.
-    if (!args["reuse-db"]) rmSync(childResultFor(size), { force: true });
-    console.log(`\n=== ${thousands(size)} articles ===`);
+    if (!args["reuse-db"]) rmSync(db.childResultFile, { force: true });
+    console.log(`\n=== ${thousands(size)} articles (${db.label}) ===`);
     const run = spawnSync(
       process.execPath,
       // The 100k corpus, its parsed form and Prisma's work sit in memory together: allow a larger heap.
-      ["--max-old-space-size=8192", "--import", "tsx", "bench/search.ts", "--child", "--size", String(size), "--queries", String(queries), ...(args["reuse-db"] ? ["--reuse-db"] : [])],
-      { stdio: "inherit", env: { ...process.env, DATABASE_URL: `file:${dbFileFor(size)}` } },
+      ["--max-old-space-size=8192", "--import", "tsx", "bench/search.ts", "--child", "--db", DB_KIND, "--size", String(size), "--queries", String(queries), ...(args["reuse-db"] ? ["--reuse-db"] : [])],
+      { stdio: "inherit", env: { ...process.env, DATABASE_URL: db.url } },
     );
-    const result: SizeResult = existsSync(childResultFor(size)) ? JSON.parse(readFileSync(childResultFor(size), "utf8")) : { size };
+    const result: SizeResult = existsSync(db.childResultFile) ? JSON.parse(readFileSync(db.childResultFile, "utf8")) : { size };
     if (run.status !== 0) {
       crashed = true;
       result.error ??= `child process failed (${run.signal ?? `exit ${run.status}`})`;
@@ -170,21 +195,14 @@ function parent(sizes: number[], queries: number): void {
   printSummary(results);
   writeFileSync(
     RESULT_FILE,
-    JSON.stringify({ date: new Date().toISOString(), node: process.version, sqlite: sqliteVersion(), queriesPerKind: queries, targets: { p95Ms: TARGET_P95_MS, atSize: TARGET_SIZE, indexBytesAtMostTextBytes: true }, sizes: results }, null, 2),
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, [DB_KIND]: await engineVersion(DB_KIND), queriesPerKind: queries, targets: { p95Ms: TARGET_P95_MS, atSize: TARGET_SIZE, indexBytesAtMostTextBytes: true }, sizes: results }, null, 2),
   );
   console.log(`\nwritten: ${RESULT_FILE}`);
   process.exitCode = crashed ? 1 : 0;
 }
 
-function sqliteVersion(): string {
-  const sqlite = new Database(":memory:");
-  const { v } = sqlite.prepare("SELECT sqlite_version() AS v").get() as { v: string };
-  sqlite.close();
-  return v;
-}
-
 function printSummary(results: SizeResult[]): void {
-  console.log("\n=== bench:search summary ===");
+  console.log(`\n=== bench:search summary (${DB_LABELS[DB_KIND]}) ===`);
   for (const r of results) {
     console.log(`\n--- ${thousands(r.size)} articles${r.issues ? ` in ${thousands(r.issues)} issues` : ""} ---`);
     if (r.error) console.log(`!!! CRASHED: ${r.error}`);
@@ -196,7 +214,8 @@ function printSummary(results: SizeResult[]): void {
     }
     if (r.index) {
       const verdict = r.index.indexBytes <= r.index.textBytes ? "PASS" : "MISS";
-      console.log(`index: ArticleSearch ${mb(r.index.indexBytes)} vs indexed text ${mb(r.index.textBytes)}, ratio ${r.index.ratio.toFixed(2)}  ${verdict} (index ≤ text); DB file ${mb(r.index.dbFileBytes)}`);
+      console.log(`index: ArticleSearch ${mb(r.index.indexBytes)} vs indexed text ${mb(r.index.textBytes)}, ratio ${r.index.ratio.toFixed(2)}  ${verdict} (index ≤ text); ${DB_SIZE_LABEL[DB_KIND]} ${mb(r.index.dbFileBytes)}`);
+      console.log(`  of which: ${searchParts(r.index).map(([name, bytes]) => `${name} ${mb(bytes)}`).join(", ")}`);
     }
     if (r.recall) {
       const ok = r.recall.found === r.recall.planted;
@@ -235,27 +254,27 @@ function printSummary(results: SizeResult[]): void {
 // Child: one corpus size
 
 async function child(size: number, queries: number): Promise<void> {
-  const dbFile = dbFileFor(size);
+  const database = databaseFor(size);
   // Before any import of lib/db/client.ts, whose shared client reads it once.
-  process.env.DATABASE_URL = `file:${dbFile}`;
+  process.env.DATABASE_URL = database.url;
   const result: SizeResult = { size, date: new Date().toISOString() };
-  const save = () => writeFileSync(childResultFor(size), JSON.stringify(result, null, 2));
+  const save = () => writeFileSync(database.childResultFile, JSON.stringify(result, null, 2));
   const rss = rssSampler();
   const before = codeVersion();
   console.log(`code: ${describeCode(before)}`);
   try {
-    const planted = args["reuse-db"] && existsSync(dbFile) ? reuse(size, result) : await ingest(size, dbFile, result);
-    result.index = indexSize(dbFile);
-    printIndex(result.index);
+    const planted = args["reuse-db"] && (await database.exists()) ? reuse(database, result) : await ingest(database, result);
+    result.index = await database.indexSize();
+    printIndex(database, result.index);
 
     const { searchArticles } = await import("../lib/search/search");
-    const sampler = new CorpusSampler(dbFile, new Random(size));
+    const sampler = new CorpusSampler(await database.source(), new Random(size));
     const loadBefore = os.loadavg()[0]!;
-    result.kinds = await latency(searchArticles, sampler, queries);
+    result.kinds = await latency(database, searchArticles, sampler, queries);
     result.loadAverage = { before: loadBefore, after: os.loadavg()[0]! };
     result.recall = await recall(searchArticles, planted);
-    result.explain = await explain(searchArticles, sampler.sqlite, result.kinds);
-    sampler.close();
+    Object.assign(result, await explain(database, searchArticles, result.kinds));
+    await sampler.close();
     const { db } = await import("../lib/db/client");
     await db.$disconnect();
   } catch (e) {
@@ -293,12 +312,12 @@ function codeVersion(): CodeVersion {
 const describeCode = (c: CodeVersion) => `${c.commit}${c.changed.length ? ` + uncommitted changes in ${c.changed.join(", ")}` : ""}`;
 const sameCode = ({ before, after }: { before: CodeVersion; after: CodeVersion }) => before.trees === after.trees && before.changed.join() === after.changed.join();
 
-async function ingest(size: number, dbFile: string, result: SizeResult): Promise<PlantedPhrase[]> {
+async function ingest(database: BenchDatabase, result: SizeResult): Promise<PlantedPhrase[]> {
+  const size = result.size;
   // Modules that open or may open the shared database client are imported only now, after DATABASE_URL is set.
   const { createPrismaClient } = await import("../lib/db/client");
   const { ingestContent } = await import("../lib/db/ingest");
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(dbFile + suffix, { force: true });
-  createTestDatabaseAt(dbFile);
+  await database.create();
 
   let start = performance.now();
   const corpus = buildCorpus({ articles: size });
@@ -309,9 +328,9 @@ async function ingest(size: number, dbFile: string, result: SizeResult): Promise
       `${thousands(corpus.bodyChars)} body characters, ${corpus.planted.length} planted phrases; generated in ${seconds(result.generateMs)}`,
   );
 
-  // SQLite time per statement kind during the ingest, to tell Prisma's writes from the index's.
+  // Database time per statement kind during the ingest, to tell Prisma's writes from the index's.
   const sql = new Map<string, { ms: number; statements: number }>();
-  const stopSql = watchSql((phase, text, t) => {
+  const stopSql = database.watchSql((phase, text, t) => {
     const part = sql.get(statementKind(text)) ?? { ms: 0, statements: 0 };
     part.ms += t;
     if (phase === "execute") part.statements++;
@@ -335,24 +354,29 @@ async function ingest(size: number, dbFile: string, result: SizeResult): Promise
   result.parseAndIngestMs = result.parseMs + result.ingestMs;
   console.log(`ingested in ${seconds(result.ingestMs)} (parse + ingest ${seconds(result.parseAndIngestMs)})`);
 
-  result.ingestProfile = ingestProfile(content, result.ingestMs, sql);
+  result.ingestProfile = ingestProfile(database, content, result.ingestMs, sql);
   content = null;
+  const settled = await database.settle();
+  if (settled) {
+    result.settled = settled;
+    console.log(`after the ingest (not counted in it): ${settled}`);
+  }
   return corpus.planted;
 }
 
 /** The planted phrases of the database a previous run built; the corpus is regenerated, not ingested. */
-function reuse(size: number, result: SizeResult): PlantedPhrase[] {
-  const built: SizeResult | null = existsSync(childResultFor(size)) ? JSON.parse(readFileSync(childResultFor(size), "utf8")) : null;
+function reuse(database: BenchDatabase, result: SizeResult): PlantedPhrase[] {
+  const built: SizeResult | null = existsSync(database.childResultFile) ? JSON.parse(readFileSync(database.childResultFile, "utf8")) : null;
   if (built?.parseAndIngestMs !== undefined) {
-    const { issues, generateMs, parseMs, ingestMs, parseAndIngestMs, ingestProfile, peakRssMB } = built;
-    Object.assign(result, { issues, generateMs, parseMs, ingestMs, parseAndIngestMs, ingestProfile, peakRssMB });
+    const { issues, generateMs, parseMs, ingestMs, parseAndIngestMs, ingestProfile, settled, peakRssMB } = built;
+    Object.assign(result, { issues, generateMs, parseMs, ingestMs, parseAndIngestMs, ingestProfile, settled, peakRssMB });
     result.ingestMeasuredBy = built.ingestMeasuredBy ?? { date: built.date ?? "unknown", code: built.code ? describeCode(built.code.before) : "unknown" };
   }
   console.log(
-    `--reuse-db: measuring ${dbFileFor(size)} as a previous run left it; ` +
+    `--reuse-db: measuring ${database.where} as a previous run left it; ` +
       (result.ingestMeasuredBy ? `ingest figures from the run that built it (${result.ingestMeasuredBy.date}, code ${result.ingestMeasuredBy.code})` : "no ingest figures"),
   );
-  return buildCorpus({ articles: size }).planted;
+  return buildCorpus({ articles: result.size }).planted;
 }
 
 /** "INSERT Article", "SELECT Tag", "BEGIN": what a statement does to which table. */
@@ -361,7 +385,7 @@ function statementKind(sql: string): string {
   let kind = kindCache.get(sql);
   if (!kind) {
     const verb = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? "?";
-    const table = /\b(?:INTO|FROM|UPDATE)\s+[`"]?(?:main[`"]?\.[`"]?)?(\w+)/i.exec(sql)?.[1];
+    const table = /\b(?:INTO|FROM|UPDATE)\s+[`"]?(?:(?:main|public)[`"]?\.[`"]?)?(\w+)/i.exec(sql)?.[1];
     kind = table ? `${verb} ${table}` : verb;
     kindCache.set(sql, kind);
   }
@@ -369,11 +393,12 @@ function statementKind(sql: string): string {
 }
 
 /**
- * Where the ingest's time went: SQLite per statement kind (measured during the ingest), Markdown
- * rendering and index tokenization (re-done for a sample afterwards and scaled up), and the rest
- * (Prisma's client: query building, result mapping, and the ingest's own JS).
+ * Where the ingest's time went: the database per statement kind (measured during the ingest; on
+ * PostgreSQL by the client, round trip included), Markdown rendering and index tokenization
+ * (re-done for a sample afterwards and scaled up), and the rest (Prisma's client: query building,
+ * result mapping, and the ingest's own JS).
  */
-function ingestProfile(content: ContentSet, ingestMs: number, sql: Map<string, { ms: number; statements: number }>) {
+function ingestProfile(database: BenchDatabase, content: ContentSet, ingestMs: number, sql: Map<string, { ms: number; statements: number }>) {
   const step = Math.max(1, Math.floor(content.articles.length / PROFILE_SAMPLE));
   const sample = content.articles.filter((_, i) => i % step === 0);
   let renderMs = 0;
@@ -386,18 +411,18 @@ function ingestProfile(content: ContentSet, ingestMs: number, sql: Map<string, {
     renderMs += performance.now() - t;
     t = performance.now();
     const fm = a.frontmatter;
-    searchRow({ id: 1, publishedAt: new Date(), title: fm.title, subtitle: fm.subtitle ?? null, kicker: fm.kicker ?? null, text: rendered.text, sectionId: 1, columnId: null, issueId: 1, authorIds: [1], tagIds: [1, 2] });
+    database.tokenize({ id: 1, publishedAt: new Date(), title: fm.title, subtitle: fm.subtitle ?? null, kicker: fm.kicker ?? null, text: rendered.text, sectionId: 1, columnId: null, issueId: 1, authorIds: [1], tagIds: [1, 2] });
     tokenizeMs += performance.now() - t;
   }
   const scale = content.articles.length / sample.length;
   const parts: { part: string; ms: number; statements?: number }[] = [
     { part: "render Markdown + text measures (est.)", ms: renderMs * scale },
     { part: "tokenize for the index (est.)", ms: tokenizeMs * scale },
-    ...[...sql].sort((a, b) => b[1].ms - a[1].ms).map(([kind, v]) => ({ part: `SQLite ${kind}`, ms: v.ms, statements: v.statements })),
+    ...[...sql].sort((a, b) => b[1].ms - a[1].ms).map(([kind, v]) => ({ part: `${database.label} ${kind}`, ms: v.ms, statements: v.statements })),
   ];
   const accounted = parts.reduce((n, p) => n + p.ms, 0);
   parts.push({ part: "rest: Prisma client, ingest JS, GC", ms: ingestMs - accounted });
-  console.log(`ingest profile (SQLite measured per statement; render/tokenize from ${sample.length} re-done articles, scaled):`);
+  console.log(`ingest profile (${database.label} measured per statement; render/tokenize from ${sample.length} re-done articles, scaled):`);
   for (const p of parts) {
     const share = ((100 * p.ms) / ingestMs).toFixed(1).padStart(5);
     console.log(`  ${p.part.padEnd(58)} ${seconds(p.ms).padStart(9)} ${share}%${p.statements ? `  ${thousands(p.statements)} statements` : ""}`);
@@ -405,79 +430,39 @@ function ingestProfile(content: ContentSet, ingestMs: number, sql: Map<string, {
   return parts;
 }
 
-/** Bytes of the FTS5 table's shadow tables (dbstat), of the text they index, and of the file. */
-function indexSize(dbFile: string): NonNullable<SizeResult["index"]> {
-  const sqlite = new Database(dbFile);
-  // Fold the WAL into the file, so the file size is the database's and reads come from the file, as after any quiet period.
-  sqlite.pragma("wal_checkpoint(TRUNCATE)");
-  const rows = sqlite.prepare("SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC").all() as { name: string; bytes: number }[];
-  const tables = Object.fromEntries(rows.map((r) => [r.name, r.bytes]));
-  const indexBytes = rows.filter((r) => r.name.startsWith("ArticleSearch")).reduce((n, r) => n + r.bytes, 0);
-  const { textBytes } = sqlite
-    .prepare(
-      `SELECT SUM(length(CAST(title AS BLOB)) + IFNULL(length(CAST(subtitle AS BLOB)), 0) + IFNULL(length(CAST(kicker AS BLOB)), 0) + length(CAST(text AS BLOB))) AS textBytes FROM "Article"`,
-    )
-    .get() as { textBytes: number };
-  sqlite.close();
-  return { tables, indexBytes, textBytes, ratio: indexBytes / textBytes, dbFileBytes: statSync(dbFile).size };
-}
-
-function printIndex(index: NonNullable<SizeResult["index"]>): void {
-  console.log(`index size (dbstat): ArticleSearch ${mb(index.indexBytes)} = ${index.ratio.toFixed(2)} × the ${mb(index.textBytes)} of UTF-8 text it indexes; DB file ${mb(index.dbFileBytes)}`);
+function printIndex(database: BenchDatabase, index: IndexSize): void {
+  const how = database.kind === "sqlite" ? "dbstat" : "pg_total_relation_size: table + TOAST + indexes";
+  console.log(
+    `index size (${how}): ArticleSearch ${mb(index.indexBytes)} = ${index.ratio.toFixed(2)} × the ${mb(index.textBytes)} of UTF-8 text it indexes; ${DB_SIZE_LABEL[database.kind]} ${mb(index.dbFileBytes)}`,
+  );
   for (const [name, bytes] of Object.entries(index.tables).filter(([, b]) => b > 1048576)) console.log(`  ${name.padEnd(40)} ${mb(bytes).padStart(10)}`);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Queries drawn from the ingested corpus
 
-interface SampledArticle {
-  id: number;
-  title: string;
-  text: string;
-  section: string;
-  issue: string;
-  tags: string[];
-}
-
 const WORD_CHAR = /^[\p{L}\p{N}]+$/u;
 
 /** Draws articles, authors and windows of text from the database the searches run against. */
 class CorpusSampler {
-  readonly sqlite: Database.Database;
-  readonly #articles: number;
-  readonly #authors: string[];
-  readonly #article: Database.Statement<[number], Omit<SampledArticle, "tags">>;
-  readonly #tags: Database.Statement<[number], { name: string }>;
-  readonly #text: Database.Statement<[string], { text: string }>;
-
   constructor(
-    file: string,
+    readonly source: CorpusSource,
     readonly r: Random,
-  ) {
-    this.sqlite = new Database(file, { readonly: true });
-    this.#articles = (this.sqlite.prepare(`SELECT max(id) AS n FROM "Article"`).get() as { n: number }).n;
-    this.#authors = (this.sqlite.prepare(`SELECT name FROM "Author" ORDER BY id`).all() as { name: string }[]).map((a) => a.name);
-    this.#article = this.sqlite.prepare(
-      `SELECT a.id, a.title, a.text, s.slug AS section, i.slug AS issue FROM "Article" a JOIN "Section" s ON s.id = a.sectionId JOIN "Issue" i ON i.id = a.issueId WHERE a.id = ?`,
-    );
-    this.#tags = this.sqlite.prepare(`SELECT t.name FROM "ArticleTag" x JOIN "Tag" t ON t.id = x.tagId WHERE x.articleId = ? ORDER BY x.position`);
-    this.#text = this.sqlite.prepare(`SELECT text FROM "Article" WHERE slug = ?`);
-  }
+  ) {}
 
-  article(): SampledArticle {
+  async article(): Promise<SampledArticle> {
     for (;;) {
-      const id = this.r.int(1, this.#articles);
-      const row = this.#article.get(id);
-      if (row) return { ...row, tags: this.#tags.all(id).map((t) => t.name) };
+      const row = await this.source.article(this.r.int(1, this.source.maxArticleId));
+      if (row) return row;
     }
   }
 
   author(): string {
-    return this.r.pick(this.#authors);
+    return this.r.pick(this.source.authors);
   }
 
-  text(slug: string): string {
-    return this.#text.get(slug)!.text;
+  text(slug: string): Promise<string> {
+    return this.source.text(slug);
   }
 
   /** `length` consecutive letters or digits of `text` (no punctuation inside, so the query is one term). */
@@ -491,8 +476,8 @@ class CorpusSampler {
     return null;
   }
 
-  close(): void {
-    this.sqlite.close();
+  close(): Promise<void> {
+    return this.source.close();
   }
 }
 
@@ -500,19 +485,19 @@ const DAY = 86_400_000;
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 /** One query of `kind`, drawn from the corpus; null when this draw did not fit (the caller draws again). */
-function draw(kind: Kind, s: CorpusSampler, noMatch: Set<string>): SearchParams | null {
+async function draw(kind: Kind, s: CorpusSampler, noMatch: Set<string>): Promise<SearchParams | null> {
   const r = s.r;
   switch (kind) {
     case "1-char": {
-      const a = s.article();
+      const a = await s.article();
       return { q: s.window(a.title, 1) ?? undefined, page: 1 };
     }
     case "2-char":
-      return { q: s.window(s.article().text, 2) ?? undefined, page: 1 };
+      return { q: s.window((await s.article()).text, 2) ?? undefined, page: 1 };
     case "4-char":
-      return { q: s.window(s.article().text, 4) ?? undefined, page: 1 };
+      return { q: s.window((await s.article()).text, 4) ?? undefined, page: 1 };
     case "multi-term": {
-      const a = s.article();
+      const a = await s.article();
       const terms = Array.from({ length: r.int(2, 3) }, () => s.window(a.text, r.int(2, 4)));
       if (terms.some((t) => t === null) || new Set(terms).size < terms.length) return null;
       return { q: terms.join(" "), page: 1 };
@@ -520,13 +505,13 @@ function draw(kind: Kind, s: CorpusSampler, noMatch: Set<string>): SearchParams 
     case "byline-only":
       return { author: s.author(), page: 1 };
     case "filtered:section+dates": {
-      const a = s.article();
+      const a = await s.article();
       const span = r.int(30, 365);
       const from = Date.parse(`${a.issue}T00:00:00Z`) - r.int(0, span) * DAY;
       return { q: s.window(a.text, r.int(2, 4)) ?? undefined, section: a.section, from: isoDay(from), to: isoDay(from + span * DAY), page: 1 };
     }
     case "filtered:tag": {
-      const a = s.article();
+      const a = await s.article();
       if (a.tags.length === 0) return null;
       return { q: s.window(a.text, r.int(2, 4)) ?? undefined, tag: r.pick(a.tags), page: 1 };
     }
@@ -540,10 +525,10 @@ function draw(kind: Kind, s: CorpusSampler, noMatch: Set<string>): SearchParams 
   }
 }
 
-function drawMany(kind: Kind, count: number, s: CorpusSampler, noMatch: Set<string>): SearchParams[] {
+async function drawMany(kind: Kind, count: number, s: CorpusSampler, noMatch: Set<string>): Promise<SearchParams[]> {
   const out: SearchParams[] = [];
   while (out.length < count) {
-    const p = draw(kind, s, noMatch);
+    const p = await draw(kind, s, noMatch);
     if (p && (kind === "byline-only" || p.q)) out.push(p);
   }
   return out;
@@ -553,10 +538,12 @@ type Search = (p: SearchParams) => Promise<SearchResponse>;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-async function latency(search: Search, sampler: CorpusSampler, queries: number): Promise<KindResult[]> {
+async function latency(database: BenchDatabase, search: Search, sampler: CorpusSampler, queries: number): Promise<KindResult[]> {
   const noMatch = new Set<string>();
-  const plans = KINDS.map((kind) => ({ kind, warmup: drawMany(kind, WARMUP_PER_KIND, sampler, noMatch), measured: drawMany(kind, queries, sampler, noMatch) }));
-  // Warm up every path (module init, OpenCC, Prisma's query plans, SQLite's page cache) before timing any.
+  // One kind after the other, in this order: the draws are the same on every run and database.
+  const plans: { kind: Kind; warmup: SearchParams[]; measured: SearchParams[] }[] = [];
+  for (const kind of KINDS) plans.push({ kind, warmup: await drawMany(kind, WARMUP_PER_KIND, sampler, noMatch), measured: await drawMany(kind, queries, sampler, noMatch) });
+  // Warm up every path (module init, OpenCC, Prisma's query plans, the database's page cache) before timing any.
   for (const plan of plans) for (const p of plan.warmup) await search(p);
 
   // Round-robin over the kinds, so that a burst of load from another process slows all kinds alike.
@@ -576,11 +563,12 @@ async function latency(search: Search, sampler: CorpusSampler, queries: number):
   for (const [k, { kind, measured }] of plans.entries()) {
     const { times, totals, capped, empty } = runs[k]!;
     const sorted = [...times].sort((a, b) => a - b);
+    const p95 = percentile(sorted, 95);
     results.push({
       kind,
       queries: measured.length,
       p50: percentile(sorted, 50),
-      p95: percentile(sorted, 95),
+      p95,
       p99: percentile(sorted, 99),
       mean: times.reduce((a, b) => a + b, 0) / times.length,
       max: sorted.at(-1)!,
@@ -588,14 +576,15 @@ async function latency(search: Search, sampler: CorpusSampler, queries: number):
       capped,
       empty,
       example: measured[0]!,
+      p95Example: measured[times.indexOf(p95)]!,
     });
     if (kind === "no-match" && empty !== measured.length) console.log(`!!! no-match: ${measured.length - empty} of ${measured.length} queries found something`);
   }
   printLatency(results);
 
-  // Again for a subset, with each SQL statement timed: SQLite's share against Prisma's and ours.
-  for (const [i, { measured }] of plans.entries()) results[i]!.breakdown = await breakdown(search, measured.slice(0, BREAKDOWN_PER_KIND), (slug) => sampler.text(slug));
-  printBreakdown(results);
+  // Again for a subset, with each SQL statement timed: the database's share against Prisma's and ours.
+  for (const [i, { measured }] of plans.entries()) results[i]!.breakdown = await breakdown(database, search, measured.slice(0, BREAKDOWN_PER_KIND), (slug) => sampler.text(slug));
+  printBreakdown(database, results);
   return results;
 }
 
@@ -612,14 +601,14 @@ function printLatency(results: KindResult[]): void {
 
 const isFts = (s: Statement) => s.sql.includes('"ArticleSearch"');
 
-async function breakdown(search: Search, params: SearchParams[], textOf: (slug: string) => string): Promise<Breakdown> {
+async function breakdown(database: BenchDatabase, search: Search, params: SearchParams[], textOf: (slug: string) => Promise<string>): Promise<Breakdown> {
   const sum = { wall: 0, lookups: 0, count: 0, pageIds: 0, findMany: 0, statements: 0, marking: 0 };
   const counts: number[] = [];
   for (const p of params) {
     const start = performance.now();
-    const { statements, result } = await recordSql(() => search(p));
+    const { statements, result } = await database.recordSql(() => search(p));
     sum.wall += performance.now() - start;
-    sum.marking += replayMarking(p, result, textOf);
+    sum.marking += await replayMarking(p, result, textOf);
     // Filter and byline lookups come before the index queries, the page's rows (findMany) after them.
     const first = statements.findIndex(isFts);
     const last = statements.findLastIndex(isFts);
@@ -655,8 +644,9 @@ async function breakdown(search: Search, params: SearchParams[], textOf: (slug: 
  * result's headline and snippet. Replayed here on the same page, the way lib/search/search.ts does
  * it, since it cannot be timed from outside; the rest of "not SQL" is Prisma's client.
  */
-function replayMarking(p: SearchParams, response: SearchResponse, textOf: (slug: string) => string): number {
-  const texts = response.results.map((hit) => [hit.title, textOf(hit.slug)] as const);
+async function replayMarking(p: SearchParams, response: SearchResponse, textOf: (slug: string) => Promise<string>): Promise<number> {
+  const texts: [string, string][] = [];
+  for (const hit of response.results) texts.push([hit.title, await textOf(hit.slug)]);
   const start = performance.now();
   const query = parseQuery(p.q ?? "");
   const needles = query.kind === "terms" ? query.terms.flatMap((t) => t.highlights) : query.kind === "characters" ? query.characters : [];
@@ -667,10 +657,11 @@ function replayMarking(p: SearchParams, response: SearchResponse, textOf: (slug:
   return performance.now() - start;
 }
 
-function printBreakdown(results: KindResult[]): void {
-  console.log(`where a search's time goes (mean ms per search over the first ${BREAKDOWN_PER_KIND} of each kind, SQLite time measured per statement):`);
+function printBreakdown(database: BenchDatabase, results: KindResult[]): void {
+  const how = database.kind === "sqlite" ? "SQLite time measured per statement" : "PostgreSQL time measured per statement by the client, round trip included";
+  console.log(`where a search's time goes (mean ms per search over the first ${BREAKDOWN_PER_KIND} of each kind, ${how}):`);
   console.log(
-    `  ${"".padEnd(24)} ${"".padStart(7)} ${"SQLite:".padEnd(44)} ${"not SQL:".padEnd(18)}\n` +
+    `  ${"".padEnd(24)} ${"".padStart(7)} ${`${database.label}:`.padEnd(44)} ${"not SQL:".padEnd(18)}\n` +
       `  ${"kind".padEnd(24)} ${"wall".padStart(7)} ${"lookups".padStart(8)} ${"count(*)".padStart(9)} ${"(p95)".padStart(7)} ${"page ids".padStart(9)} ${"findMany".padStart(9)} ${"marking".padStart(8)} ${"Prisma".padStart(8)} ${"stmts".padStart(6)}`,
   );
   for (const { kind, breakdown: b } of results) {
@@ -680,21 +671,40 @@ function printBreakdown(results: KindResult[]): void {
     );
   }
   console.log("  (lookups: facet and byline findUnique; marking: query parsing + highlight/snippet of the page's 20 results; Prisma: the rest, Prisma's client around the statements)");
+  if (database.kind === "postgresql") {
+    console.log("  (a search's lookups, and its two count(*), run concurrently on separate connections: their times overlap, and Prisma = wall − the sum can come out low or negative)");
+  }
 }
 
-/** SQLite's plan for the index queries of the slowest kind's first search, to show how the FTS table is used. */
-async function explain(search: Search, sqlite: Database.Database, kinds: KindResult[]): Promise<Record<string, string[]>> {
-  const slowest = [...kinds].sort((a, b) => b.p95 - a.p95)[0]!;
-  const { statements } = await recordSql(() => search(slowest.example));
+/**
+ * Plans of the index queries searches run. SQLite: EXPLAIN QUERY PLAN of the slowest kind's first
+ * search. PostgreSQL: EXPLAIN (ANALYZE, BUFFERS) of every kind's first search and of its search that
+ * took the p95, executed again and timed by the server (with the instrumentation's overhead).
+ */
+async function explain(database: BenchDatabase, search: Search, kinds: KindResult[]): Promise<Pick<SizeResult, "explain" | "planTops">> {
+  const explained = database.kind === "sqlite" ? [[...kinds].sort((a, b) => b.p95 - a.p95)[0]!] : kinds;
   const plans: Record<string, string[]> = {};
-  console.log(`EXPLAIN QUERY PLAN of the index queries of ${slowest.kind} ${JSON.stringify(slowest.example)}:`);
-  for (const s of statements.filter(isFts)) {
-    const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.args) as { detail: string }[];
-    const key = `${s.sql}  -- args ${JSON.stringify(s.args)}`;
-    plans[key] = rows.map((r) => r.detail);
-    console.log(`  ${ms(s.ms)} ms  ${key}\n    → ${plans[key]!.join("; ")}`);
+  const planTops: Record<string, PlanTop> = {};
+  const what = database.kind === "sqlite" ? "EXPLAIN QUERY PLAN" : "EXPLAIN (ANALYZE, BUFFERS)";
+  const examples = explained.flatMap((k) => {
+    const first = { kind: k.kind, which: "first", params: k.example };
+    const slow = k.p95Example && database.analyzes && JSON.stringify(k.p95Example) !== JSON.stringify(k.example) ? [{ kind: k.kind, which: `p95, ${ms(k.p95)} ms`, params: k.p95Example }] : [];
+    return [first, ...slow];
+  });
+  for (const { kind, which, params } of examples) {
+    const { statements } = await database.recordSql(() => search(params));
+    console.log(`${what} of the index queries of ${kind} ${JSON.stringify(params)} (${which}):`);
+    for (const s of statements.filter(isFts)) {
+      const { lines, top } = await database.explain(s);
+      const key = `${kind}: ${s.sql}  -- args ${JSON.stringify(s.args)}`;
+      plans[key] = lines;
+      if (top) planTops[key] = top;
+      const server = top ? `, server ${ms(top.executionMs)} ms + planning ${ms(top.planningMs)} ms` : "";
+      console.log(`  ${ms(s.ms)} ms in the search${server}  ${s.sql}  -- args ${JSON.stringify(s.args)}`);
+      console.log(database.kind === "sqlite" ? `    → ${lines.join("; ")}` : lines.map((l) => `    ${l}`).join("\n"));
+    }
   }
-  return plans;
+  return database.kind === "sqlite" ? { explain: plans } : { explain: plans, planTops };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -731,4 +741,4 @@ async function recall(search: Search, planted: PlantedPhrase[]): Promise<NonNull
 // Last, so that every module-level constant above is initialized before either side runs.
 
 if (args.child) await child(positiveInt(args.size, "--size"), positiveInt(args.queries, "--queries"));
-else parent(args.sizes.split(",").map((s) => positiveInt(s.trim(), "--sizes")), positiveInt(args.queries, "--queries"));
+else await parent(args.sizes.split(",").map((s) => positiveInt(s.trim(), "--sizes")), positiveInt(args.queries, "--queries"));

@@ -11,7 +11,7 @@ export interface Statement {
 }
 
 /** `prepare` comes first, then `execute` (run/all/get) of the same statement, with its bound arguments. */
-type Sink = (phase: "prepare" | "execute", sql: string, ms: number, args: unknown[]) => void;
+export type Sink = (phase: "prepare" | "execute", sql: string, ms: number, args: unknown[]) => void;
 type Method = (this: { source: string }, ...a: unknown[]) => unknown;
 
 let sink: Sink | null = null;
