@@ -39,23 +39,33 @@ export function tsWhere(q: TierQuery, range: KeyRange): { sql: string; params: u
   return { sql: clauses.join(" AND "), params };
 }
 
+/**
+ * Runs a search statement with sequential scans off: the planner guesses a tsquery's matches
+ * (a flat few hundred), and a scan of every story's tsvector is never the right plan here.
+ */
+async function query<T>(sql: string, params: unknown[]): Promise<T[]> {
+  const [, rows] = await db.$transaction([db.$executeRawUnsafe("SET LOCAL enable_seqscan = off"), db.$queryRawUnsafe<T[]>(sql, ...params)]);
+  return rows;
+}
+
 export const postgresBackend: SearchBackend = {
   async count(q: TierQuery, range: KeyRange, limit: number) {
     const { sql, params } = tsWhere(q, range);
-    const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
-      `SELECT count(*) AS n FROM (SELECT 1 FROM "ArticleSearch" WHERE ${sql} LIMIT $${params.length + 1}) AS hits`,
+    const rows = await query<{ n: number | bigint }>(`SELECT count(*) AS n FROM (SELECT 1 FROM "ArticleSearch" WHERE ${sql} LIMIT $${params.length + 1}) AS hits`, [
       ...params,
       limit,
-    );
+    ]);
     return Number(rows[0]?.n ?? 0);
   },
-  async ids(q: TierQuery, range: KeyRange, limit: number, offset: number) {
+  async ids(q: TierQuery, range: KeyRange, limit: number, offset: number, matches: number) {
     const { sql, params } = tsWhere(q, range);
-    const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
-      `SELECT ${idFromKeySql('"key"')}::int AS id FROM "ArticleSearch" WHERE ${sql} ORDER BY "key" LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      ...params,
-      limit,
-      offset,
+    // The planner cannot estimate a tsquery's matches. With many, walking the key index newest first
+    // finds a page at once; with few, that walk would read every row, so `"key" + 0` makes it
+    // fetch the matches through the GIN index and sort them instead.
+    const order = matches > 200 ? `"key"` : `"key" + 0`;
+    const rows = await query<{ id: number | bigint }>(
+      `SELECT ${idFromKeySql('"key"')}::int AS id FROM "ArticleSearch" WHERE ${sql} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, limit, offset],
     );
     return rows.map((r) => Number(r.id));
   },

@@ -24,6 +24,6 @@ export interface KeyRange {
 export interface SearchBackend {
   /** Matches, counted up to `limit` (the count stops there: a reader needs no exact figure past it). */
   count(q: TierQuery, range: KeyRange, limit: number): Promise<number>;
-  /** Article ids, newest first. */
-  ids(q: TierQuery, range: KeyRange, limit: number, offset: number): Promise<number[]>;
+  /** Article ids, newest first; `matches` is the tier's count, which lets a backend pick its plan. */
+  ids(q: TierQuery, range: KeyRange, limit: number, offset: number, matches: number): Promise<number[]>;
 }

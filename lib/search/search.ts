@@ -143,9 +143,10 @@ async function page(
   const totalIsExact = headlineTotal + restTotal <= COUNT_LIMIT;
   const total = Math.min(headlineTotal + restTotal, COUNT_LIMIT);
   const offset = (pageNumber - 1) * RESULTS_PER_PAGE;
-  const headlineIds = plan.headline && offset < headlineTotal ? await ids(plan.headline, range, RESULTS_PER_PAGE, offset) : [];
+  const headlineIds = plan.headline && offset < headlineTotal ? await ids(plan.headline, range, RESULTS_PER_PAGE, offset, headlineTotal) : [];
   const restLimit = RESULTS_PER_PAGE - headlineIds.length;
-  const restIds = plan.rest && restLimit > 0 ? await ids(plan.rest, range, restLimit, Math.max(0, offset - headlineTotal)) : [];
+  // A tier with no matches is not asked for a page: on PostgreSQL that could read every row to find none.
+  const restIds = plan.rest && restLimit > 0 && restTotal > 0 ? await ids(plan.rest, range, restLimit, Math.max(0, offset - headlineTotal), restTotal) : [];
   const order = [...headlineIds, ...restIds];
   const rows = order.length
     ? await db.article.findMany({ where: { id: { in: order } }, select: { id: true, text: true, ...articleSummarySelect } })
