@@ -20,13 +20,13 @@ process.env.DATABASE_URL = `file:./${DB}`;
 
 const { syntheticContent } = await import("../tests/helpers/synthetic-content");
 const { writeTree } = await import("../tests/helpers/content-dir");
-const { createTestDatabaseAt } = await import("./db");
+const { createSqliteFileAt } = await import("../tests/helpers/sqlite-file");
 const { runIngest } = await import("../scripts/ingest");
 
 // Longer bodies than the unit-test corpus: about the length of a county news story.
 const files = syntheticContent({ articles: ARTICLES, perIssue: 10, paragraphs: 10 });
 writeTree(files, ROOT);
-createTestDatabaseAt(DB);
+createSqliteFileAt(DB);
 const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
 console.log(`${ARTICLES} articles in ${files.length} files (${(bytes / 1e6).toFixed(1)} MB) under ${ROOT}`);
 

@@ -12,7 +12,7 @@ import { docVector } from "../lib/search/index-postgres";
 import { searchRow } from "../lib/search/index-sqlite";
 import { characterTokens } from "../lib/search/tokenize";
 import { pgAdmin, postgresUrlFor, PG_ADMIN_URL } from "../tests/helpers/database";
-import { createTestDatabaseAt } from "./db";
+import { createSqliteFileAt } from "../tests/helpers/sqlite-file";
 import * as pgTimer from "./pg-timer";
 import * as sqliteTimer from "./sql-timer";
 import type { Sink, Statement } from "./sql-timer";
@@ -123,7 +123,7 @@ function sqliteDatabase(size: number, tmpDir: string): BenchDatabase {
     exists: async () => existsSync(file),
     async create() {
       for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
-      createTestDatabaseAt(file);
+      createSqliteFileAt(file);
     },
     settle: async () => null,
     async indexSize() {

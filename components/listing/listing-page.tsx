@@ -1,11 +1,9 @@
-import type { ListingKind } from "@/lib/db/listings";
+import { kindNames, type ListingKind } from "@/lib/db/listings";
 import { resolveListing } from "@/lib/seo/resolve";
 import { listingPath } from "@/lib/urls";
 import { ArticleList } from "../article/article-card";
 import { Breadcrumbs } from "../layout/breadcrumbs";
 import { Pagination } from "../layout/pagination";
-
-const kindNames: Record<ListingKind, string> = { section: "版块", column: "栏目", tag: "标签", author: "作者" };
 
 /** Section, column, tag and author pages: one shape, one component. */
 export async function ListingPage({ kind, rawKey, rawPage }: { kind: ListingKind; rawKey: string; rawPage?: string }) {

@@ -242,10 +242,10 @@ async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
     await insertRows(tx, "Byline", bylines);
     await insertRows(tx, "ArticleTag", tags);
     await insertRows(tx, "SlugRedirect", redirects);
-    const docs = rows.flatMap((row) => {
+    const docs = rows.flatMap((row, k) => {
       if (row.draft) return [];
-      const id = idOf.get(row.slug)!;
-      return [{ ...row, id, authorIds: bylines.filter((b) => b.articleId === id).map((b) => b.authorId), tagIds: tags.filter((t) => t.articleId === id).map((t) => t.tagId) }];
+      const fm = batch[k]!.frontmatter;
+      return [{ ...row, id: idOf.get(row.slug)!, authorIds: fm.bylines.map((n) => authorIds.get(n)!), tagIds: fm.tags.map((n) => tagIds.get(n)!) }];
     });
     await indexArticles(tx, docs);
     for (const s of batch) (existing.has(s.slug) ? report.updated : report.added).push(s.slug);

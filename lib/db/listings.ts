@@ -8,6 +8,9 @@ import { visibleArticle } from "./visibility";
 /** The four ways to list articles besides an issue: 版块, 栏目, tag and byline. */
 export type ListingKind = "section" | "column" | "tag" | "author";
 
+/** What readers call each kind of listing. */
+export const kindNames: Record<ListingKind, string> = { section: "版块", column: "栏目", tag: "标签", author: "作者" };
+
 export interface Listing {
   kind: ListingKind;
   /** The URL key: a section or column slug, a tag or author name. */

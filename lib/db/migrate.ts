@@ -13,7 +13,8 @@ import { databaseProvider, databaseUrl, sqliteFilePath } from "./url";
 
 export const MIGRATION_DIRS = { sqlite: "prisma/migrations", postgresql: "prisma/postgresql/migrations" } as const;
 
-function committedMigrations(dir: string): string[] {
+/** Migration folder names under `dir`, in the order they apply. */
+export function committedMigrations(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && /^\d/.test(d.name))
     .map((d) => d.name)

@@ -1,5 +1,5 @@
 import type { FeedArticle, FeedSource } from "../db/feeds";
-import type { ListingKind } from "../db/listings";
+import { kindNames, type ListingKind } from "../db/listings";
 import { site } from "../site";
 import { articlePath, listingPath } from "../urls";
 import { absoluteUrl, siteOrigin } from "./origin";
@@ -17,7 +17,6 @@ const NS = {
   xml: "http://www.w3.org/XML/1998/namespace",
 };
 
-export const kindNames: Record<ListingKind, string> = { section: "版块", column: "栏目", tag: "标签", author: "作者" };
 
 export interface FeedPerson {
   name: string;

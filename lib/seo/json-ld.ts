@@ -7,7 +7,7 @@ import { formatDate, isoDate } from "../format";
 import { mediaPath } from "../media";
 import { site } from "../site";
 import { articlePath, issuePath, issuesPath, listingPath, sectionPath } from "../urls";
-import { kindNames } from "./feed";
+import { kindNames } from "../db/listings";
 import { absoluteUrl, siteOrigin } from "./origin";
 
 // Structured data (schema.org, as JSON-LD) for the pages, built as plain objects

@@ -7,7 +7,8 @@ import { formatDate } from "../format";
 import { mediaPath } from "../media";
 import { site } from "../site";
 import { articlePath, issuePath, issuesPath, listingPath } from "../urls";
-import { feedTitle, kindNames } from "./feed";
+import { kindNames } from "../db/listings";
+import { feedTitle } from "./feed";
 import { absoluteUrl, siteOrigin } from "./origin";
 import { feedPath, type FeedScope } from "./paths";
 

@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import pg from "pg";
 import type { PrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
+import { createSqliteFileAt } from "./sqlite-file";
 
 const TMP = path.resolve("tests/.tmp");
 
@@ -27,11 +27,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 function createSqliteDatabase(): TestDatabase {
   mkdirSync(TMP, { recursive: true });
   const file = path.join(TMP, `int-${randomUUID()}.db`);
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  const dir = path.resolve("prisma/migrations");
-  for (const m of readdirSync(dir).filter((d) => /^\d/.test(d)).sort()) sqlite.exec(readFileSync(path.join(dir, m, "migration.sql"), "utf8"));
-  sqlite.close();
+  createSqliteFileAt(file);
   return { url: `file:${file}`, remove: async () => ["", "-wal", "-shm"].forEach((s) => rmSync(file + s, { force: true })) };
 }
 
