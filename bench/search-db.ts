@@ -8,8 +8,8 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { migrate } from "../lib/db/migrate";
 import { facetTokens, headlineOf, type SearchDocument } from "../lib/search/document";
-import { docVector } from "../lib/search/index-postgres";
-import { searchRow } from "../lib/search/index-sqlite";
+import { headVector, termCodes } from "../lib/search/index-postgres";
+import { searchRows } from "../lib/search/index-sqlite";
 import { characterTokens } from "../lib/search/tokenize";
 import { pgAdmin, postgresUrlFor, PG_ADMIN_URL } from "../tests/helpers/database";
 import { createSqliteFileAt } from "../tests/helpers/sqlite-file";
@@ -169,7 +169,7 @@ function sqliteDatabase(size: number, tmpDir: string): BenchDatabase {
       }
     },
     tokenize(doc) {
-      searchRow(doc);
+      searchRows(doc);
     },
     watchSql: sqliteTimer.watchSql,
     recordSql: sqliteTimer.recordSql,
@@ -304,7 +304,8 @@ function postgresDatabase(size: number, tmpDir: string): BenchDatabase {
     },
     tokenize(doc) {
       const headline = headlineOf(doc);
-      docVector(headline, doc.text);
+      termCodes(headline, doc.text);
+      headVector(headline);
       characterTokens(headline);
       facetTokens(doc);
     },

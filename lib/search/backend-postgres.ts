@@ -1,47 +1,69 @@
 import { db } from "../db/client";
-import type { KeyRange, Phrase, SearchBackend, TierQuery } from "./plan";
-import { idFromKeySql } from "./search-key";
+import { tokenCode } from "./index-postgres";
+import { indexDecides, type Candidate, type KeyRange, type Phrase, type SearchBackend, type TierQuery } from "./plan";
+import { idFromKey, idFromKeySql } from "./search-key";
 
-// PostgreSQL: the same tokens in tsvectors (see index-postgres.ts), matched
-// with tsquery phrases ('左权' <-> '权羊'); headline tokens carry weight A.
+// PostgreSQL: phrases find candidates through the "terms" integer array (every token but a
+// trailing prefix), headline phrases match the "head" tsvector ('左权' <-> '权羊') exactly,
+// and facets the "facets" tsvector. See index-postgres.ts.
 
 /** A tsquery lexeme: tokens are letters and digits only, but quoting keeps that a guarantee. */
 const lexeme = (s: string) => `'${s.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
 
-function tsPhrase(p: Phrase, weight: "" | "A"): string {
-  return p.tokens
-    .map((t, i) => {
-      const prefix = p.prefix && i === p.tokens.length - 1 ? "*" : "";
-      return lexeme(t) + (prefix || weight ? `:${prefix}${weight}` : "");
-    })
-    .join(" <-> ");
+function tsPhrase(p: Phrase): string {
+  return p.tokens.map((t, i) => lexeme(t) + (p.prefix && i === p.tokens.length - 1 ? ":*" : "")).join(" <-> ");
 }
 
-const allOf = (phrases: Phrase[], weight: "" | "A") => phrases.map((p) => `(${tsPhrase(p, weight)})`).join(" & ");
+/** A tsquery requiring every phrase. */
+export const tsAll = (phrases: Phrase[]) => phrases.map((p) => `(${tsPhrase(p)})`).join(" & ");
 
-/** The WHERE clause of a tier and its parameters, after `first` parameters already bound. */
-export function tsWhere(q: TierQuery, range: KeyRange): { sql: string; params: unknown[] } {
+/** The codes a candidate's "terms" must contain: every token of every phrase but a prefix. */
+export function termCodesOf(phrases: Phrase[]): { codes: number[]; exact: boolean } {
+  const codes = new Set<number>();
+  let exact = true;
+  for (const p of phrases) {
+    if (!indexDecides(p)) exact = false;
+    p.tokens.forEach((t, i) => {
+      if (p.prefix && i === p.tokens.length - 1) return;
+      const c = tokenCode(t);
+      if (!c.exact) exact = false;
+      codes.add(c.code);
+    });
+  }
+  return { codes: [...codes], exact };
+}
+
+/** Whether the stored text (case folded) contains a phrase, in the headline or the body. */
+const textHas = (n: number) =>
+  `(strpos(lower(a."text"), $${n}) > 0 OR strpos(lower(a."title"), $${n}) > 0 OR strpos(lower(coalesce(a."subtitle", '')), $${n}) > 0 OR strpos(lower(coalesce(a."kicker", '')), $${n}) > 0)`;
+
+/** The statement for a tier's candidates and its parameters. */
+export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, after: number | null): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
-  const clauses: string[] = [];
-  if (q.facets.length) {
-    params.push(q.facets.map(lexeme).join(" & "));
-    clauses.push(`"facets" @@ $1::tsquery`);
+  const bind = (v: unknown) => `$${params.push(v)}`;
+  const where: string[] = [];
+  let hit = "true";
+  let join = "";
+  if (q.facets.length) where.push(`s."facets" @@ ${bind(q.facets.map(lexeme).join(" & "))}::tsquery`);
+  if (q.text?.in === "headline") where.push(`s."head" @@ ${bind(tsAll(q.text.phrases))}::tsquery`);
+  if (q.text?.in === "chars") where.push(`s."chars" @@ ${bind(tsAll(q.text.phrases))}::tsquery`);
+  if (q.text?.in === "all") {
+    const { codes, exact } = termCodesOf(q.text.phrases);
+    where.push(`s."terms" @> ${bind(`{${codes.join(",")}}`)}::int4[]`);
+    if (!exact) {
+      join = `JOIN "Article" a ON a."id" = ${idFromKeySql('s."key"')}`;
+      hit = q.text.phrases.map((p) => textHas(params.push(p.text))).join(" AND ");
+    }
   }
-  if (q.text) {
-    const column = q.text.in === "chars" ? "chars" : "doc";
-    let query = allOf(q.text.phrases, q.text.in === "headline" ? "A" : "");
-    if (q.notInHeadline) query = `(${query}) & !(${allOf(q.notInHeadline, "A")})`;
-    params.push(query);
-    clauses.push(`"${column}" @@ $${params.length}::tsquery`);
-  }
-  params.push(range.min, range.max);
-  clauses.push(`"key" BETWEEN $${params.length - 1} AND $${params.length}`);
-  return { sql: clauses.join(" AND "), params };
+  if (q.notInHeadline) where.push(`NOT (s."head" @@ ${bind(tsAll(q.notInHeadline))}::tsquery)`);
+  where.push(`s."key" BETWEEN ${bind(after === null ? range.min : Math.max(range.min, after + 1))} AND ${bind(range.max)}`);
+  const sql = `SELECT s."key", ${hit} AS hit FROM "ArticleSearch" s ${join} WHERE ${where.join(" AND ")} ORDER BY s."key" LIMIT ${bind(limit)}`;
+  return { sql, params };
 }
 
 /**
- * Runs a search statement with sequential scans off: the planner guesses a tsquery's matches
- * (a flat few hundred), and a scan of every story's tsvector is never the right plan here.
+ * Runs a search statement with sequential scans off: a scan of every story's index row is never
+ * the right plan here, and the planner cannot always tell.
  */
 async function query<T>(sql: string, params: unknown[]): Promise<T[]> {
   const [, rows] = await db.$transaction([db.$executeRawUnsafe("SET LOCAL enable_seqscan = off"), db.$queryRawUnsafe<T[]>(sql, ...params)]);
@@ -49,24 +71,9 @@ async function query<T>(sql: string, params: unknown[]): Promise<T[]> {
 }
 
 export const postgresBackend: SearchBackend = {
-  async count(q: TierQuery, range: KeyRange, limit: number) {
-    const { sql, params } = tsWhere(q, range);
-    const rows = await query<{ n: number | bigint }>(`SELECT count(*) AS n FROM (SELECT 1 FROM "ArticleSearch" WHERE ${sql} LIMIT $${params.length + 1}) AS hits`, [
-      ...params,
-      limit,
-    ]);
-    return Number(rows[0]?.n ?? 0);
-  },
-  async ids(q: TierQuery, range: KeyRange, limit: number, offset: number, matches: number) {
-    const { sql, params } = tsWhere(q, range);
-    // The planner cannot estimate a tsquery's matches. With many, walking the key index newest first
-    // finds a page at once; with few, that walk would read every row, so `"key" + 0` makes it
-    // fetch the matches through the GIN index and sort them instead.
-    const order = matches > 200 ? `"key"` : `"key" + 0`;
-    const rows = await query<{ id: number | bigint }>(
-      `SELECT ${idFromKeySql('"key"')}::int AS id FROM "ArticleSearch" WHERE ${sql} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, limit, offset],
-    );
-    return rows.map((r) => Number(r.id));
+  async candidates(q: TierQuery, range: KeyRange, limit: number, after: number | null): Promise<Candidate[]> {
+    const { sql, params } = candidateQuery(q, range, limit, after);
+    const rows = await query<{ key: number | bigint | string; hit: boolean }>(sql, params);
+    return rows.map((r) => ({ key: Number(r.key), id: idFromKey(Number(r.key)), hit: r.hit }));
   },
 };

@@ -3,21 +3,47 @@ import { searchKey } from "./search-key";
 import { characterTokens, documentTokens } from "./tokenize";
 import { facetTokens, headlineOf, type SearchDocument } from "./document";
 
-// PostgreSQL's index: tsvectors written as lexeme:position literals, so no
-// text-search parser or dictionary touches the tokens (lib/search/tokenize.ts
-// made them), GIN-indexed (migration 20261130140100_search).
+// PostgreSQL's index (migrations 20261130140100_search, 20261130170000_search_body_without_positions),
+// the same tokens as SQLite's (lib/search/tokenize.ts), in the same two parts:
+//   "terms"  every distinct token of headline and body as a 32-bit integer, GIN-indexed
+//            without positions: the candidates for any phrase, confirmed against the text.
+//   "head"   headline tokens with positions (tsvector literals, so no text-search parser or
+//            dictionary touches them): headline phrases, exactly.
+//   "chars"  headline characters, for one-character searches; "facets" the filters.
 
-/** tsvector positions stop at 16,383: a longer story keeps its first 16,383 tokens phrase-searchable. */
+/** tsvector positions stop at 16,383. */
 const MAX_POSITION = 16_383;
 const quote = (s: string) => `'${s.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
 
-/** Headline tokens weighted A, then (after a gap, so no phrase spans the two) body tokens. */
-export function docVector(headline: string, text: string): string {
-  const head = documentTokens(headline);
-  const body = documentTokens(text);
-  const parts = head.map((t, i) => `${quote(t)}:${Math.min(i + 1, MAX_POSITION)}A`);
-  body.forEach((t, i) => parts.push(`${quote(t)}:${Math.min(head.length + 2 + i, MAX_POSITION)}`));
-  return parts.join(" ");
+/**
+ * A token as a signed 32-bit integer. A token is one or two characters; when both are in the
+ * Basic Multilingual Plane (almost every Chinese and Latin token), their UTF-16 code units side
+ * by side identify it exactly. Others hash into codes whose first unit is a surrogate, which no
+ * BMP token has; a hashed code may be shared, so the text check decides.
+ */
+export function tokenCode(token: string): { code: number; exact: boolean } {
+  const first = token.charCodeAt(0);
+  const second = token.length > 1 ? token.charCodeAt(1) : 0;
+  const bmp = token.length <= 2 && !isSurrogate(first) && !isSurrogate(second);
+  if (bmp) return { code: ((first << 16) | second) | 0, exact: true };
+  let h = 0x811c9dc5;
+  for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193);
+  return { code: (((0xd800 | ((h >>> 16) & 0x3ff)) << 16) | (h & 0xffff)) | 0, exact: false };
+}
+
+const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
+
+/** Headline tokens with positions. */
+export function headVector(headline: string): string {
+  return documentTokens(headline)
+    .map((t, i) => `${quote(t)}:${Math.min(i + 1, MAX_POSITION)}`)
+    .join(" ");
+}
+
+/** The distinct token codes of headline and body, as a PostgreSQL array literal. */
+export function termCodes(headline: string, text: string): string {
+  const codes = new Set([...documentTokens(headline), ...documentTokens(text)].map((t) => tokenCode(t).code));
+  return `{${[...codes].join(",")}}`;
 }
 
 export async function indexArticlesPostgres(tx: Tx, docs: SearchDocument[]) {
@@ -25,10 +51,18 @@ export async function indexArticlesPostgres(tx: Tx, docs: SearchDocument[]) {
     const batch = docs.slice(i, i + 100);
     const params = batch.flatMap((doc) => {
       const headline = headlineOf(doc);
-      return [searchKey(doc.publishedAt, doc.id), docVector(headline, doc.text), characterTokens(headline).map(quote).join(" "), facetTokens(doc).map(quote).join(" ")];
+      return [
+        searchKey(doc.publishedAt, doc.id),
+        termCodes(headline, doc.text),
+        headVector(headline),
+        characterTokens(headline).map(quote).join(" "),
+        facetTokens(doc).map(quote).join(" "),
+      ];
     });
-    const values = batch.map((_, k) => `($${k * 4 + 1}, $${k * 4 + 2}::tsvector, $${k * 4 + 3}::tsvector, $${k * 4 + 4}::tsvector)`).join(", ");
-    await tx.$executeRawUnsafe(`INSERT INTO "ArticleSearch" ("key", "doc", "chars", "facets") VALUES ${values}`, ...params);
+    const values = batch
+      .map((_, k) => `($${k * 5 + 1}, $${k * 5 + 2}::int4[], $${k * 5 + 3}::tsvector, $${k * 5 + 4}::tsvector, $${k * 5 + 5}::tsvector)`)
+      .join(", ");
+    await tx.$executeRawUnsafe(`INSERT INTO "ArticleSearch" ("key", "terms", "head", "chars", "facets") VALUES ${values}`, ...params);
   }
 }
 

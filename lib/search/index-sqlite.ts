@@ -7,20 +7,30 @@ import { characterTokens, documentTokens, joinTokens } from "./tokenize";
 
 export { facet, type SearchDocument } from "./document";
 
-// Writing the search index, inside the ingest's transaction. SQLite: one FTS5
-// table, created by a hand-written migration (Prisma has no full-text API for
-// SQLite); PostgreSQL: index-postgres.ts. Read by lib/search/search.ts.
+// Writing the search index, inside the ingest's transaction. SQLite: two FTS5
+// tables, created by hand-written migrations (Prisma has no full-text API for
+// SQLite); PostgreSQL: index-postgres.ts. Read by lib/search/backend-sqlite.ts.
+//   ArticleSearch          every token of headline and body, and the facets, without
+//                          positions (detail=none): the index that finds candidates
+//                          for any phrase, at a fraction of the text's size.
+//   ArticleSearchHeadline  headline tokens with positions, headline characters and
+//                          facets: headline phrases and one-character searches, exactly.
 
 export const SEARCH_TABLE = "ArticleSearch";
+export const HEADLINE_TABLE = "ArticleSearchHeadline";
 
-export function searchRow(doc: SearchDocument) {
+export function searchRows(doc: SearchDocument) {
   const headline = headlineOf(doc);
+  const facets = facetTokens(doc);
+  const headlineTokens = documentTokens(headline);
+  // detail=none keeps one entry per distinct token and story: repeats would only cost tokenizing.
+  const terms = new Set([...headlineTokens, ...documentTokens(doc.text), ...facets]);
   return {
     rowid: searchKey(doc.publishedAt, doc.id),
-    title: joinTokens(documentTokens(headline)),
+    terms: joinTokens([...terms]),
+    title: joinTokens(headlineTokens),
     titleChars: joinTokens(characterTokens(headline)),
-    body: joinTokens(documentTokens(doc.text)),
-    facets: facetTokens(doc).join(" "),
+    facets: joinTokens(facets),
   };
 }
 
@@ -28,15 +38,21 @@ export function searchRow(doc: SearchDocument) {
 export async function indexArticles(tx: Tx, docs: SearchDocument[]) {
   if (databaseProvider() === "postgresql") return indexArticlesPostgres(tx, docs);
   for (let i = 0; i < docs.length; i += 100) {
-    const rows = docs.slice(i, i + 100).map(searchRow);
+    const rows = docs.slice(i, i + 100).map(searchRows);
     await tx.$executeRawUnsafe(
-      `INSERT INTO "${SEARCH_TABLE}" (rowid, title, title_chars, body, facets) VALUES ${rows.map(() => "(?, ?, ?, ?, ?)").join(", ")}`,
-      ...rows.flatMap((r) => [r.rowid, r.title, r.titleChars, r.body, r.facets]),
+      `INSERT INTO "${SEARCH_TABLE}" (rowid, terms) VALUES ${rows.map(() => "(?, ?)").join(", ")}`,
+      ...rows.flatMap((r) => [r.rowid, r.terms]),
+    );
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "${HEADLINE_TABLE}" (rowid, title, title_chars, facets) VALUES ${rows.map(() => "(?, ?, ?, ?)").join(", ")}`,
+      ...rows.flatMap((r) => [r.rowid, r.title, r.titleChars, r.facets]),
     );
   }
 }
 
 export async function unindexArticle(tx: Tx, id: number, publishedAt: Date) {
   if (databaseProvider() === "postgresql") return unindexArticlePostgres(tx, id, publishedAt);
-  await tx.$executeRawUnsafe(`DELETE FROM "${SEARCH_TABLE}" WHERE rowid = ?`, searchKey(publishedAt, id));
+  const key = searchKey(publishedAt, id);
+  await tx.$executeRawUnsafe(`DELETE FROM "${SEARCH_TABLE}" WHERE rowid = ?`, key);
+  await tx.$executeRawUnsafe(`DELETE FROM "${HEADLINE_TABLE}" WHERE rowid = ?`, key);
 }

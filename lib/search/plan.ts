@@ -1,10 +1,12 @@
 // What one tier of a search asks of the index, independent of the database:
-// the SQLite (FTS5) and PostgreSQL (tsvector) backends each translate it.
+// the SQLite (FTS5) and PostgreSQL (GIN) backends each translate it.
 
 /** Tokens that must stand consecutively; the last may be a prefix. */
 export interface Phrase {
   tokens: string[];
   prefix: boolean;
+  /** The normalized term, runs joined by one space: what a story's text must contain. */
+  text: string;
 }
 
 export interface TierQuery {
@@ -21,9 +23,23 @@ export interface KeyRange {
   max: number;
 }
 
-export interface SearchBackend {
-  /** Matches, counted up to `limit` (the count stops there: a reader needs no exact figure past it). */
-  count(q: TierQuery, range: KeyRange, limit: number): Promise<number>;
-  /** Article ids, newest first; `matches` is the tier's count, which lets a backend pick its plan. */
-  ids(q: TierQuery, range: KeyRange, limit: number, offset: number, matches: number): Promise<number[]>;
+/**
+ * An article the index found, newest first. `hit` is false when the index cannot tell a match
+ * on its own: its story body is indexed without token positions (that keeps the index smaller
+ * than the text), so a phrase is found as "all its tokens somewhere" and then checked against
+ * the text. The backend checks the text as stored (case folded); `hit: false` rows are checked
+ * once more in full normalized form (lib/search/verify.ts).
+ */
+export interface Candidate {
+  key: number;
+  id: number;
+  hit: boolean;
 }
+
+export interface SearchBackend {
+  /** Up to `limit` candidates with keys in `range`, after the key `after`, newest first. */
+  candidates(q: TierQuery, range: KeyRange, limit: number, after: number | null): Promise<Candidate[]>;
+}
+
+/** Whether the index alone decides a phrase: one bigram, no prefix. Longer phrases need the text checked. */
+export const indexDecides = (p: Phrase) => p.tokens.length === 1 && !p.prefix;

@@ -25,3 +25,6 @@ export function keyRange(until: Date, from?: Date): { min: number; max: number }
     max: from ? (END - minuteOf(from)) * ID_SPACE + ID_SPACE - 1 : Number.MAX_SAFE_INTEGER,
   };
 }
+
+/** The article id a key was made from. */
+export const idFromKey = (key: number) => ID_SPACE - 1 - (key % ID_SPACE);

@@ -11,6 +11,7 @@ import type { SearchParams } from "./params";
 import { MAX_TERMS, parseQuery, type ParsedQuery } from "./query";
 import { keyRange } from "./search-key";
 import { markAll, snippet, type Marked } from "./snippet";
+import { tierMatches } from "./verify";
 
 export const RESULTS_PER_PAGE = 20;
 /**
@@ -90,11 +91,11 @@ function tiers(query: ParsedQuery, facetTokens: string[]): { headline: TierQuery
     case "empty":
       return facets.length ? { headline: null, rest: { text: null, notInHeadline: null, facets } } : null;
     case "characters": {
-      const phrases = query.characters.map((c) => ({ tokens: [c], prefix: false }));
+      const phrases = query.characters.map((c) => ({ tokens: [c], prefix: false, text: c }));
       return { headline: { text: { in: "chars", phrases }, notInHeadline: null, facets }, rest: null };
     }
     case "terms": {
-      const phrases = query.terms.map((t) => ({ tokens: t.tokens, prefix: t.prefix }));
+      const phrases = query.terms.map((t) => ({ tokens: t.tokens, prefix: t.prefix, text: t.text }));
       return {
         headline: { text: { in: "headline", phrases }, notInHeadline: null, facets },
         rest: { text: { in: "all", phrases }, notInHeadline: phrases, facets },
@@ -103,7 +104,7 @@ function tiers(query: ParsedQuery, facetTokens: string[]): { headline: TierQuery
   }
 }
 
-const backend = (): SearchBackend => (databaseProvider() === "postgresql" ? postgresBackend : sqliteBackend);
+export const searchBackend = (): SearchBackend => (databaseProvider() === "postgresql" ? postgresBackend : sqliteBackend);
 
 /** Keys of the date range, ending before the current minute: scheduled stories stay out until their time. */
 function dateRange(p: SearchParams, now = new Date()): KeyRange {
@@ -137,17 +138,16 @@ async function page(
   range: KeyRange,
   query: ParsedQuery,
 ): Promise<Omit<SearchResponse, "author">> {
-  const { count, ids } = backend();
   const cap = COUNT_LIMIT + 1;
-  const [headlineTotal, restTotal] = await Promise.all([plan.headline ? count(plan.headline, range, cap) : 0, plan.rest ? count(plan.rest, range, cap) : 0]);
-  const totalIsExact = headlineTotal + restTotal <= COUNT_LIMIT;
-  const total = Math.min(headlineTotal + restTotal, COUNT_LIMIT);
+  // The tiers' lists together, up to the count limit, give both the count and the page.
+  const headlineIds = plan.headline ? await tierMatches(searchBackend(), plan.headline, range, cap) : [];
+  const restWanted = cap - headlineIds.length;
+  const restIds = plan.rest && restWanted > 0 ? await tierMatches(searchBackend(), plan.rest, range, restWanted) : [];
+  const found = headlineIds.length + restIds.length;
+  const totalIsExact = found <= COUNT_LIMIT;
+  const total = Math.min(found, COUNT_LIMIT);
   const offset = (pageNumber - 1) * RESULTS_PER_PAGE;
-  const headlineIds = plan.headline && offset < headlineTotal ? await ids(plan.headline, range, RESULTS_PER_PAGE, offset, headlineTotal) : [];
-  const restLimit = RESULTS_PER_PAGE - headlineIds.length;
-  // A tier with no matches is not asked for a page: on PostgreSQL that could read every row to find none.
-  const restIds = plan.rest && restLimit > 0 && restTotal > 0 ? await ids(plan.rest, range, restLimit, Math.max(0, offset - headlineTotal), restTotal) : [];
-  const order = [...headlineIds, ...restIds];
+  const order = [...headlineIds, ...restIds].slice(offset, offset + RESULTS_PER_PAGE);
   const rows = order.length
     ? await db.article.findMany({ where: { id: { in: order } }, select: { id: true, text: true, ...articleSummarySelect } })
     : [];

@@ -65,5 +65,6 @@ export async function snapshot(prisma: PrismaClient): Promise<Record<string, unk
   // The search index's row keys stand for it (SQLite's FTS5 table is contentless).
   const key = testProvider() === "postgresql" ? `"key"` : "rowid";
   out.ArticleSearch = await prisma.$queryRawUnsafe(`SELECT ${key} AS k FROM "ArticleSearch" ORDER BY 1`);
+  if (testProvider() === "sqlite") out.ArticleSearchHeadline = await prisma.$queryRawUnsafe(`SELECT rowid AS k FROM "ArticleSearchHeadline" ORDER BY 1`);
   return out;
 }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseSearchParams } from "@/lib/search/params";
-import { ftsMatch } from "@/lib/search/backend-sqlite";
-import { tsWhere } from "@/lib/search/backend-postgres";
+import { headlineMatch, termsMatch } from "@/lib/search/backend-sqlite";
+import { candidateQuery } from "@/lib/search/backend-postgres";
 import { MAX_TERMS, parseQuery } from "@/lib/search/query";
 import { findMatches, snippet } from "@/lib/search/snippet";
 import { characterTokens, documentTokens, normalizeQuery, queryTokens } from "@/lib/search/tokenize";
+import { containsAll } from "@/lib/search/verify";
+import { tokenCode } from "@/lib/search/index-postgres";
 
 describe("tokens", () => {
   it("indexes each run of letters and digits as bigrams plus its last character", () => {
@@ -45,12 +47,16 @@ describe("parseQuery", () => {
       const q = parseQuery(raw);
       if (q.kind !== "terms") continue;
       for (const t of q.terms) for (const token of t.tokens) expect(token).toMatch(/^[\p{L}\p{N}]+$/u);
-      const phrases = q.terms.map((t) => ({ tokens: t.tokens, prefix: t.prefix }));
+      const phrases = q.terms.map((t) => ({ tokens: t.tokens, prefix: t.prefix, text: t.text }));
       const tier = { text: { in: "all" as const, phrases }, notInHeadline: phrases, facets: ["all"] };
       // Outside its quoted tokens, an expression holds only the backend's own operators.
-      expect(ftsMatch(tier).replace(/"[^"]*"/g, "")).toMatch(/^[{}a-z :()*]*(AND|NOT)?[{}a-z :()*ANDNOT]*$/);
-      const pgQuery = String(tsWhere(tier, { min: 0, max: 1 }).params[1]);
-      expect(pgQuery.replace(/'[^']*'/g, "")).toMatch(/^[\s()&!<>:*A-]*$/);
+      expect(termsMatch(tier).replace(/"[^"]*"/g, "")).toMatch(/^[ *]*(AND[ *]*)*$/);
+      expect(headlineMatch({ ...tier, text: { in: "headline", phrases } }).replace(/"[^"]*"/g, "")).toMatch(/^[{}a-z :()*]*(AND[{}a-z :()*]*)*$/);
+      // On PostgreSQL every value is a bound parameter; tsqueries hold only quoted lexemes and operators.
+      const pg = candidateQuery({ ...tier, text: { in: "headline", phrases } }, { min: 0, max: 1 }, 20, null);
+      expect(pg.sql).not.toMatch(/'/);
+      for (const param of pg.params.filter((p): p is string => typeof p === "string" && p.includes("'")))
+        expect(param.replace(/'[^']*'/g, "")).toMatch(/^[\s()&!<>:*-]*$/);
     }
   });
 
@@ -102,5 +108,32 @@ describe("search params", () => {
       expect(p.ok, query).toBe(false);
       if (!p.ok) expect(p.errors[0]!.message.startsWith(`${param} `), p.errors[0]!.message).toBe(true);
     }
+  });
+});
+
+describe("confirming phrases against the text", () => {
+  const phrase = (q: string) => {
+    const parsed = parseQuery(q);
+    if (parsed.kind !== "terms") throw new Error(q);
+    return parsed.terms.map((t) => ({ tokens: t.tokens, prefix: t.prefix, text: t.text }));
+  };
+  const doc = { headline: "中晋太行\n项目开工", text: "换成ＰＬＣ控制,以提高运转力。左权县城，权羊二字。" };
+
+  it("agrees with consecutive index tokens", () => {
+    for (const q of ["PLC控制", "控制,以", "力。左权", "运转力", "太行", "左权县"]) expect(containsAll(doc, phrase(q)), q).toBe(true);
+    // 太行 and 项目 are in different headline lines; 左权羊's pairs are in the story, apart.
+    for (const q of ["左权羊", "控制以", "太行项目", "plc控件"]) expect(containsAll(doc, phrase(q)), q).toBe(false);
+    expect(containsAll(doc, phrase("太行 项目"))).toBe(true);
+  });
+});
+
+describe("PostgreSQL token codes", () => {
+  it("are exact for characters of the Basic Multilingual Plane, and hashed apart from them otherwise", () => {
+    expect(tokenCode("左权")).toEqual({ code: (0x5de6 << 16) | 0x6743, exact: true });
+    expect(tokenCode("羊").code).toBe((0x7f8a << 16) | 0);
+    expect(tokenCode("权羊").code).not.toBe(tokenCode("羊权").code);
+    const astral = tokenCode("𠀾字");
+    expect(astral.exact).toBe(false);
+    expect((astral.code >>> 16) & 0xfc00).toBe(0xd800);
   });
 });
