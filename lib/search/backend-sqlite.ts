@@ -1,5 +1,5 @@
 import { db } from "../db/client";
-import { HEADLINE_TABLE, SEARCH_TABLE } from "./index-sqlite";
+import { FOLDS_TOKEN, HEADLINE_TABLE, SEARCH_TABLE } from "./index-sqlite";
 import { indexDecides, type Candidate, type KeyRange, type Phrase, type SearchBackend, type TierQuery } from "./plan";
 import { idFromKey, idFromKeySql } from "./search-key";
 
@@ -25,12 +25,15 @@ export function termsMatch(q: TierQuery): string {
   return [...tokens, ...q.facets.map(ftsString)].join(" AND ");
 }
 
-/** Whether the stored text (case folded) contains a phrase, in the headline or the body. */
-const textHas = `(instr(lower(a."text"), ?) OR instr(lower(a."title"), ?) OR instr(lower(coalesce(a."subtitle", '')), ?) OR instr(lower(coalesce(a."kicker", '')), ?))`;
+/** Whether the stored text contains a one-run phrase, in the headline or the body; ASCII case folded when the phrase has Latin letters. */
+function textHas(p: Phrase): string {
+  const fold = (column: string) => (/[a-z]/.test(p.text) ? `lower(${column})` : column);
+  return `(instr(${fold('a."text"')}, ?) OR instr(${fold('a."title"')}, ?) OR instr(${fold(`coalesce(a."subtitle", '')`)}, ?) OR instr(${fold(`coalesce(a."kicker", '')`)}, ?))`;
+}
 
-type Row = { key: number | bigint; hit: number | bigint };
+type Row = { key: number | bigint; unsure: number | bigint };
 const toCandidates = (rows: Row[]): Candidate[] =>
-  rows.map((r) => ({ key: Number(r.key), id: idFromKey(Number(r.key)), hit: Number(r.hit) === 1 }));
+  rows.map((r) => ({ key: Number(r.key), id: idFromKey(Number(r.key)), hit: Number(r.unsure) !== 1 }));
 
 export const sqliteBackend: SearchBackend = {
   async candidates(q: TierQuery, range: KeyRange, limit: number, after: number | null) {
@@ -38,7 +41,7 @@ export const sqliteBackend: SearchBackend = {
     const min = after === null ? range.min : Math.max(range.min, after + 1);
     if (q.text && q.text.in !== "all") {
       const rows = await db.$queryRawUnsafe<Row[]>(
-        `SELECT rowid AS key, 1 AS hit FROM "${HEADLINE_TABLE}" WHERE "${HEADLINE_TABLE}" MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ?`,
+        `SELECT rowid AS key, 0 AS unsure FROM "${HEADLINE_TABLE}" WHERE "${HEADLINE_TABLE}" MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ?`,
         headlineMatch({ ...q, text: { in: q.text.in, phrases: q.text.phrases } }),
         min,
         range.max,
@@ -47,18 +50,24 @@ export const sqliteBackend: SearchBackend = {
       return toCandidates(rows);
     }
     const phrases = q.text?.phrases ?? [];
-    const decided = phrases.every(indexDecides);
-    const hit = decided ? "1" : phrases.map(() => textHas).join(" AND ");
-    const join = decided ? "" : `JOIN "Article" a ON a."id" = ${idFromKeySql(`"${SEARCH_TABLE}".rowid`)}`;
+    // The text decides what the index cannot (plan.ts, Candidate). One-run phrases are checked here,
+    // on the stored text, except in stories whose text folds beyond ASCII case; those, and phrases
+    // across punctuation, are left unsure for verify.ts.
+    const toCheck = phrases.filter((p) => !indexDecides(p));
+    const oneRun = toCheck.filter((p) => !p.text.includes(" "));
+    const folds = `"${SEARCH_TABLE}".rowid IN (SELECT rowid FROM "${SEARCH_TABLE}" WHERE "${SEARCH_TABLE}" MATCH '"${FOLDS_TOKEN}"')`;
+    const unsure = toCheck.length === 0 ? "0" : oneRun.length < toCheck.length ? "1" : folds;
+    const textCheck = oneRun.length ? `AND (${folds} OR ${oneRun.map(textHas).join(" AND ")})` : "";
+    const join = oneRun.length ? `JOIN "Article" a ON a."id" = ${idFromKeySql(`"${SEARCH_TABLE}".rowid`)}` : "";
     const notInHeadline = q.notInHeadline ? `AND "${SEARCH_TABLE}".rowid NOT IN (SELECT rowid FROM "${HEADLINE_TABLE}" WHERE "${HEADLINE_TABLE}" MATCH ?)` : "";
     const rows = await db.$queryRawUnsafe<Row[]>(
-      `SELECT "${SEARCH_TABLE}".rowid AS key, ${hit} AS hit FROM "${SEARCH_TABLE}" ${join}
-       WHERE "${SEARCH_TABLE}" MATCH ? AND "${SEARCH_TABLE}".rowid BETWEEN ? AND ? ${notInHeadline}
+      `SELECT "${SEARCH_TABLE}".rowid AS key, ${unsure} AS unsure FROM "${SEARCH_TABLE}" ${join}
+       WHERE "${SEARCH_TABLE}" MATCH ? AND "${SEARCH_TABLE}".rowid BETWEEN ? AND ? ${textCheck} ${notInHeadline}
        ORDER BY "${SEARCH_TABLE}".rowid LIMIT ?`,
-      ...(decided ? [] : phrases.flatMap((p) => [p.text, p.text, p.text, p.text])),
       termsMatch(q),
       min,
       range.max,
+      ...oneRun.flatMap((p) => [p.text, p.text, p.text, p.text]),
       ...(q.notInHeadline ? [`{title} : ${allPhrases(q.notInHeadline)}`] : []),
       limit,
     );

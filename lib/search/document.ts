@@ -1,3 +1,5 @@
+import { foldsBeyondAsciiCase } from "./tokenize";
+
 // What the search index knows of an article, whichever database holds it.
 
 /** What the index needs of an article. */
@@ -14,6 +16,9 @@ export interface SearchDocument {
   authorIds: number[];
   tagIds: number[];
 }
+
+/** Whether the text check of a phrase has to normalize this story's text (tokenize.ts, foldsBeyondAsciiCase). */
+export const needsFolding = (doc: SearchDocument) => foldsBeyondAsciiCase(headlineOf(doc)) || foldsBeyondAsciiCase(doc.text);
 
 /** Facet tokens: filters become index terms, so a filtered search is one index lookup. */
 export const facet = {

@@ -1,7 +1,7 @@
 import type { Tx } from "../db/client";
 import { searchKey } from "./search-key";
 import { characterTokens, documentTokens } from "./tokenize";
-import { facetTokens, headlineOf, type SearchDocument } from "./document";
+import { facetTokens, headlineOf, needsFolding, type SearchDocument } from "./document";
 
 // PostgreSQL's index (migrations 20261130140100_search, 20261130170000_search_body_without_positions),
 // the same tokens as SQLite's (lib/search/tokenize.ts), in the same two parts:
@@ -9,7 +9,8 @@ import { facetTokens, headlineOf, type SearchDocument } from "./document";
 //            without positions: the candidates for any phrase, confirmed against the text.
 //   "head"   headline tokens with positions (tsvector literals, so no text-search parser or
 //            dictionary touches them): headline phrases, exactly.
-//   "chars"  headline characters, for one-character searches; "facets" the filters.
+//   "chars"  headline characters, for one-character searches; "facets" the filters;
+//   "folds"  whether a phrase check has to normalize the story's text (verify.ts).
 
 /** tsvector positions stop at 16,383. */
 const MAX_POSITION = 16_383;
@@ -57,12 +58,13 @@ export async function indexArticlesPostgres(tx: Tx, docs: SearchDocument[]) {
         headVector(headline),
         characterTokens(headline).map(quote).join(" "),
         facetTokens(doc).map(quote).join(" "),
+        needsFolding(doc),
       ];
     });
     const values = batch
-      .map((_, k) => `($${k * 5 + 1}, $${k * 5 + 2}::int4[], $${k * 5 + 3}::tsvector, $${k * 5 + 4}::tsvector, $${k * 5 + 5}::tsvector)`)
+      .map((_, k) => `($${k * 6 + 1}, $${k * 6 + 2}::int4[], $${k * 6 + 3}::tsvector, $${k * 6 + 4}::tsvector, $${k * 6 + 5}::tsvector, $${k * 6 + 6})`)
       .join(", ");
-    await tx.$executeRawUnsafe(`INSERT INTO "ArticleSearch" ("key", "terms", "head", "chars", "facets") VALUES ${values}`, ...params);
+    await tx.$executeRawUnsafe(`INSERT INTO "ArticleSearch" ("key", "terms", "head", "chars", "facets", "folds") VALUES ${values}`, ...params);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Tx } from "../db/client";
 import { databaseProvider } from "../db/url";
-import { facetTokens, headlineOf, type SearchDocument } from "./document";
+import { facetTokens, headlineOf, needsFolding, type SearchDocument } from "./document";
 import { indexArticlesPostgres, unindexArticlePostgres } from "./index-postgres";
 import { searchKey } from "./search-key";
 import { characterTokens, documentTokens, joinTokens } from "./tokenize";
@@ -18,13 +18,15 @@ export { facet, type SearchDocument } from "./document";
 
 export const SEARCH_TABLE = "ArticleSearch";
 export const HEADLINE_TABLE = "ArticleSearchHeadline";
+/** In "terms" of stories whose text a phrase check has to normalize; no bigram or facet token looks like it. */
+export const FOLDS_TOKEN = "folds";
 
 export function searchRows(doc: SearchDocument) {
   const headline = headlineOf(doc);
   const facets = facetTokens(doc);
   const headlineTokens = documentTokens(headline);
   // detail=none keeps one entry per distinct token and story: repeats would only cost tokenizing.
-  const terms = new Set([...headlineTokens, ...documentTokens(doc.text), ...facets]);
+  const terms = new Set([...headlineTokens, ...documentTokens(doc.text), ...facets, ...(needsFolding(doc) ? [FOLDS_TOKEN] : [])]);
   return {
     rowid: searchKey(doc.publishedAt, doc.id),
     terms: joinTokens([...terms]),

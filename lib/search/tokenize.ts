@@ -75,3 +75,14 @@ export function characterTokens(text: string): string[] {
 
 /** Space-joined tokens, as stored in an FTS column whose tokenizer splits on spaces. */
 export const joinTokens = (tokens: string[]) => tokens.join(" ");
+
+const asciiLower = (text: string) => text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
+/**
+ * Whether normalizing changes a text's letters and digits beyond ASCII case (full-width ＰＬＣ,
+ * ３０, Ä, ①). Where it does not, a one-run term occurs in the normalized text exactly when it
+ * occurs in the stored text with ASCII case folded, which SQL can check (lib/search/verify.ts).
+ */
+export function foldsBeyondAsciiCase(text: string): boolean {
+  return runs(normalize(text)).join(" ") !== runs(asciiLower(text)).join(" ");
+}

@@ -4,7 +4,7 @@ import { headlineMatch, termsMatch } from "@/lib/search/backend-sqlite";
 import { candidateQuery } from "@/lib/search/backend-postgres";
 import { MAX_TERMS, parseQuery } from "@/lib/search/query";
 import { findMatches, snippet } from "@/lib/search/snippet";
-import { characterTokens, documentTokens, normalizeQuery, queryTokens } from "@/lib/search/tokenize";
+import { characterTokens, documentTokens, foldsBeyondAsciiCase, normalizeQuery, queryTokens } from "@/lib/search/tokenize";
 import { containsAll } from "@/lib/search/verify";
 import { tokenCode } from "@/lib/search/index-postgres";
 
@@ -124,6 +124,13 @@ describe("confirming phrases against the text", () => {
     // 太行 and 项目 are in different headline lines; 左权羊's pairs are in the story, apart.
     for (const q of ["左权羊", "控制以", "太行项目", "plc控件"]) expect(containsAll(doc, phrase(q)), q).toBe(false);
     expect(containsAll(doc, phrase("太行 项目"))).toBe(true);
+  });
+});
+
+describe("which stories the text check must normalize", () => {
+  it("are those whose letters and digits change beyond ASCII case", () => {
+    expect(foldsBeyondAsciiCase("左权县，PLC控制。“30万吨”")).toBe(false);
+    for (const text of ["ＰＬＣ控制", "３０万吨", "Ärger", "第①项"]) expect(foldsBeyondAsciiCase(text), text).toBe(true);
   });
 });
 

@@ -11,6 +11,9 @@ DROP INDEX "ArticleSearch_doc_idx";
 ALTER TABLE "ArticleSearch" DROP COLUMN "doc";
 ALTER TABLE "ArticleSearch" ADD COLUMN "terms" INTEGER[] NOT NULL;
 ALTER TABLE "ArticleSearch" ADD COLUMN "head" TSVECTOR NOT NULL;
+-- Whether the story's text folds beyond ASCII case (lib/search/tokenize.ts): its phrases are
+-- then checked on normalized text in the application rather than in SQL.
+ALTER TABLE "ArticleSearch" ADD COLUMN "folds" BOOLEAN NOT NULL;
 CREATE INDEX "ArticleSearch_terms_idx" ON "ArticleSearch" USING GIN ("terms");
 CREATE INDEX "ArticleSearch_head_idx" ON "ArticleSearch" USING GIN ("head");
 UPDATE "Article" SET "hash" = 'reindex';
