@@ -5,10 +5,10 @@ import { NEWS_SITEMAP_PATH, SITEMAP_PATH } from "@/lib/seo/paths";
 // Regenerated like the pages, so a SITE_ORIGIN set only when the server starts (not at build) still shows here.
 export const revalidate = 60;
 
-/** robots.txt: everything readers see may be crawled; search results and the API may not. Both sitemaps are named. */
+/** robots.txt: everything readers see may be crawled, the search page too; search results and the API may not. Both sitemaps are named. */
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: { userAgent: "*", allow: "/", disallow: ["/api/", "/search"] },
+    rules: { userAgent: "*", allow: "/", disallow: ["/api/", "/search?"] },
     sitemap: [absoluteUrl(SITEMAP_PATH), absoluteUrl(NEWS_SITEMAP_PATH)],
   };
 }

@@ -3,6 +3,7 @@ import "./production-env";
 import { createServer } from "node:http";
 import next from "next";
 import { cacheKey, MicroCache } from "../lib/server/micro-cache";
+import { replaceServerErrors, SERVER_ERROR_PATH } from "../lib/server/server-error-page";
 
 /** True when the request path's percent-encoding decodes. */
 export function hasValidPath(url = "/"): boolean {
@@ -26,6 +27,11 @@ export async function serve({ port, hostname, microCacheTtlMs = Number(process.e
   await app.prepare();
   const handle = app.getRequestHandler();
   const cache = new MicroCache({ ttlMs: microCacheTtlMs, maxEntries: 5000 });
+  const errorPage = async () => {
+    const res = await fetch(`http://${hostname && hostname !== "0.0.0.0" ? hostname : "127.0.0.1"}:${port}${SERVER_ERROR_PATH}`, { headers: { accept: "text/html" } });
+    if (!res.ok) throw new Error(`${SERVER_ERROR_PATH} answered ${res.status}`);
+    return res.text();
+  };
 
   const server = createServer((req, res) => {
     // Next.js answers a malformed percent-encoding (/tags/%zz) with a bare 500; send it to the 404 page instead.
@@ -33,6 +39,7 @@ export async function serve({ port, hostname, microCacheTtlMs = Number(process.e
     const key = cache.enabled ? cacheKey(req) : null;
     if (key && cache.serve(req, res, key)) return;
     if (key) cache.record(res, key);
+    replaceServerErrors(req, res, errorPage);
     // An ingest's refresh reaches Next's cache through this route; the copies here must go too.
     if (req.method === "POST" && req.url === "/api/revalidate") res.on("finish", () => res.statusCode === 200 && cache.clear());
     handle(req, res).catch((error: unknown) => {

@@ -9,8 +9,9 @@ import { searchMetadata } from "@/lib/seo/metadata";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const { params } = parseSearchParams(await searchParams);
-  return searchMetadata(params.q);
+  const raw = await searchParams;
+  const { params } = parseSearchParams(raw);
+  return searchMetadata(params.q, Object.values(raw).some((v) => v !== undefined));
 }
 
 export default async function SearchPage({ searchParams }: Props) {

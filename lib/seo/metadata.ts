@@ -143,8 +143,20 @@ export function issueArchiveMetadata(page: number): Metadata {
 }
 
 /** Search results are for people, not for indexes: noindex, and no canonical of their own. */
-export function searchMetadata(q: string | undefined): Metadata {
+/**
+ * The search page is indexable; its results are not (an endless space of thin pages, which search
+ * engines ask sites to keep out), though their links may be followed.
+ */
+export function searchMetadata(q: string | undefined, hasParams: boolean): Metadata {
   const title = q ? `搜索：${q}` : "搜索";
+  if (!hasParams)
+    return {
+      title,
+      description: `在${site.name}的全部报道中按全文、栏目、作者、标签和日期搜索。`,
+      alternates: { canonical: absoluteUrl("/search"), types: feedAlternates([SITE_FEED]) },
+      openGraph: { type: "website", url: absoluteUrl("/search"), title, siteName: site.name, locale: OG_LOCALE },
+      twitter: { card: "summary", title },
+    };
   return {
     title,
     robots: { index: false, follow: true },

@@ -6,38 +6,50 @@ import { expect, test } from "@playwright/test";
 const PROBE_MESSAGE = "error probe";
 
 test("a page that fails to render answers 500 with the site's header, a retry and links onwards, and no stack trace", async ({ page, request }) => {
-  const res = await page.goto("/error-probe");
+  const res = await page.goto("/error-probe?from=test");
   expect(res!.status()).toBe(500);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("页面暂时无法显示");
   await expect(page.getByRole("navigation", { name: "版块" })).toBeVisible();
   await expect(page.getByRole("link", { name: "左权报" }).first()).toBeVisible();
-  await expect(page.getByRole("button", { name: "重试" })).toBeVisible();
   await expect(page.getByRole("main").getByRole("link", { name: "回到首页" })).toBeVisible();
   await expect(page.getByRole("main").getByRole("link", { name: "搜索报道" })).toBeVisible();
   const text = await page.locator("body").innerText();
   expect(text).not.toContain(PROBE_MESSAGE);
   expect(text).not.toMatch(/\bat .+:\d+:\d+/);
 
-  // Not in the HTML either, nor in the data Next sends along for hydration.
-  const html = await (await request.get("/error-probe")).text();
+  // Not in the HTML either, nor in any data sent along.
+  const html = await (await request.get("/error-probe", { headers: { accept: "text/html" } })).text();
   expect(html).not.toContain(PROBE_MESSAGE);
   expect(html).not.toMatch(/\.tsx?:\d+:\d+|node_modules|webpack-internal/);
 
-  // The retry button renders the page again (it fails again here), and the links lead on.
-  await page.getByRole("button", { name: "重试" }).click();
+  // Retrying asks for the same address again (it fails again here), and the links lead on.
+  await page.getByRole("main").getByRole("link", { name: "重试" }).click();
+  await expect(page).toHaveURL(/\/error-probe\?from=test$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("页面暂时无法显示");
   await page.getByRole("main").getByRole("link", { name: "回到首页" }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.locator(".lead-story")).toBeVisible();
 });
 
-test("without JavaScript a failed page still answers 500 and leaks nothing", async ({ browser }) => {
-  // Next.js renders error.tsx in the browser (React error boundaries do not run on the server), so without
-  // scripts a reader gets Next's empty error document: the status is right and nothing about the error shows.
+test("a page that fails during in-site navigation shows the same notice in place, with a retry button", async ({ page }) => {
+  await page.goto("/");
+  await page.evaluate(() => (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push("/error-probe"));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("页面暂时无法显示");
+  await expect(page.getByRole("navigation", { name: "版块" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("button", { name: "重试" })).toBeVisible();
+  expect(await page.locator("body").innerText()).not.toContain(PROBE_MESSAGE);
+});
+
+test("without JavaScript a failed page reads the same: 500, the site's header, the notice and links onwards", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const res = await page.goto("/error-probe");
   expect(res!.status()).toBe(500);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("页面暂时无法显示");
+  await expect(page.getByRole("navigation", { name: "版块" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "重试" })).toHaveAttribute("href", "/error-probe");
+  await page.getByRole("main").getByRole("link", { name: "查看往期报纸" }).click();
+  await expect(page).toHaveURL(/\/issues$/);
   expect(await page.content()).not.toContain(PROBE_MESSAGE);
   await context.close();
 });

@@ -141,6 +141,10 @@ describe("the other pages", () => {
     const search = await (await import("@/app/search/page")).generateMetadata({ searchParams: Promise.resolve({ q: "乳胶" }) });
     expect(search.robots).toEqual({ index: false, follow: true });
     expect(search.title).toBe("搜索：乳胶");
+    const searchPage = await (await import("@/app/search/page")).generateMetadata({ searchParams: Promise.resolve({}) });
+    expect(searchPage.robots).toBeUndefined();
+    expect(searchPage.alternates?.canonical).toBe(abs("/search"));
+    expect(searchPage.description).toMatch(/搜索/);
   });
 });
 

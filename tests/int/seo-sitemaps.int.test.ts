@@ -160,7 +160,8 @@ describe("robots.txt", () => {
     expect(lines).toContain("User-Agent: *");
     expect(lines).toContain("Allow: /");
     expect(lines).toContain("Disallow: /api/");
-    expect(lines).toContain("Disallow: /search");
+    expect(lines).toContain("Disallow: /search?");
+    expect(lines).not.toContain("Disallow: /search");
     expect(lines).toContain(`Sitemap: ${SITE_ORIGIN}/sitemap.xml`);
     expect(lines).toContain(`Sitemap: ${SITE_ORIGIN}/news-sitemap.xml`);
   });
