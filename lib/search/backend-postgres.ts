@@ -45,7 +45,7 @@ export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, aft
   const bind = (v: unknown) => `$${params.push(v)}`;
   const where: string[] = [];
   let unsure = "false";
-  let join = "";
+  let textCheck: string | null = null;
   if (q.facets.length) where.push(`s."facets" @@ ${bind(q.facets.map(lexeme).join(" & "))}::tsquery`);
   if (q.text?.in === "headline") where.push(`s."head" @@ ${bind(tsAll(q.text.phrases))}::tsquery`);
   if (q.text?.in === "chars") where.push(`s."chars" @@ ${bind(tsAll(q.text.phrases))}::tsquery`);
@@ -58,10 +58,7 @@ export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, aft
     if (!exact) {
       const oneRun = q.text.phrases.filter((p) => !p.text.includes(" "));
       unsure = oneRun.length < q.text.phrases.length ? "true" : `s."folds"`;
-      if (oneRun.length) {
-        join = `JOIN "Article" a ON a."id" = ${idFromKeySql('s."key"')}`;
-        where.push(`(s."folds" OR ${oneRun.map((p) => textHas(p, params.push(p.text))).join(" AND ")})`);
-      }
+      if (oneRun.length) textCheck = oneRun.map((p) => textHas(p, params.push(p.text))).join(" AND ");
     }
   }
   if (q.notInHeadline) where.push(`NOT (s."head" @@ ${bind(tsAll(q.notInHeadline))}::tsquery)`);
@@ -70,7 +67,14 @@ export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, aft
   // few next to the stories, so `"key" + 0` has it fetch them through the GIN index and sort, rather
   // than walk every story newest first. For the rest, integer-array statistics guide it well.
   const order = q.text && q.text.in !== "all" ? `s."key" + 0` : `s."key"`;
-  const sql = `SELECT s."key", ${unsure} AS unsure FROM "ArticleSearch" s ${join} WHERE ${where.join(" AND ")} ORDER BY ${order} LIMIT ${bind(limit)}`;
+  const candidates = `SELECT s."key", ${unsure} AS unsure FROM "ArticleSearch" s WHERE ${where.join(" AND ")} ORDER BY ${order}`;
+  // The text is read for candidates in key order, only until the page is full: OFFSET 0 keeps the
+  // planner from joining every candidate to its article before sorting.
+  const sql = textCheck
+    ? `SELECT c."key", c.unsure FROM (${candidates} OFFSET 0) c
+       WHERE c.unsure OR EXISTS (SELECT 1 FROM "Article" a WHERE a."id" = ${idFromKeySql('c."key"')} AND ${textCheck})
+       ORDER BY c."key" LIMIT ${bind(limit)}`
+    : `${candidates} LIMIT ${bind(limit)}`;
   return { sql, params };
 }
 
