@@ -65,8 +65,10 @@ export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, aft
   where.push(`s."key" BETWEEN ${bind(after === null ? range.min : Math.max(range.min, after + 1))} AND ${bind(range.max)}`);
   // The planner cannot estimate a headline phrase's matches (a tsquery of several lexemes); there are
   // few next to the stories, so `"key" + 0` has it fetch them through the GIN index and sort, rather
-  // than walk every story newest first. For the rest, integer-array statistics guide it well.
-  const order = q.text && q.text.in !== "all" ? `s."key" + 0` : `s."key"`;
+  // than walk every story newest first. One lexeme it estimates from its statistics, as it does
+  // integer arrays, and picks well.
+  const phrase = q.text && q.text.in !== "all" && q.text.phrases.some((p) => p.tokens.length > 1);
+  const order = phrase ? `s."key" + 0` : `s."key"`;
   const candidates = `SELECT s."key", ${unsure} AS unsure FROM "ArticleSearch" s WHERE ${where.join(" AND ")} ORDER BY ${order}`;
   // The text is read for candidates in key order, only until the page is full: OFFSET 0 keeps the
   // planner from joining every candidate to its article before sorting.
