@@ -1,7 +1,8 @@
 import { db } from "../db/client";
-import { tokenCode } from "./index-postgres";
+import { FOLDS_CODE, tokenCode } from "./index-postgres";
 import { indexDecides, type Candidate, type KeyRange, type Phrase, type SearchBackend, type TierQuery } from "./plan";
 import { idFromKey, idFromKeySql } from "./search-key";
+import { confirmedIds, tierMatches } from "./verify";
 
 // PostgreSQL: phrases find candidates through the "terms" integer array (every token but a
 // trailing prefix), headline phrases match the "head" tsvector ('左权' <-> '权羊') exactly,
@@ -39,45 +40,86 @@ function textHas(p: Phrase, n: number): string {
   return `(strpos(${fold('a."text"')}, $${n}) > 0 OR strpos(${fold('a."title"')}, $${n}) > 0 OR strpos(${fold(`coalesce(a."subtitle", '')`)}, $${n}) > 0 OR strpos(${fold(`coalesce(a."kicker", '')`)}, $${n}) > 0)`;
 }
 
-/** The statement for a tier's candidates and its parameters. */
-export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, after: number | null): { sql: string; params: unknown[] } {
+interface Where {
+  params: unknown[];
+  bind: (v: unknown) => string;
+  /** Conditions on the index row `s`. */
+  where: string[];
+  /** The one-run phrases the stored text must hold (plan.ts, Candidate), as SQL on the article `a`, bound when first asked for; null when the index decides. */
+  textCheck: (() => string) | null;
+  /** Phrases across punctuation: only verify.ts can check them. */
+  acrossPunctuation: boolean;
+}
+
+/** What a tier asks of the index row, its parameters bound from $1. */
+function tierWhere(q: TierQuery, range: KeyRange, keyExpr: string, after: number | null = null, extraCodes: number[] = []): Where {
   const params: unknown[] = [];
   const bind = (v: unknown) => `$${params.push(v)}`;
   const where: string[] = [];
-  let unsure = "false";
-  let textCheck: string | null = null;
+  let textCheck: (() => string) | null = null;
+  let acrossPunctuation = false;
   if (q.facets.length) where.push(`s."facets" @@ ${bind(q.facets.map(lexeme).join(" & "))}::tsquery`);
   if (q.text?.in === "headline") where.push(`s."head" @@ ${bind(tsAll(q.text.phrases))}::tsquery`);
   if (q.text?.in === "chars") where.push(`s."chars" @@ ${bind(tsAll(q.text.phrases))}::tsquery`);
   if (q.text?.in === "all") {
-    const { codes, exact } = termCodesOf(q.text.phrases);
-    where.push(`s."terms" @> ${bind(`{${codes.join(",")}}`)}::int4[]`);
-    // The text decides what the index cannot (plan.ts, Candidate). One-run phrases are checked here,
-    // on the stored text, except in stories whose text folds beyond ASCII case; those, and phrases
-    // across punctuation, are left unsure for verify.ts.
-    if (!exact) {
+    const terms = termCodesOf(q.text.phrases);
+    where.push(`s."terms" @> ${bind(`{${[...terms.codes, ...extraCodes].join(",")}}`)}::int4[]`);
+    if (!terms.exact) {
       const oneRun = q.text.phrases.filter((p) => !p.text.includes(" "));
-      unsure = oneRun.length < q.text.phrases.length ? "true" : `s."folds"`;
-      if (oneRun.length) textCheck = oneRun.map((p) => textHas(p, params.push(p.text))).join(" AND ");
+      acrossPunctuation = oneRun.length < q.text.phrases.length;
+      if (oneRun.length) {
+        let sql: string | null = null;
+        textCheck = () => (sql ??= oneRun.map((p) => textHas(p, params.push(p.text))).join(" AND "));
+      }
     }
   }
   if (q.notInHeadline) where.push(`NOT (s."head" @@ ${bind(tsAll(q.notInHeadline))}::tsquery)`);
-  where.push(`s."key" BETWEEN ${bind(after === null ? range.min : Math.max(range.min, after + 1))} AND ${bind(range.max)}`);
-  // The planner cannot estimate a headline phrase's matches (a tsquery of several lexemes); there are
-  // few next to the stories, so `"key" + 0` has it fetch them through the GIN index and sort, rather
-  // than walk every story newest first. One lexeme it estimates from its statistics, as it does
-  // integer arrays, and picks well.
-  const phrase = q.text && q.text.in !== "all" && q.text.phrases.some((p) => p.tokens.length > 1);
-  const order = phrase ? `s."key" + 0` : `s."key"`;
-  const candidates = `SELECT s."key", ${unsure} AS unsure FROM "ArticleSearch" s WHERE ${where.join(" AND ")} ORDER BY ${order}`;
-  // The text is read for candidates in key order, only until the page is full: OFFSET 0 keeps the
-  // planner from joining every candidate to its article before sorting.
-  const sql = textCheck
-    ? `SELECT c."key", c.unsure FROM (${candidates} OFFSET 0) c
-       WHERE c.unsure OR EXISTS (SELECT 1 FROM "Article" a WHERE a."id" = ${idFromKeySql('c."key"')} AND ${textCheck})
-       ORDER BY c."key" LIMIT ${bind(limit)}`
-    : `${candidates} LIMIT ${bind(limit)}`;
-  return { sql, params };
+  where.push(`${keyExpr} BETWEEN ${bind(after === null ? range.min : Math.max(range.min, after + 1))} AND ${bind(range.max)}`);
+  return { params, bind, where, textCheck, acrossPunctuation };
+}
+
+const articleHas = (textCheck: () => string, key: string) => `EXISTS (SELECT 1 FROM "Article" a WHERE a."id" = ${idFromKeySql(key)} AND ${textCheck()})`;
+
+/** The statement for a tier's candidates in key order (see verify.ts, tierMatches), and its parameters. */
+export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, after: number | null): { sql: string; params: unknown[] } {
+  const w = tierWhere(q, range, `s."key"`, after);
+  const unsure = w.acrossPunctuation ? "true" : w.textCheck ? `s."folds"` : "false";
+  const candidates = `SELECT s."key", ${unsure} AS unsure FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} ORDER BY s."key"`;
+  // OFFSET 0 keeps the planner from reading every candidate's text before sorting.
+  const sql = w.textCheck
+    ? `SELECT c."key", c.unsure FROM (${candidates} OFFSET 0) c WHERE c.unsure OR ${articleHas(w.textCheck, 'c."key"')} ORDER BY c."key" LIMIT ${w.bind(limit)}`
+    : `${candidates} LIMIT ${w.bind(limit)}`;
+  return { sql, params: w.params };
+}
+
+/**
+ * Matches counted, in no order, up to `cap`: through the GIN indexes only (the key is compared as
+ * `"key" + 0`, so the primary key offers no plan), with the text checked in SQL. Stories whose text
+ * folds beyond ASCII case are left out here and counted by `foldedMatches`.
+ */
+export function countQuery(q: TierQuery, range: KeyRange, cap: number): { sql: string; params: unknown[] } {
+  const w = tierWhere(q, range, `(s."key" + 0)`);
+  const text = w.textCheck ? ` AND NOT s."folds" AND ${articleHas(w.textCheck, 's."key"')}` : "";
+  return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")}${text} LIMIT ${w.bind(cap)}) hits`, params: w.params };
+}
+
+/**
+ * Keys of the first `limit` matches, newest first, folded stories left out. With many matches the
+ * key index finds them at once, newest first; with few, `"key" + 0` has the planner fetch them
+ * through the GIN indexes and sort them instead (walking the key index would then read every story).
+ */
+export function pageQuery(q: TierQuery, range: KeyRange, limit: number, many: boolean): { sql: string; params: unknown[] } {
+  const order = many ? `s."key"` : `s."key" + 0`;
+  const w = tierWhere(q, range, `s."key"`);
+  if (!w.textCheck) return { sql: `SELECT s."key" FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} ORDER BY ${order} LIMIT ${w.bind(limit)}`, params: w.params };
+  const candidates = `SELECT s."key" FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} AND NOT s."folds" ORDER BY ${order}`;
+  return { sql: `SELECT c."key" FROM (${candidates} OFFSET 0) c WHERE ${articleHas(w.textCheck, 'c."key"')} ORDER BY c."key" LIMIT ${w.bind(limit)}`, params: w.params };
+}
+
+/** Keys of the folded stories among a tier's candidates (few: their "terms" hold FOLDS_CODE), newest first. */
+export function foldedQuery(q: TierQuery, range: KeyRange): { sql: string; params: unknown[] } {
+  const w = tierWhere(q, range, `s."key"`, null, [FOLDS_CODE]);
+  return { sql: `SELECT s."key" FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} ORDER BY s."key" + 0`, params: w.params };
 }
 
 /**
@@ -89,10 +131,40 @@ async function query<T>(sql: string, params: unknown[]): Promise<T[]> {
   return rows;
 }
 
+type KeyRow = { key: number | bigint | string };
+
+export async function postgresCandidates(q: TierQuery, range: KeyRange, limit: number, after: number | null): Promise<Candidate[]> {
+  const { sql, params } = candidateQuery(q, range, limit, after);
+  const rows = await query<KeyRow & { unsure: boolean }>(sql, params);
+  return rows.map((r) => ({ key: Number(r.key), id: idFromKey(Number(r.key)), hit: !r.unsure }));
+}
+
+const needsText = (q: TierQuery) => q.text?.in === "all" && !termCodesOf(q.text.phrases).exact;
+const acrossPunctuation = (q: TierQuery) => q.text?.in === "all" && q.text.phrases.some((p) => p.text.includes(" "));
+
 export const postgresBackend: SearchBackend = {
-  async candidates(q: TierQuery, range: KeyRange, limit: number, after: number | null): Promise<Candidate[]> {
-    const { sql, params } = candidateQuery(q, range, limit, after);
-    const rows = await query<{ key: number | bigint | string; unsure: boolean }>(sql, params);
-    return rows.map((r) => ({ key: Number(r.key), id: idFromKey(Number(r.key)), hit: !r.unsure }));
+  // A GIN index yields matches in no order: counting them up to the cap and fetching the page
+  // newest first are separate statements, each with its own plan.
+  async page(q, range, cap, offset, size) {
+    // Every candidate then needs its normalized text read: take them newest first, confirmed.
+    if (acrossPunctuation(q)) {
+      const ids = await tierMatches(postgresCandidates, q, range, cap);
+      return { total: ids.length, ids: ids.slice(offset, offset + size) };
+    }
+    let folded: number[] = [];
+    if (needsText(q) && q.text) {
+      const { sql, params } = foldedQuery(q, range);
+      const keys = (await query<KeyRow>(sql, params)).map((r) => Number(r.key));
+      const confirmed = await confirmedIds(keys.map(idFromKey), q.text.phrases);
+      folded = keys.filter((k) => confirmed.has(idFromKey(k)));
+    }
+    const count = countQuery(q, range, cap);
+    const counted = await query<{ n: number | bigint | string }>(count.sql, count.params);
+    const total = Math.min(cap, Number(counted[0]?.n ?? 0) + folded.length);
+    if (size <= 0 || offset >= total) return { total, ids: [] };
+    const { sql, params } = pageQuery(q, range, offset + size, total >= cap);
+    const keys = (await query<KeyRow>(sql, params)).map((r) => Number(r.key));
+    const merged = [...keys, ...folded].sort((a, b) => a - b);
+    return { total, ids: merged.slice(offset, offset + size).map(idFromKey) };
   },
 };

@@ -2,6 +2,7 @@ import { db } from "../db/client";
 import { FOLDS_TOKEN, HEADLINE_TABLE, SEARCH_TABLE } from "./index-sqlite";
 import { indexDecides, type Candidate, type KeyRange, type Phrase, type SearchBackend, type TierQuery } from "./plan";
 import { idFromKey, idFromKeySql } from "./search-key";
+import { tierMatches } from "./verify";
 
 /** An FTS5 string literal: tokens are letters and digits only, but quote-doubling keeps that a guarantee. */
 const ftsString = (s: string) => `"${s.replaceAll('"', '""')}"`;
@@ -35,8 +36,7 @@ type Row = { key: number | bigint; unsure: number | bigint };
 const toCandidates = (rows: Row[]): Candidate[] =>
   rows.map((r) => ({ key: Number(r.key), id: idFromKey(Number(r.key)), hit: Number(r.unsure) !== 1 }));
 
-export const sqliteBackend: SearchBackend = {
-  async candidates(q: TierQuery, range: KeyRange, limit: number, after: number | null) {
+export async function sqliteCandidates(q: TierQuery, range: KeyRange, limit: number, after: number | null): Promise<Candidate[]> {
     // Ascending rowid is the index's own order, newest first: FTS5 stops after LIMIT rows.
     const min = after === null ? range.min : Math.max(range.min, after + 1);
     if (q.text && q.text.in !== "all") {
@@ -72,5 +72,12 @@ export const sqliteBackend: SearchBackend = {
       limit,
     );
     return toCandidates(rows);
+}
+
+export const sqliteBackend: SearchBackend = {
+  // FTS5 reads its lists newest first and stops at the cap: one list gives both the count and the page.
+  async page(q, range, cap, offset, size) {
+    const ids = await tierMatches(sqliteCandidates, q, range, cap);
+    return { total: ids.length, ids: ids.slice(offset, offset + size) };
   },
 };

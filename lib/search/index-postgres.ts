@@ -41,9 +41,13 @@ export function headVector(headline: string): string {
     .join(" ");
 }
 
+/** A folded story's "terms" also hold this code, so its candidates can be found apart (backend-postgres.ts); no token's code is this small. */
+export const FOLDS_CODE = 1;
+
 /** The distinct token codes of headline and body, as a PostgreSQL array literal. */
-export function termCodes(headline: string, text: string): string {
+export function termCodes(headline: string, text: string, folds = false): string {
   const codes = new Set([...documentTokens(headline), ...documentTokens(text)].map((t) => tokenCode(t).code));
+  if (folds) codes.add(FOLDS_CODE);
   return `{${[...codes].join(",")}}`;
 }
 
@@ -52,13 +56,14 @@ export async function indexArticlesPostgres(tx: Tx, docs: SearchDocument[]) {
     const batch = docs.slice(i, i + 100);
     const params = batch.flatMap((doc) => {
       const headline = headlineOf(doc);
+      const folds = needsFolding(doc);
       return [
         searchKey(doc.publishedAt, doc.id),
-        termCodes(headline, doc.text),
+        termCodes(headline, doc.text, folds),
         headVector(headline),
         characterTokens(headline).map(quote).join(" "),
         facetTokens(doc).map(quote).join(" "),
-        needsFolding(doc),
+        folds,
       ];
     });
     const values = batch

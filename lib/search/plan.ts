@@ -36,10 +36,21 @@ export interface Candidate {
   hit: boolean;
 }
 
-export interface SearchBackend {
-  /** Up to `limit` candidates with keys in `range`, after the key `after`, newest first. */
-  candidates(q: TierQuery, range: KeyRange, limit: number, after: number | null): Promise<Candidate[]>;
+/** A tier's matches, counted up to a cap, and one page of them. */
+export interface TierPage {
+  /** Matches, at most the cap asked for. */
+  total: number;
+  /** Article ids of the page, newest first. */
+  ids: number[];
 }
+
+export interface SearchBackend {
+  /** Counts a tier's matches in `range` up to `cap`, and returns the ids of matches [offset, offset + size), newest first. */
+  page(q: TierQuery, range: KeyRange, cap: number, offset: number, size: number): Promise<TierPage>;
+}
+
+/** Up to `limit` candidates with keys in `range`, after the key `after`, newest first. */
+export type CandidateSource = (q: TierQuery, range: KeyRange, limit: number, after: number | null) => Promise<Candidate[]>;
 
 /** Whether the index alone decides a phrase: one bigram, no prefix. Longer phrases need the text checked. */
 export const indexDecides = (p: Phrase) => p.tokens.length === 1 && !p.prefix;

@@ -3,15 +3,14 @@ import { articleSummarySelect, toArticleSummary, type ArticleSummary } from "../
 import { issueDate } from "../dates";
 import { visibleArticle } from "../db/visibility";
 import { databaseProvider } from "../db/url";
-import { postgresBackend } from "./backend-postgres";
-import { sqliteBackend } from "./backend-sqlite";
+import { postgresBackend, postgresCandidates } from "./backend-postgres";
+import { sqliteBackend, sqliteCandidates } from "./backend-sqlite";
 import { facet } from "./index-sqlite";
-import type { KeyRange, SearchBackend, TierQuery } from "./plan";
+import type { CandidateSource, KeyRange, SearchBackend, TierQuery } from "./plan";
 import type { SearchParams } from "./params";
 import { MAX_TERMS, parseQuery, type ParsedQuery } from "./query";
 import { keyRange } from "./search-key";
 import { markAll, snippet, type Marked } from "./snippet";
-import { tierMatches } from "./verify";
 
 export const RESULTS_PER_PAGE = 20;
 /**
@@ -104,6 +103,9 @@ function tiers(query: ParsedQuery, facetTokens: string[]): { headline: TierQuery
   }
 }
 
+/** The index's candidates, newest first (verify.ts, tierMatches), on the configured database. */
+export const searchCandidates = (): CandidateSource => (databaseProvider() === "postgresql" ? postgresCandidates : sqliteCandidates);
+
 export const searchBackend = (): SearchBackend => (databaseProvider() === "postgresql" ? postgresBackend : sqliteBackend);
 
 /** Keys of the date range, ending before the current minute: scheduled stories stay out until their time. */
@@ -139,15 +141,19 @@ async function page(
   query: ParsedQuery,
 ): Promise<Omit<SearchResponse, "author">> {
   const cap = COUNT_LIMIT + 1;
-  // The tiers' lists together, up to the count limit, give both the count and the page.
-  const headlineIds = plan.headline ? await tierMatches(searchBackend(), plan.headline, range, cap) : [];
-  const restWanted = cap - headlineIds.length;
-  const restIds = plan.rest && restWanted > 0 ? await tierMatches(searchBackend(), plan.rest, range, restWanted) : [];
-  const found = headlineIds.length + restIds.length;
+  const offset = (pageNumber - 1) * RESULTS_PER_PAGE;
+  const none = { total: 0, ids: [] };
+  const headline = plan.headline ? await searchBackend().page(plan.headline, range, cap, offset, RESULTS_PER_PAGE) : none;
+  const restCap = cap - headline.total;
+  const rest =
+    plan.rest && restCap > 0
+      ? await searchBackend().page(plan.rest, range, restCap, Math.max(0, offset - headline.total), RESULTS_PER_PAGE - headline.ids.length)
+      : none;
+  const found = headline.total + rest.total;
   const totalIsExact = found <= COUNT_LIMIT;
   const total = Math.min(found, COUNT_LIMIT);
-  const offset = (pageNumber - 1) * RESULTS_PER_PAGE;
-  const order = [...headlineIds, ...restIds].slice(offset, offset + RESULTS_PER_PAGE);
+  const headlineIds = headline.ids;
+  const order = [...headline.ids, ...rest.ids];
   const rows = order.length
     ? await db.article.findMany({ where: { id: { in: order } }, select: { id: true, text: true, ...articleSummarySelect } })
     : [];

@@ -1,5 +1,5 @@
 import { db } from "../db/client";
-import type { Candidate, KeyRange, Phrase, SearchBackend, TierQuery } from "./plan";
+import type { Candidate, CandidateSource, KeyRange, Phrase, TierQuery } from "./plan";
 import { normalize, runs } from "./tokenize";
 
 // The story body is indexed without token positions (plan.ts, Candidate), so a
@@ -26,7 +26,8 @@ export function containsAll(doc: { headline: string; text: string }, phrases: Ph
 /** Prisma turns `in` lists over 999 values into an error (P2029). */
 const CHUNK = 500;
 
-async function confirmedIds(ids: number[], phrases: Phrase[]): Promise<Set<number>> {
+/** Of `ids`, the articles whose text holds every phrase in normalized form. */
+export async function confirmedIds(ids: number[], phrases: Phrase[]): Promise<Set<number>> {
   const out = new Set<number>();
   for (let i = 0; i < ids.length; i += CHUNK) {
     const rows = await db.article.findMany({
@@ -41,12 +42,12 @@ async function confirmedIds(ids: number[], phrases: Phrase[]): Promise<Set<numbe
   return out;
 }
 
-/** A tier's matching article ids, newest first, up to `want`. */
-export async function tierMatches(backend: SearchBackend, q: TierQuery, range: KeyRange, want: number): Promise<number[]> {
+/** A tier's matching article ids, newest first, up to `want`: candidates in key order, confirmed. */
+export async function tierMatches(candidates: CandidateSource, q: TierQuery, range: KeyRange, want: number): Promise<number[]> {
   const out: number[] = [];
   let after: number | null = null;
   for (;;) {
-    const batch: Candidate[] = await backend.candidates(q, range, want, after);
+    const batch: Candidate[] = await candidates(q, range, want, after);
     const unsure = batch.filter((c) => !c.hit).map((c) => c.id);
     const confirmed = unsure.length && q.text ? await confirmedIds(unsure, q.text.phrases) : new Set<number>();
     for (const c of batch) {
