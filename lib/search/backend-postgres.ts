@@ -34,10 +34,16 @@ export function termCodesOf(phrases: Phrase[]): { codes: number[]; exact: boolea
   return { codes: [...codes], exact };
 }
 
-/** Whether the stored text contains a one-run phrase, in the headline or the body; ASCII case folded when the phrase has Latin letters. */
-function textHas(p: Phrase, n: number): string {
-  const fold = (column: string) => (/[a-z]/.test(p.text) ? `lower(${column})` : column);
-  return `(strpos(${fold('a."text"')}, $${n}) > 0 OR strpos(${fold('a."title"')}, $${n}) > 0 OR strpos(${fold(`coalesce(a."subtitle", '')`)}, $${n}) > 0 OR strpos(${fold(`coalesce(a."kicker", '')`)}, $${n}) > 0)`;
+/** Whether the story's text holds a one-run phrase; ASCII case folded when the phrase has Latin letters. */
+const textHas = (n: number) => `strpos(x.t, $${n}) > 0`;
+
+/**
+ * An article whose headline or body holds every phrase of `check`. The text is read (from TOAST,
+ * decompressed) once per article: headline and body joined by line breaks, which no phrase spans.
+ */
+function articleHas(check: { sql: () => string; fold: boolean }, key: string): string {
+  const text = `concat_ws(E'\\n', a."title", a."subtitle", a."kicker", a."text")`;
+  return `EXISTS (SELECT 1 FROM "Article" a CROSS JOIN LATERAL (SELECT ${check.fold ? `lower(${text})` : text} AS t OFFSET 0) x WHERE a."id" = ${idFromKeySql(key)} AND ${check.sql()})`;
 }
 
 interface Where {
@@ -45,8 +51,8 @@ interface Where {
   bind: (v: unknown) => string;
   /** Conditions on the index row `s`. */
   where: string[];
-  /** The one-run phrases the stored text must hold (plan.ts, Candidate), as SQL on the article `a`, bound when first asked for; null when the index decides. */
-  textCheck: (() => string) | null;
+  /** The one-run phrases the stored text must hold (plan.ts, Candidate), bound when first asked for; null when the index decides. */
+  textCheck: { sql: () => string; fold: boolean } | null;
   /** Phrases across punctuation: only verify.ts can check them. */
   acrossPunctuation: boolean;
 }
@@ -56,7 +62,7 @@ function tierWhere(q: TierQuery, range: KeyRange, keyExpr: string, after: number
   const params: unknown[] = [];
   const bind = (v: unknown) => `$${params.push(v)}`;
   const where: string[] = [];
-  let textCheck: (() => string) | null = null;
+  let textCheck: Where["textCheck"] = null;
   let acrossPunctuation = false;
   if (q.facets.length) where.push(`s."facets" @@ ${bind(q.facets.map(lexeme).join(" & "))}::tsquery`);
   if (q.text?.in === "headline") where.push(`s."head" @@ ${bind(tsAll(q.text.phrases))}::tsquery`);
@@ -69,7 +75,7 @@ function tierWhere(q: TierQuery, range: KeyRange, keyExpr: string, after: number
       acrossPunctuation = oneRun.length < q.text.phrases.length;
       if (oneRun.length) {
         let sql: string | null = null;
-        textCheck = () => (sql ??= oneRun.map((p) => textHas(p, params.push(p.text))).join(" AND "));
+        textCheck = { sql: () => (sql ??= oneRun.map((p) => textHas(params.push(p.text))).join(" AND ")), fold: oneRun.some((p) => /[a-z]/.test(p.text)) };
       }
     }
   }
@@ -77,8 +83,6 @@ function tierWhere(q: TierQuery, range: KeyRange, keyExpr: string, after: number
   where.push(`${keyExpr} BETWEEN ${bind(after === null ? range.min : Math.max(range.min, after + 1))} AND ${bind(range.max)}`);
   return { params, bind, where, textCheck, acrossPunctuation };
 }
-
-const articleHas = (textCheck: () => string, key: string) => `EXISTS (SELECT 1 FROM "Article" a WHERE a."id" = ${idFromKeySql(key)} AND ${textCheck()})`;
 
 /** The statement for a tier's candidates in key order (see verify.ts, tierMatches), and its parameters. */
 export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, after: number | null): { sql: string; params: unknown[] } {
@@ -93,12 +97,13 @@ export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, aft
 }
 
 /**
- * Matches counted, in no order, up to `cap`: through the GIN indexes only (the key is compared as
- * `"key" + 0`, so the primary key offers no plan), with the text checked in SQL. Stories whose text
+ * Matches counted, in no order, up to `cap`: through the GIN indexes (without a reader's date range the
+ * key is compared as `"key" + 0`, so the primary key offers no plan), with the text checked in SQL. Stories whose text
  * folds beyond ASCII case are left out here and counted by `foldedMatches`.
  */
 export function countQuery(q: TierQuery, range: KeyRange, cap: number): { sql: string; params: unknown[] } {
-  const w = tierWhere(q, range, `(s."key" + 0)`);
+  // A reader's date range is narrow: then the key index may narrow the candidates too.
+  const w = tierWhere(q, range, range.dated ? `s."key"` : `(s."key" + 0)`);
   const text = w.textCheck ? ` AND NOT s."folds" AND ${articleHas(w.textCheck, 's."key"')}` : "";
   return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")}${text} LIMIT ${w.bind(cap)}) hits`, params: w.params };
 }
@@ -109,11 +114,13 @@ export function countQuery(q: TierQuery, range: KeyRange, cap: number): { sql: s
  * through the GIN indexes and sort them instead (walking the key index would then read every story).
  */
 export function pageQuery(q: TierQuery, range: KeyRange, limit: number, many: boolean): { sql: string; params: unknown[] } {
-  const order = many ? `s."key"` : `s."key" + 0`;
+  const ord = many ? `s."key"` : `s."key" + 0`;
   const w = tierWhere(q, range, `s."key"`);
-  if (!w.textCheck) return { sql: `SELECT s."key" FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} ORDER BY ${order} LIMIT ${w.bind(limit)}`, params: w.params };
-  const candidates = `SELECT s."key" FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} AND NOT s."folds" ORDER BY ${order}`;
-  return { sql: `SELECT c."key" FROM (${candidates} OFFSET 0) c WHERE ${articleHas(w.textCheck, 'c."key"')} ORDER BY c."key" LIMIT ${w.bind(limit)}`, params: w.params };
+  if (!w.textCheck) return { sql: `SELECT s."key" FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} ORDER BY ${ord} LIMIT ${w.bind(limit)}`, params: w.params };
+  // The text is read for candidates in key order, only until the page is full (OFFSET 0 keeps the
+  // planner from checking every candidate before it sorts).
+  const candidates = `SELECT s."key", ${ord} AS ord FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} AND NOT s."folds" ORDER BY ord`;
+  return { sql: `SELECT c."key" FROM (${candidates} OFFSET 0) c WHERE ${articleHas(w.textCheck, 'c."key"')} ORDER BY c.ord LIMIT ${w.bind(limit)}`, params: w.params };
 }
 
 /** Keys of the folded stories among a tier's candidates (few: their "terms" hold FOLDS_CODE), newest first. */
@@ -126,9 +133,10 @@ export function foldedQuery(q: TierQuery, range: KeyRange): { sql: string; param
  * Runs a search statement with sequential scans off: a scan of every story's index row is never
  * the right plan here, and the planner cannot always tell.
  */
-async function query<T>(sql: string, params: unknown[]): Promise<T[]> {
-  const [, rows] = await db.$transaction([db.$executeRawUnsafe("SET LOCAL enable_seqscan = off"), db.$queryRawUnsafe<T[]>(sql, ...params)]);
-  return rows;
+async function query<T>(sql: string, params: unknown[], walkKeys = false): Promise<T[]> {
+  const settings = ["SET LOCAL enable_seqscan = off", ...(walkKeys ? ["SET LOCAL enable_bitmapscan = off"] : [])];
+  const results = await db.$transaction([...settings.map((s) => db.$executeRawUnsafe(s)), db.$queryRawUnsafe<T[]>(sql, ...params)]);
+  return results.at(-1) as T[];
 }
 
 type KeyRow = { key: number | bigint | string };
@@ -162,8 +170,11 @@ export const postgresBackend: SearchBackend = {
     const counted = await query<{ n: number | bigint | string }>(count.sql, count.params);
     const total = Math.min(cap, Number(counted[0]?.n ?? 0) + folded.length);
     if (size <= 0 || offset >= total) return { total, ids: [] };
-    const { sql, params } = pageQuery(q, range, offset + size, total >= cap);
-    const keys = (await query<KeyRow>(sql, params)).map((r) => Number(r.key));
+    // Many matches: walking the key index newest first finds a page at once, but the planner, which
+    // multiplies the selectivities of a phrase's tokens as if they were independent, may not see it.
+    const many = total >= cap;
+    const { sql, params } = pageQuery(q, range, offset + size, many);
+    const keys = (await query<KeyRow>(sql, params, many)).map((r) => Number(r.key));
     const merged = [...keys, ...folded].sort((a, b) => a - b);
     return { total, ids: merged.slice(offset, offset + size).map(idFromKey) };
   },
