@@ -8,7 +8,7 @@ export type { PrismaClient };
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /** Creates a client for `url`; the app uses the shared `db` below, scripts and tests may make their own. */
-export function createPrismaClient(url = databaseUrl()): PrismaClient {
+export function createPrismaClient(url = databaseUrl(), postgres: { options?: string; pool?: number } = {}): PrismaClient {
   const provider = databaseProvider(url);
   if (provider === "sqlite") {
     // Readers wait briefly on an ingest's write lock instead of failing.
@@ -16,11 +16,23 @@ export function createPrismaClient(url = databaseUrl()): PrismaClient {
   }
   // The PostgreSQL client is generated from the same data model (lib/db/pg-schema.ts), so it has the
   // very same API; TypeScript only sees two separately generated classes.
-  return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) }) as unknown as PrismaClient;
+  return new PostgresPrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: postgres.pool ?? Number(process.env.DATABASE_POOL_SIZE ?? 10), options: postgres.options }),
+  }) as unknown as PrismaClient;
 }
 
 // One client per process; the globalThis guard keeps dev-mode hot reloads from opening more.
-const globalForPrisma = globalThis as unknown as { portalDb?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { portalDb?: PrismaClient; portalSearchDb?: PrismaClient };
 
 export const db: PrismaClient = globalForPrisma.portalDb ?? createPrismaClient();
 if (process.env.NODE_ENV !== "production") globalForPrisma.portalDb = db;
+
+/**
+ * Search's statements (lib/search/backend-postgres.ts). On PostgreSQL, connections of their own with
+ * sequential scans off: a scan of every story's index row is never the right plan for a search, and
+ * the planner cannot always tell, while elsewhere a scan of a small table is. On SQLite, `db`.
+ */
+export const searchDb: PrismaClient =
+  databaseProvider() === "postgresql"
+    ? (globalForPrisma.portalSearchDb ??= createPrismaClient(databaseUrl(), { options: "-c enable_seqscan=off", pool: Number(process.env.DATABASE_SEARCH_POOL_SIZE ?? 5) }))
+    : db;

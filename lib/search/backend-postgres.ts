@@ -1,4 +1,4 @@
-import { db } from "../db/client";
+import { searchDb } from "../db/client";
 import { FOLDS_CODE, tokenCode } from "./index-postgres";
 import { indexDecides, type Candidate, type KeyRange, type Phrase, type SearchBackend, type TierQuery } from "./plan";
 import { idFromKey, idFromKeySql } from "./search-key";
@@ -58,10 +58,12 @@ interface Where {
 }
 
 /** What a tier asks of the index row, its parameters bound from $1. */
-function tierWhere(q: TierQuery, range: KeyRange, keyExpr: string, after: number | null = null, extraCodes: number[] = []): Where {
+function tierWhere(q: TierQuery, range: KeyRange, keyExpr: string, after: number | null = null, extraCodes: number[] = [], walk = false): Where {
   const params: unknown[] = [];
   const bind = (v: unknown) => `$${params.push(v)}`;
-  const where: string[] = [];
+  const conditions: string[] = [];
+  // `IS TRUE` hides a condition from the GIN indexes: the key index, walked newest first, is then the only plan.
+  const where = { push: (c: string) => conditions.push(walk ? `(${c}) IS TRUE` : c) };
   let textCheck: Where["textCheck"] = null;
   let acrossPunctuation = false;
   if (q.facets.length) where.push(`s."facets" @@ ${bind(q.facets.map(lexeme).join(" & "))}::tsquery`);
@@ -80,8 +82,8 @@ function tierWhere(q: TierQuery, range: KeyRange, keyExpr: string, after: number
     }
   }
   if (q.notInHeadline) where.push(`NOT (s."head" @@ ${bind(tsAll(q.notInHeadline))}::tsquery)`);
-  where.push(`${keyExpr} BETWEEN ${bind(after === null ? range.min : Math.max(range.min, after + 1))} AND ${bind(range.max)}`);
-  return { params, bind, where, textCheck, acrossPunctuation };
+  conditions.push(`${keyExpr} BETWEEN ${bind(after === null ? range.min : Math.max(range.min, after + 1))} AND ${bind(range.max)}`);
+  return { params, bind, where: conditions, textCheck, acrossPunctuation };
 }
 
 /** The statement for a tier's candidates in key order (see verify.ts, tierMatches), and its parameters. */
@@ -115,7 +117,7 @@ export function countQuery(q: TierQuery, range: KeyRange, cap: number): { sql: s
  */
 export function pageQuery(q: TierQuery, range: KeyRange, limit: number, many: boolean): { sql: string; params: unknown[] } {
   const ord = many ? `s."key"` : `s."key" + 0`;
-  const w = tierWhere(q, range, `s."key"`);
+  const w = tierWhere(q, range, `s."key"`, null, [], many);
   if (!w.textCheck) return { sql: `SELECT s."key" FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} ORDER BY ${ord} LIMIT ${w.bind(limit)}`, params: w.params };
   // The text is read for candidates in key order, only until the page is full (OFFSET 0 keeps the
   // planner from checking every candidate before it sorts).
@@ -129,15 +131,8 @@ export function foldedQuery(q: TierQuery, range: KeyRange): { sql: string; param
   return { sql: `SELECT s."key" FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} ORDER BY s."key" + 0`, params: w.params };
 }
 
-/**
- * Runs a search statement with sequential scans off: a scan of every story's index row is never
- * the right plan here, and the planner cannot always tell.
- */
-async function query<T>(sql: string, params: unknown[], walkKeys = false): Promise<T[]> {
-  const settings = ["SET LOCAL enable_seqscan = off", ...(walkKeys ? ["SET LOCAL enable_bitmapscan = off"] : [])];
-  const results = await db.$transaction([...settings.map((s) => db.$executeRawUnsafe(s)), db.$queryRawUnsafe<T[]>(sql, ...params)]);
-  return results.at(-1) as T[];
-}
+/** A search statement, on connections with sequential scans off (lib/db/client.ts, searchDb). */
+const query = <T>(sql: string, params: unknown[]): Promise<T[]> => searchDb.$queryRawUnsafe<T[]>(sql, ...params);
 
 type KeyRow = { key: number | bigint | string };
 
@@ -174,7 +169,7 @@ export const postgresBackend: SearchBackend = {
     // multiplies the selectivities of a phrase's tokens as if they were independent, may not see it.
     const many = total >= cap;
     const { sql, params } = pageQuery(q, range, offset + size, many);
-    const keys = (await query<KeyRow>(sql, params, many)).map((r) => Number(r.key));
+    const keys = (await query<KeyRow>(sql, params)).map((r) => Number(r.key));
     const merged = [...keys, ...folded].sort((a, b) => a - b);
     return { total, ids: merged.slice(offset, offset + size).map(idFromKey) };
   },
