@@ -34,16 +34,23 @@ export function termCodesOf(phrases: Phrase[]): { codes: number[]; exact: boolea
   return { codes: [...codes], exact };
 }
 
-/** Whether the story's text holds a one-run phrase; ASCII case folded when the phrase has Latin letters. */
-const textHas = (n: number) => `strpos(x.t, $${n}) > 0`;
-
 /**
- * An article whose headline or body holds every phrase of `check`. The text is read (from TOAST,
- * decompressed) once per article: headline and body joined by line breaks, which no phrase spans.
+ * An article whose headline or body holds every phrase of `check` (ASCII case folded when a phrase
+ * has Latin letters). The text is decompressed each time a function reads it: one phrase reads the
+ * columns directly; several read them once, joined by line breaks (which no phrase spans).
  */
-function articleHas(check: { sql: () => string; fold: boolean }, key: string): string {
-  const text = `concat_ws(E'\\n', a."title", a."subtitle", a."kicker", a."text")`;
-  return `EXISTS (SELECT 1 FROM "Article" a CROSS JOIN LATERAL (SELECT ${check.fold ? `lower(${text})` : text} AS t OFFSET 0) x WHERE a."id" = ${idFromKeySql(key)} AND ${check.sql()})`;
+function articleHas(w: Where, key: string): string {
+  const check = w.textCheck!;
+  const f = (column: string) => (check.fold ? `lower(${column})` : column);
+  const matchArticle = `a."id" = ${idFromKeySql(key)}`;
+  if (check.texts.length === 1) {
+    const n = w.bind(check.texts[0]);
+    const has = [`a."text"`, `a."title"`, `coalesce(a."subtitle", '')`, `coalesce(a."kicker", '')`].map((c) => `strpos(${f(c)}, ${n}) > 0`).join(" OR ");
+    return `EXISTS (SELECT 1 FROM "Article" a WHERE ${matchArticle} AND (${has}))`;
+  }
+  const text = f(`concat_ws(E'\\n', a."title", a."subtitle", a."kicker", a."text")`);
+  const has = check.texts.map((t) => `strpos(x.t, ${w.bind(t)}) > 0`).join(" AND ");
+  return `EXISTS (SELECT 1 FROM "Article" a CROSS JOIN LATERAL (SELECT ${text} AS t OFFSET 0) x WHERE ${matchArticle} AND ${has})`;
 }
 
 interface Where {
@@ -51,8 +58,8 @@ interface Where {
   bind: (v: unknown) => string;
   /** Conditions on the index row `s`. */
   where: string[];
-  /** The one-run phrases the stored text must hold (plan.ts, Candidate), bound when first asked for; null when the index decides. */
-  textCheck: { sql: () => string; fold: boolean } | null;
+  /** The one-run phrases the stored text must hold (plan.ts, Candidate); null when the index decides. */
+  textCheck: { texts: string[]; fold: boolean } | null;
   /** Phrases across punctuation: only verify.ts can check them. */
   acrossPunctuation: boolean;
 }
@@ -75,10 +82,7 @@ function tierWhere(q: TierQuery, range: KeyRange, keyExpr: string, after: number
     if (!terms.exact) {
       const oneRun = q.text.phrases.filter((p) => !p.text.includes(" "));
       acrossPunctuation = oneRun.length < q.text.phrases.length;
-      if (oneRun.length) {
-        let sql: string | null = null;
-        textCheck = { sql: () => (sql ??= oneRun.map((p) => textHas(params.push(p.text))).join(" AND ")), fold: oneRun.some((p) => /[a-z]/.test(p.text)) };
-      }
+      if (oneRun.length) textCheck = { texts: oneRun.map((p) => p.text), fold: oneRun.some((p) => /[a-z]/.test(p.text)) };
     }
   }
   if (q.notInHeadline) where.push(`NOT (s."head" @@ ${bind(tsAll(q.notInHeadline))}::tsquery)`);
@@ -93,7 +97,7 @@ export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, aft
   const candidates = `SELECT s."key", ${unsure} AS unsure FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} ORDER BY s."key"`;
   // OFFSET 0 keeps the planner from reading every candidate's text before sorting.
   const sql = w.textCheck
-    ? `SELECT c."key", c.unsure FROM (${candidates} OFFSET 0) c WHERE c.unsure OR ${articleHas(w.textCheck, 'c."key"')} ORDER BY c."key" LIMIT ${w.bind(limit)}`
+    ? `SELECT c."key", c.unsure FROM (${candidates} OFFSET 0) c WHERE c.unsure OR ${articleHas(w, 'c."key"')} ORDER BY c."key" LIMIT ${w.bind(limit)}`
     : `${candidates} LIMIT ${w.bind(limit)}`;
   return { sql, params: w.params };
 }
@@ -106,7 +110,7 @@ export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, aft
 export function countQuery(q: TierQuery, range: KeyRange, cap: number): { sql: string; params: unknown[] } {
   // A reader's date range is narrow: then the key index may narrow the candidates too.
   const w = tierWhere(q, range, range.dated ? `s."key"` : `(s."key" + 0)`);
-  const text = w.textCheck ? ` AND NOT s."folds" AND ${articleHas(w.textCheck, 's."key"')}` : "";
+  const text = w.textCheck ? ` AND NOT s."folds" AND ${articleHas(w, 's."key"')}` : "";
   return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")}${text} LIMIT ${w.bind(cap)}) hits`, params: w.params };
 }
 
@@ -122,7 +126,7 @@ export function pageQuery(q: TierQuery, range: KeyRange, limit: number, many: bo
   // The text is read for candidates in key order, only until the page is full (OFFSET 0 keeps the
   // planner from checking every candidate before it sorts).
   const candidates = `SELECT s."key", ${ord} AS ord FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} AND NOT s."folds" ORDER BY ord`;
-  return { sql: `SELECT c."key" FROM (${candidates} OFFSET 0) c WHERE ${articleHas(w.textCheck, 'c."key"')} ORDER BY c.ord LIMIT ${w.bind(limit)}`, params: w.params };
+  return { sql: `SELECT c."key" FROM (${candidates} OFFSET 0) c WHERE ${articleHas(w, 'c."key"')} ORDER BY c.ord LIMIT ${w.bind(limit)}`, params: w.params };
 }
 
 /** Keys of the folded stories among a tier's candidates (few: their "terms" hold FOLDS_CODE), newest first. */
