@@ -1,5 +1,5 @@
 import { searchDb } from "../db/client";
-import { FOLDS_CODE, tokenCode } from "./index-postgres";
+import { facetCode, FOLDS_CODE, tokenCode } from "./index-postgres";
 import { indexDecides, type Candidate, type KeyRange, type Phrase, type SearchBackend, type TierQuery } from "./plan";
 import { idFromKey, idFromKeySql } from "./search-key";
 import { confirmedIds, tierMatches } from "./verify";
@@ -73,12 +73,16 @@ function tierWhere(q: TierQuery, range: KeyRange, keyExpr: string, after: number
   const where = { push: (c: string) => conditions.push(walk ? `(${c}) IS TRUE` : c) };
   let textCheck: Where["textCheck"] = null;
   let acrossPunctuation = false;
-  if (q.facets.length) where.push(`s."facets" @@ ${bind(q.facets.map(lexeme).join(" & "))}::tsquery`);
+  // With phrases to match, facets join their codes in one GIN lookup; the rest (and "all") stay tsquery terms.
+  const facetCodes = q.text?.in === "all" ? q.facets.map(facetCode) : [];
+  const facetTerms = q.facets.filter((_, i) => facetCodes[i] == null);
+  if (facetTerms.length) where.push(`s."facets" @@ ${bind(facetTerms.map(lexeme).join(" & "))}::tsquery`);
   if (q.text?.in === "headline") where.push(`s."head" @@ ${bind(tsAll(q.text.phrases))}::tsquery`);
   if (q.text?.in === "chars") where.push(`s."chars" @@ ${bind(tsAll(q.text.phrases))}::tsquery`);
   if (q.text?.in === "all") {
     const terms = termCodesOf(q.text.phrases);
-    where.push(`s."terms" @> ${bind(`{${[...terms.codes, ...extraCodes].join(",")}}`)}::int4[]`);
+    const codes = [...terms.codes, ...facetCodes.filter((c): c is number => c != null), ...extraCodes];
+    where.push(`s."terms" @> ${bind(`{${codes.join(",")}}`)}::int4[]`);
     if (!terms.exact) {
       const oneRun = q.text.phrases.filter((p) => !p.text.includes(" "));
       acrossPunctuation = oneRun.length < q.text.phrases.length;

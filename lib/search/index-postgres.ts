@@ -41,13 +41,31 @@ export function headVector(headline: string): string {
     .join(" ");
 }
 
-/** A folded story's "terms" also hold this code, so its candidates can be found apart (backend-postgres.ts); no token's code is this small. */
+// Codes below 0x30 << 16 belong to no token (a token starts with a letter or digit, "0" = 0x30 or
+// above): they mark folded stories and carry the facets, so a filtered search is one GIN lookup.
+
+/** A folded story's "terms" also hold this code, so its candidates can be found apart (backend-postgres.ts). */
 export const FOLDS_CODE = 1;
 
-/** The distinct token codes of headline and body, as a PostgreSQL array literal. */
-export function termCodes(headline: string, text: string, folds = false): string {
+const FACET_KINDS = ["sec", "col", "iss", "aut", "tag"];
+const FACET_ID_SPACE = 2 ** 19;
+
+/** A facet token (sec4, tag12) as a code: kind × 2^19 + id; null for "all" and for ids past the space (the facets tsvector still has them). */
+export function facetCode(token: string): number | null {
+  const m = /^([a-z]{3})(\d+)$/.exec(token);
+  const kind = m ? FACET_KINDS.indexOf(m[1]!) : -1;
+  if (!m || kind < 0 || Number(m[2]) >= FACET_ID_SPACE) return null;
+  return (kind + 1) * FACET_ID_SPACE + Number(m[2]);
+}
+
+/** The distinct token codes of headline and body, with facet codes and the fold marker, as a PostgreSQL array literal. */
+export function termCodes(headline: string, text: string, folds = false, facets: string[] = []): string {
   const codes = new Set([...documentTokens(headline), ...documentTokens(text)].map((t) => tokenCode(t).code));
   if (folds) codes.add(FOLDS_CODE);
+  for (const f of facets) {
+    const code = facetCode(f);
+    if (code !== null) codes.add(code);
+  }
   return `{${[...codes].join(",")}}`;
 }
 
@@ -57,12 +75,13 @@ export async function indexArticlesPostgres(tx: Tx, docs: SearchDocument[]) {
     const params = batch.flatMap((doc) => {
       const headline = headlineOf(doc);
       const folds = needsFolding(doc);
+      const facets = facetTokens(doc);
       return [
         searchKey(doc.publishedAt, doc.id),
-        termCodes(headline, doc.text, folds),
+        termCodes(headline, doc.text, folds, facets),
         headVector(headline),
         characterTokens(headline).map(quote).join(" "),
-        facetTokens(doc).map(quote).join(" "),
+        facets.map(quote).join(" "),
         folds,
       ];
     });
