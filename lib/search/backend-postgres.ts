@@ -107,13 +107,13 @@ export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, aft
 }
 
 /**
- * Matches counted, in no order, up to `cap`: through the GIN indexes (without a reader's date range the
- * key is compared as `"key" + 0`, so the primary key offers no plan), with the text checked in SQL. Stories whose text
+ * Matches counted, in no order, up to `cap`: through the GIN indexes (the key is compared as
+ * `"key" + 0`, so the primary key offers no plan: a date range filters what GIN finds), with the text
+ * checked in SQL. Stories whose text
  * folds beyond ASCII case are left out here and counted by `foldedMatches`.
  */
 export function countQuery(q: TierQuery, range: KeyRange, cap: number): { sql: string; params: unknown[] } {
-  // A reader's date range is narrow: then the key index may narrow the candidates too.
-  const w = tierWhere(q, range, range.dated ? `s."key"` : `(s."key" + 0)`);
+  const w = tierWhere(q, range, `(s."key" + 0)`);
   const text = w.textCheck ? ` AND NOT s."folds" AND ${articleHas(w, 's."key"')}` : "";
   return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")}${text} LIMIT ${w.bind(cap)}) hits`, params: w.params };
 }
@@ -125,7 +125,7 @@ export function countQuery(q: TierQuery, range: KeyRange, cap: number): { sql: s
  */
 export function pageQuery(q: TierQuery, range: KeyRange, limit: number, many: boolean): { sql: string; params: unknown[] } {
   const ord = many ? `s."key"` : `s."key" + 0`;
-  const w = tierWhere(q, range, `s."key"`, null, [], many);
+  const w = tierWhere(q, range, many ? `s."key"` : `(s."key" + 0)`, null, [], many);
   if (!w.textCheck) return { sql: `SELECT s."key" FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} ORDER BY ${ord} LIMIT ${w.bind(limit)}`, params: w.params };
   // The text is read for candidates in key order, only until the page is full (OFFSET 0 keeps the
   // planner from checking every candidate before it sorts).

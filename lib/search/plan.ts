@@ -21,8 +21,6 @@ export interface TierQuery {
 export interface KeyRange {
   min: number;
   max: number;
-  /** A reader's date range: a small share of the keys, which a key index narrows well. */
-  dated?: boolean;
 }
 
 /**

@@ -113,7 +113,7 @@ function dateRange(p: SearchParams, now = new Date()): KeyRange {
   const DAY = 86_400_000;
   const minuteNow = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
   const to = p.to ? new Date(issueDate(p.to).getTime() + DAY) : minuteNow;
-  return { ...keyRange(to < minuteNow ? to : minuteNow, p.from ? issueDate(p.from) : undefined), dated: Boolean(p.from || p.to) };
+  return keyRange(to < minuteNow ? to : minuteNow, p.from ? issueDate(p.from) : undefined);
 }
 
 /** Full-text search with filters: headline matches first, then the rest, each newest first. */
