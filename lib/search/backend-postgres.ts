@@ -1,7 +1,7 @@
 import { searchDb } from "../db/client";
-import { facetCode, FOLDS_CODE, tokenCode } from "./index-postgres";
+import { facetCode, FOLDS_CODE, monthCode, tokenCode } from "./index-postgres";
 import { indexDecides, type Candidate, type KeyRange, type Phrase, type SearchBackend, type TierQuery } from "./plan";
-import { idFromKey, idFromKeySql } from "./search-key";
+import { idFromKey, idFromKeySql, minutesOfKeyRange } from "./search-key";
 import { confirmedIds, tierMatches } from "./verify";
 
 // PostgreSQL: phrases find candidates through the "terms" integer array (every token but a
@@ -17,6 +17,16 @@ function tsPhrase(p: Phrase): string {
 
 /** A tsquery requiring every phrase. */
 export const tsAll = (phrases: Phrase[]) => phrases.map((p) => `(${tsPhrase(p)})`).join(" & ");
+
+/** Month codes covering a range that starts at a reader's date, when there are few enough to be worth looking up. */
+function monthCodes(range: KeyRange): number[] | null {
+  const { from, until } = minutesOfKeyRange(range);
+  if (from === null) return null;
+  const first = monthCode(from);
+  const last = monthCode(until);
+  return last - first < MAX_MONTHS ? Array.from({ length: last - first + 1 }, (_, i) => first + i) : null;
+}
+const MAX_MONTHS = 36;
 
 /** The codes a candidate's "terms" must contain: every token of every phrase but a prefix. */
 export function termCodesOf(phrases: Phrase[]): { codes: number[]; exact: boolean } {
@@ -83,6 +93,9 @@ function tierWhere(q: TierQuery, range: KeyRange, keyExpr: string, after: number
     const terms = termCodesOf(q.text.phrases);
     const codes = [...terms.codes, ...facetCodes.filter((c): c is number => c != null), ...extraCodes];
     where.push(`s."terms" @> ${bind(`{${codes.join(",")}}`)}::int4[]`);
+    // A date range of a few years: its months, looked up in the same index; the key range then trims the ends.
+    const months = monthCodes(range);
+    if (months) where.push(`s."terms" && ${bind(`{${months.join(",")}}`)}::int4[]`);
     if (!terms.exact) {
       const oneRun = q.text.phrases.filter((p) => !p.text.includes(" "));
       acrossPunctuation = oneRun.length < q.text.phrases.length;

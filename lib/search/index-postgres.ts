@@ -42,15 +42,17 @@ export function headVector(headline: string): string {
 }
 
 // Codes below 0x30 << 16 belong to no token (a token starts with a letter or digit, "0" = 0x30 or
-// above): they mark folded stories and carry the facets, so a filtered search is one GIN lookup.
+// above): they mark folded stories and carry the facets and the month of publication, so a
+// filtered search is one GIN lookup.
 
 /** A folded story's "terms" also hold this code, so its candidates can be found apart (backend-postgres.ts). */
 export const FOLDS_CODE = 1;
 
 const FACET_KINDS = ["sec", "col", "iss", "aut", "tag"];
-const FACET_ID_SPACE = 2 ** 19;
+const FACET_ID_SPACE = 2 ** 18;
+const MONTH_KIND = FACET_KINDS.length + 1;
 
-/** A facet token (sec4, tag12) as a code: kind × 2^19 + id; null for "all" and for ids past the space (the facets tsvector still has them). */
+/** A facet token (sec4, tag12) as a code: kind × 2^18 + id; null for "all" and for ids past the space (the facets tsvector still has them). */
 export function facetCode(token: string): number | null {
   const m = /^([a-z]{3})(\d+)$/.exec(token);
   const kind = m ? FACET_KINDS.indexOf(m[1]!) : -1;
@@ -58,14 +60,21 @@ export function facetCode(token: string): number | null {
   return (kind + 1) * FACET_ID_SPACE + Number(m[2]);
 }
 
-/** The distinct token codes of headline and body, with facet codes and the fold marker, as a PostgreSQL array literal. */
-export function termCodes(headline: string, text: string, folds = false, facets: string[] = []): string {
+/** The code of the (UTC) month of a publication minute: a date range is then a set of month codes GIN can look up. */
+export function monthCode(minute: number): number {
+  const d = new Date(minute * 60_000);
+  return MONTH_KIND * FACET_ID_SPACE + (d.getUTCFullYear() - 1970) * 12 + d.getUTCMonth();
+}
+
+/** The distinct token codes of headline and body, with facet and month codes and the fold marker, as a PostgreSQL array literal. */
+export function termCodes(headline: string, text: string, folds = false, facets: string[] = [], publishedAt?: Date): string {
   const codes = new Set([...documentTokens(headline), ...documentTokens(text)].map((t) => tokenCode(t).code));
   if (folds) codes.add(FOLDS_CODE);
   for (const f of facets) {
     const code = facetCode(f);
     if (code !== null) codes.add(code);
   }
+  if (publishedAt) codes.add(monthCode(Math.floor(publishedAt.getTime() / 60_000)));
   return `{${[...codes].join(",")}}`;
 }
 
@@ -78,7 +87,7 @@ export async function indexArticlesPostgres(tx: Tx, docs: SearchDocument[]) {
       const facets = facetTokens(doc);
       return [
         searchKey(doc.publishedAt, doc.id),
-        termCodes(headline, doc.text, folds, facets),
+        termCodes(headline, doc.text, folds, facets, doc.publishedAt),
         headVector(headline),
         characterTokens(headline).map(quote).join(" "),
         facets.map(quote).join(" "),

@@ -6,7 +6,7 @@ import { MAX_TERMS, parseQuery } from "@/lib/search/query";
 import { findMatches, snippet } from "@/lib/search/snippet";
 import { characterTokens, documentTokens, foldsBeyondAsciiCase, normalizeQuery, queryTokens } from "@/lib/search/tokenize";
 import { containsAll } from "@/lib/search/verify";
-import { facetCode, FOLDS_CODE, tokenCode } from "@/lib/search/index-postgres";
+import { facetCode, FOLDS_CODE, monthCode, tokenCode } from "@/lib/search/index-postgres";
 
 describe("tokens", () => {
   it("indexes each run of letters and digits as bigrams plus its last character", () => {
@@ -140,11 +140,14 @@ describe("PostgreSQL token codes", () => {
     expect(tokenCode("羊").code).toBe((0x7f8a << 16) | 0);
     expect(tokenCode("权羊").code).not.toBe(tokenCode("羊权").code);
     // Facets and the fold marker take codes below every token's (the smallest token starts with "0").
-    expect(facetCode("sec4")).toBe(2 ** 19 + 4);
-    expect(facetCode("tag12")).toBe(5 * 2 ** 19 + 12);
+    expect(facetCode("sec4")).toBe(2 ** 18 + 4);
+    expect(facetCode("tag12")).toBe(5 * 2 ** 18 + 12);
     expect(facetCode("all")).toBeNull();
-    expect(facetCode("tag" + 2 ** 19)).toBeNull();
-    expect(Math.max(facetCode("tag" + (2 ** 19 - 1))!, FOLDS_CODE)).toBeLessThan(tokenCode("0").code);
+    expect(facetCode("tag" + 2 ** 18)).toBeNull();
+    const december2022 = monthCode(Date.UTC(2022, 11, 20) / 60_000);
+    expect(december2022).toBe(6 * 2 ** 18 + 52 * 12 + 11);
+    expect(monthCode(Date.UTC(2200, 0, 1) / 60_000)).toBeLessThan(7 * 2 ** 18);
+    expect(Math.max(facetCode("tag" + (2 ** 18 - 1))!, monthCode(Date.UTC(2200, 0, 1) / 60_000), FOLDS_CODE)).toBeLessThan(tokenCode("0").code);
     const astral = tokenCode("𠀾字");
     expect(astral.exact).toBe(false);
     expect((astral.code >>> 16) & 0xfc00).toBe(0xd800);
