@@ -148,7 +148,7 @@ export function pageQuery(q: TierQuery, range: KeyRange, limit: number, many: bo
 
 /** Keys of the folded stories among a tier's candidates (few: their "terms" hold FOLDS_CODE), newest first. */
 export function foldedQuery(q: TierQuery, range: KeyRange): { sql: string; params: unknown[] } {
-  const w = tierWhere(q, range, `s."key"`, null, [FOLDS_CODE]);
+  const w = tierWhere(q, range, `(s."key" + 0)`, null, [FOLDS_CODE]);
   return { sql: `SELECT s."key" FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} ORDER BY s."key" + 0`, params: w.params };
 }
 
