@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 // Error pages: a 404 and a 500 each keep the site's header and offer a way onwards; no error message
@@ -29,6 +30,16 @@ test("a page that fails to render answers 500 with the site's header, a retry an
   await page.getByRole("main").getByRole("link", { name: "回到首页" }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.locator(".lead-story")).toBeVisible();
+});
+
+test("the failed page is accessible: no serious or critical axe violation, landmarks and one h1", async ({ page }) => {
+  await page.goto("/error-probe");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await expect(page.getByRole("banner")).toHaveCount(1);
+  await expect(page.getByRole("main")).toHaveCount(1);
+  await expect(page.getByRole("contentinfo")).toHaveCount(1);
+  await expect(page.locator("h1")).toHaveCount(1);
 });
 
 test("a page that fails during in-site navigation shows the same notice in place, with a retry button", async ({ page }) => {
