@@ -8,8 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { REPORT_FILE } from "@/lib/content/import";
 import { loadContent } from "@/lib/content/read";
 import { main } from "@/scripts/import-issue";
+import { SOURCE_ISSUE } from "../helpers/source-issue";
 
-const SOURCE = path.resolve("../shared/seed/000_44974045fb362f26.txt");
 const FIXTURES = path.resolve("tests/fixtures/import");
 const DATE = "2022-12-21";
 
@@ -34,7 +34,7 @@ const folder = (date = DATE) => path.join(root, "issues", date);
 
 describe("import:issue", () => {
   it("writes drafts, issue.yaml and the report for a new issue, and the tree still validates", async () => {
-    expect(await main([SOURCE, "--date", DATE, "--content", root])).toBe(0);
+    expect(await main([SOURCE_ISSUE, "--date", DATE, "--content", root])).toBe(0);
     const content = await loadContent(root);
     const issue = content.issues.find((i) => i.slug === DATE)!;
     expect(issue.banner).toBe("新时代 新征程 新伟业");
@@ -53,11 +53,11 @@ describe("import:issue", () => {
   });
 
   it("refuses an existing issue folder without --force, and replaces its drafts with it", async () => {
-    expect(await main([SOURCE, "--date", DATE, "--content", root])).toBe(0);
+    expect(await main([SOURCE_ISSUE, "--date", DATE, "--content", root])).toBe(0);
     const before = readdirSync(folder()).sort();
     writeFileSync(path.join(folder(), "photo.jpg"), "not really a photo");
 
-    expect(await main([SOURCE, "--date", DATE, "--content", root])).toBe(1);
+    expect(await main([SOURCE_ISSUE, "--date", DATE, "--content", root])).toBe(1);
     const refusal = printed(error);
     expect(refusal).toContain(`${root}/issues/${DATE} 已存在`);
     expect(refusal).toContain("--force");
@@ -70,16 +70,16 @@ describe("import:issue", () => {
   });
 
   it("refuses the curated issue's own folder", async () => {
-    expect(await main([SOURCE, "--date", "2022-12-20", "--content", root])).toBe(1);
+    expect(await main([SOURCE_ISSUE, "--date", "2022-12-20", "--content", root])).toBe(1);
     expect(printed(error)).toContain("已存在");
   });
 
   it("validates its arguments", async () => {
-    expect(await main([SOURCE, "--date", "2022-02-30", "--content", root])).toBe(1);
+    expect(await main([SOURCE_ISSUE, "--date", "2022-02-30", "--content", root])).toBe(1);
     expect(printed(error)).toContain("不是有效日期");
-    expect(await main([SOURCE, "--content", root])).toBe(1);
+    expect(await main([SOURCE_ISSUE, "--content", root])).toBe(1);
     expect(await main(["tests/fixtures/import/no-such-file.txt", "--date", DATE, "--content", root])).toBe(1);
-    expect(await main([SOURCE, "--date", DATE, "--content", root, "--bogus"])).toBe(1);
+    expect(await main([SOURCE_ISSUE, "--date", DATE, "--content", root, "--bogus"])).toBe(1);
     const noHeadlines = path.join(root, "no-headlines.txt");
     writeFileSync(noHeadlines, "本报讯 这份稿子没有标题。\n");
     expect(await main([noHeadlines, "--date", DATE, "--content", root])).toBe(1);

@@ -2,12 +2,12 @@
 // sentence of its article text once, in the right article and order; the
 // banner, column heads, kickers, subtitles, datelines and bylines in frontmatter.
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/read";
 import type { ArticleSource, ContentSet, IssueSource } from "@/lib/content/parse";
+import { createHash } from "node:crypto";
+import { SOURCE_ISSUE, SOURCE_ISSUE_SHA256 } from "../helpers/source-issue";
 
-const SOURCE = path.resolve("../shared/seed/000_44974045fb362f26.txt");
 
 /** The print damage this issue carries that the curation repaired by moving text. */
 const DISPLACED_TAIL = {
@@ -35,7 +35,7 @@ beforeAll(async () => {
   content = await loadContent("content");
   issue = content.issues.find((i) => i.slug === "2022-12-20")!;
   articles = issue.articleSlugs.map((slug) => content.articles.find((a) => a.slug === slug)!);
-  sourceLines = readFileSync(SOURCE, "utf8").split("\n").map((l) => l.trim()).filter(Boolean);
+  sourceLines = readFileSync(SOURCE_ISSUE, "utf8").split("\n").map((l) => l.trim()).filter(Boolean);
 });
 
 /** Index of the only source line equal (after normalising) to `text`; fails if it is absent or repeated. */
@@ -90,6 +90,10 @@ function expectedBodies(): Map<string, string[]> {
 }
 
 describe("content/ against the source print issue", () => {
+  it("reads the source exactly as received", () => {
+    expect(createHash("sha256").update(readFileSync(SOURCE_ISSUE)).digest("hex")).toBe(SOURCE_ISSUE_SHA256);
+  });
+
   it("accounts for the banner as the issue's, and for nothing else before the first headline", () => {
     const first = uniqueLine(articles[0]!.frontmatter.title);
     expect(sourceLines.slice(0, first).map(norm)).toEqual([norm(issue.banner!)]);

@@ -9,8 +9,8 @@ import { BYLINE_ROLES } from "@/lib/content/import/bylines";
 import { parseContent, type ArticleSource, type ContentFile, type ContentSet } from "@/lib/content/parse";
 import { readContentFiles } from "@/lib/content/read";
 import { columnsFileSchema, sectionsFileSchema } from "@/lib/content/schemas";
+import { SOURCE_ISSUE } from "../helpers/source-issue";
 
-const SOURCE = path.resolve("../shared/seed/000_44974045fb362f26.txt");
 const FIXTURES = "tests/fixtures/import";
 const DATE = "2031-05-04";
 
@@ -157,7 +157,7 @@ describe("the source issue", () => {
   let sourceText: string;
   let articles: ArticleSource[];
   beforeAll(() => {
-    sourceText = readFileSync(SOURCE, "utf8");
+    sourceText = readFileSync(SOURCE_ISSUE, "utf8");
     imp = importText(sourceText);
     const issue = curated.issues.find((i) => i.slug === "2022-12-20")!;
     articles = issue.articleSlugs.map((slug) => curated.articles.find((a) => a.slug === slug)!);
