@@ -4,26 +4,21 @@
 // so it includes the round trip to the local server and, for queries queued on a busy connection,
 // the wait. Off unless a sink is set, so measured runs pay one null check.
 import pg from "pg";
-import type { Sink, Statement } from "./sql-timer";
+import { statementTimer } from "./sql-timer";
 
 type Callback = (err: Error | null, res: unknown) => void;
 type Query = (this: pg.Client, config: unknown, values?: unknown, callback?: unknown) => unknown;
 
-let sink: Sink | null = null;
-let installed = false;
-
-function install(): void {
-  if (installed) return;
-  installed = true;
+export const { watchSql, recordSql } = statementTimer((sink) => {
   const proto = pg.Client.prototype as unknown as { query: Query };
   const query = proto.query;
   proto.query = function (config, values, callback) {
     // Query objects (cursors, streams) carry their own callbacks; nothing here sends them.
-    if (!sink || config == null || typeof (config as { submit?: unknown }).submit === "function") return query.call(this, config, values, callback);
+    if (!sink() || config == null || typeof (config as { submit?: unknown }).submit === "function") return query.call(this, config, values, callback);
     const text = typeof config === "string" ? config : String((config as { text?: unknown }).text);
     const args = Array.isArray(values) ? values : ((config as { values?: unknown[] }).values ?? []);
     const start = performance.now();
-    const done = () => sink?.("execute", text, performance.now() - start, args);
+    const done = () => sink()?.("execute", text, performance.now() - start, args);
     const timed = (cb: Callback): Callback => (err, res) => {
       done();
       cb(err, res);
@@ -35,24 +30,4 @@ function install(): void {
     result.then(done, done);
     return result;
   };
-}
-
-/** Calls `onStatement` for each query executed until the returned stop function is called. */
-export function watchSql(onStatement: Sink): () => void {
-  install();
-  sink = onStatement;
-  return () => {
-    sink = null;
-  };
-}
-
-/** Runs `fn`, returning its result and the statements it ran. */
-export async function recordSql<T>(fn: () => Promise<T>): Promise<{ result: T; statements: Statement[] }> {
-  const statements: Statement[] = [];
-  const stop = watchSql((_phase, sql, ms, args) => statements.push({ sql, args, ms }));
-  try {
-    return { result: await fn(), statements };
-  } finally {
-    stop();
-  }
-}
+});

@@ -7,10 +7,9 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { migrate } from "../lib/db/migrate";
-import { facetTokens, headlineOf, type SearchDocument } from "../lib/search/document";
+import { analyzeDocument, type SearchDocument } from "../lib/search/document";
 import { headVector, termCodes } from "../lib/search/index-postgres";
 import { searchRows } from "../lib/search/index-sqlite";
-import { characterTokens } from "../lib/search/tokenize";
 import { pgAdmin, postgresUrlFor, PG_ADMIN_URL } from "../tests/helpers/database";
 import { createSqliteFileAt } from "../tests/helpers/sqlite-file";
 import * as pgTimer from "./pg-timer";
@@ -303,11 +302,9 @@ function postgresDatabase(size: number, tmpDir: string): BenchDatabase {
       return { lines, top: planTop(lines) };
     },
     tokenize(doc) {
-      const headline = headlineOf(doc);
-      termCodes(headline, doc.text);
-      headVector(headline);
-      characterTokens(headline);
-      facetTokens(doc);
+      const { headlineTokens, bodyTokens, folds, facets } = analyzeDocument(doc);
+      termCodes([...headlineTokens, ...bodyTokens], folds, facets, doc.publishedAt);
+      headVector(headlineTokens);
     },
     watchSql: pgTimer.watchSql,
     recordSql: pgTimer.recordSql,

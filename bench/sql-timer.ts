@@ -14,13 +14,49 @@ export interface Statement {
 export type Sink = (phase: "prepare" | "execute", sql: string, ms: number, args: unknown[]) => void;
 type Method = (this: { source: string }, ...a: unknown[]) => unknown;
 
-let sink: Sink | null = null;
-let installed = false;
+/**
+ * The watch and record functions of one driver's timer. `install` patches the driver once, on first
+ * use, and reports each statement to the current sink (null when nobody is watching).
+ */
+export function statementTimer(install: (sink: () => Sink | null) => void) {
+  let sink: Sink | null = null;
+  let installed = false;
+
+  /** Calls `onStatement` for each prepare and each execution until the returned stop function is called. */
+  function watchSql(onStatement: Sink): () => void {
+    if (!installed) install(() => sink);
+    installed = true;
+    sink = onStatement;
+    return () => {
+      sink = null;
+    };
+  }
+
+  /** Runs `fn`, returning its result and the statements it ran (prepare and execution time summed per statement). */
+  async function recordSql<T>(fn: () => Promise<T>): Promise<{ result: T; statements: Statement[] }> {
+    const statements: Statement[] = [];
+    let preparing = 0;
+    const stop = watchSql((phase, sql, ms, args) => {
+      // better-sqlite3's adapter prepares every statement anew: that time belongs to the statement.
+      if (phase === "prepare") preparing += ms;
+      else {
+        statements.push({ sql, args, ms: ms + preparing });
+        preparing = 0;
+      }
+    });
+    try {
+      return { result: await fn(), statements };
+    } finally {
+      stop();
+    }
+  }
+
+  return { watchSql, recordSql };
+}
+
 const boundArgs = new WeakMap<object, unknown[]>();
 
-function install(): void {
-  if (installed) return;
-  installed = true;
+export const { watchSql, recordSql } = statementTimer((sink) => {
   const probe = new Database(":memory:");
   const statementProto = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<string, Method>;
   probe.close();
@@ -28,53 +64,27 @@ function install(): void {
 
   const prepare = databaseProto.prepare!;
   databaseProto.prepare = function (sql: string) {
-    if (!sink) return prepare.call(this, sql);
+    const s = sink();
+    if (!s) return prepare.call(this, sql);
     const start = performance.now();
     const statement = prepare.call(this, sql);
-    sink("prepare", sql, performance.now() - start, []);
+    s("prepare", sql, performance.now() - start, []);
     return statement;
   };
   const bind = statementProto.bind!;
   statementProto.bind = function (...args: unknown[]) {
-    if (sink) boundArgs.set(this, args.length === 1 && Array.isArray(args[0]) ? args[0] : args);
+    if (sink()) boundArgs.set(this, args.length === 1 && Array.isArray(args[0]) ? args[0] : args);
     return bind.apply(this, args);
   };
   for (const name of ["run", "all", "get"] as const) {
     const original = statementProto[name]!;
     statementProto[name] = function (...args: unknown[]) {
-      if (!sink) return original.apply(this, args);
+      const s = sink();
+      if (!s) return original.apply(this, args);
       const start = performance.now();
       const result = original.apply(this, args);
-      sink("execute", this.source, performance.now() - start, boundArgs.get(this) ?? args);
+      s("execute", this.source, performance.now() - start, boundArgs.get(this) ?? args);
       return result;
     };
   }
-}
-
-/** Calls `onStatement` for each prepare and each execution until the returned stop function is called. */
-export function watchSql(onStatement: Sink): () => void {
-  install();
-  sink = onStatement;
-  return () => {
-    sink = null;
-  };
-}
-
-/** Runs `fn`, returning its result and the statements it ran (prepare and execution time summed per statement). */
-export async function recordSql<T>(fn: () => Promise<T>): Promise<{ result: T; statements: Statement[] }> {
-  const statements: Statement[] = [];
-  let preparing = 0;
-  const stop = watchSql((phase, sql, ms, args) => {
-    // The adapter prepares every statement anew: that time belongs to the statement.
-    if (phase === "prepare") preparing += ms;
-    else {
-      statements.push({ sql, args, ms: ms + preparing });
-      preparing = 0;
-    }
-  });
-  try {
-    return { result: await fn(), statements };
-  } finally {
-    stop();
-  }
-}
+});

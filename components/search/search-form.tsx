@@ -6,6 +6,23 @@ interface Option {
   name: string;
 }
 
+/** A filter chosen from a list (sections, columns), "all" first. */
+function ChoiceFilter({ label, name, value, all, choices }: { label: string; name: string; value: string | undefined; all: string; choices: Option[] }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value ?? ""}>
+        <option value="">{all}</option>
+        {choices.map((c) => (
+          <option key={c.slug} value={c.slug}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** The full search form: free text and every filter, as a GET form whose URL holds the whole query. */
 export function SearchForm({ params, sections, columns }: { params: Partial<SearchParams>; sections: Option[]; columns: Option[] }) {
   return (
@@ -17,28 +34,8 @@ export function SearchForm({ params, sections, columns }: { params: Partial<Sear
       </div>
       <fieldset className="search-filters">
         <legend>筛选</legend>
-        <label>
-          版块
-          <select name="section" defaultValue={params.section ?? ""}>
-            <option value="">全部版块</option>
-            {sections.map((s) => (
-              <option key={s.slug} value={s.slug}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          栏目
-          <select name="column" defaultValue={params.column ?? ""}>
-            <option value="">全部栏目</option>
-            {columns.map((c) => (
-              <option key={c.slug} value={c.slug}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceFilter label="版块" name="section" value={params.section} all="全部版块" choices={sections} />
+        <ChoiceFilter label="栏目" name="column" value={params.column} all="全部栏目" choices={columns} />
         <label>
           作者
           <input name="author" type="text" defaultValue={params.author ?? ""} maxLength={32} placeholder="署名" />

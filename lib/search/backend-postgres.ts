@@ -16,7 +16,7 @@ function tsPhrase(p: Phrase): string {
 }
 
 /** A tsquery requiring every phrase. */
-export const tsAll = (phrases: Phrase[]) => phrases.map((p) => `(${tsPhrase(p)})`).join(" & ");
+const tsAll = (phrases: Phrase[]) => phrases.map((p) => `(${tsPhrase(p)})`).join(" & ");
 
 /** Month codes covering a range that starts at a reader's date, when there are few enough to be worth looking up. */
 function monthCodes(range: KeyRange): number[] | null {
@@ -29,7 +29,7 @@ function monthCodes(range: KeyRange): number[] | null {
 const MAX_MONTHS = 36;
 
 /** The codes a candidate's "terms" must contain: every token of every phrase but a prefix. */
-export function termCodesOf(phrases: Phrase[]): { codes: number[]; exact: boolean } {
+function termCodesOf(phrases: Phrase[]): { codes: number[]; exact: boolean } {
   const codes = new Set<number>();
   let exact = true;
   for (const p of phrases) {
@@ -63,14 +63,29 @@ function articleHas(w: Where, key: string): string {
   return `EXISTS (SELECT 1 FROM "Article" a CROSS JOIN LATERAL (SELECT ${text} AS t OFFSET 0) x WHERE ${matchArticle} AND ${has})`;
 }
 
+/** What a tier's phrases need of the story text, beyond the index (plan.ts, Candidate); null when the index decides. */
+interface TextNeeds {
+  /** One-run phrases, checked in SQL on the stored text. */
+  check: { texts: string[]; fold: boolean } | null;
+  /** Phrases across punctuation: only verify.ts can check them. */
+  acrossPunctuation: boolean;
+}
+
+function textNeeds(q: TierQuery): TextNeeds | null {
+  if (q.text?.in !== "all" || termCodesOf(q.text.phrases).exact) return null;
+  const oneRun = q.text.phrases.filter((p) => !p.text.includes(" "));
+  return {
+    check: oneRun.length ? { texts: oneRun.map((p) => p.text), fold: oneRun.some((p) => /[a-z]/.test(p.text)) } : null,
+    acrossPunctuation: oneRun.length < q.text.phrases.length,
+  };
+}
+
 interface Where {
   params: unknown[];
   bind: (v: unknown) => string;
   /** Conditions on the index row `s`. */
   where: string[];
-  /** The one-run phrases the stored text must hold (plan.ts, Candidate); null when the index decides. */
-  textCheck: { texts: string[]; fold: boolean } | null;
-  /** Phrases across punctuation: only verify.ts can check them. */
+  textCheck: TextNeeds["check"];
   acrossPunctuation: boolean;
 }
 
@@ -81,8 +96,6 @@ function tierWhere(q: TierQuery, range: KeyRange, keyExpr: string, after: number
   const conditions: string[] = [];
   // `IS TRUE` hides a condition from the GIN indexes: the key index, walked newest first, is then the only plan.
   const where = { push: (c: string) => conditions.push(walk ? `(${c}) IS TRUE` : c) };
-  let textCheck: Where["textCheck"] = null;
-  let acrossPunctuation = false;
   // With phrases to match, facets join their codes in one GIN lookup; the rest (and "all") stay tsquery terms.
   const facetCodes = q.text?.in === "all" ? q.facets.map(facetCode) : [];
   const facetTerms = q.facets.filter((_, i) => facetCodes[i] == null);
@@ -96,15 +109,11 @@ function tierWhere(q: TierQuery, range: KeyRange, keyExpr: string, after: number
     // A date range of a few years: its months, looked up in the same index; the key range then trims the ends.
     const months = monthCodes(range);
     if (months) where.push(`s."terms" && ${bind(`{${months.join(",")}}`)}::int4[]`);
-    if (!terms.exact) {
-      const oneRun = q.text.phrases.filter((p) => !p.text.includes(" "));
-      acrossPunctuation = oneRun.length < q.text.phrases.length;
-      if (oneRun.length) textCheck = { texts: oneRun.map((p) => p.text), fold: oneRun.some((p) => /[a-z]/.test(p.text)) };
-    }
   }
   if (q.notInHeadline) where.push(`NOT (s."head" @@ ${bind(tsAll(q.notInHeadline))}::tsquery)`);
   conditions.push(`${keyExpr} BETWEEN ${bind(after === null ? range.min : Math.max(range.min, after + 1))} AND ${bind(range.max)}`);
-  return { params, bind, where: conditions, textCheck, acrossPunctuation };
+  const needs = textNeeds(q);
+  return { params, bind, where: conditions, textCheck: needs?.check ?? null, acrossPunctuation: needs?.acrossPunctuation ?? false };
 }
 
 /** The statement for a tier's candidates in key order (see verify.ts, tierMatches), and its parameters. */
@@ -122,10 +131,9 @@ export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, aft
 /**
  * Matches counted, in no order, up to `cap`: through the GIN indexes (the key is compared as
  * `"key" + 0`, so the primary key offers no plan: a date range filters what GIN finds), with the text
- * checked in SQL. Stories whose text
- * folds beyond ASCII case are left out here and counted by `foldedMatches`.
+ * checked in SQL. Stories whose text folds beyond ASCII case are left out here: `foldedQuery` finds them.
  */
-export function countQuery(q: TierQuery, range: KeyRange, cap: number): { sql: string; params: unknown[] } {
+function countQuery(q: TierQuery, range: KeyRange, cap: number): { sql: string; params: unknown[] } {
   const w = tierWhere(q, range, `(s."key" + 0)`);
   const text = w.textCheck ? ` AND NOT s."folds" AND ${articleHas(w, 's."key"')}` : "";
   return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")}${text} LIMIT ${w.bind(cap)}) hits`, params: w.params };
@@ -136,7 +144,7 @@ export function countQuery(q: TierQuery, range: KeyRange, cap: number): { sql: s
  * key index finds them at once, newest first; with few, `"key" + 0` has the planner fetch them
  * through the GIN indexes and sort them instead (walking the key index would then read every story).
  */
-export function pageQuery(q: TierQuery, range: KeyRange, limit: number, many: boolean): { sql: string; params: unknown[] } {
+function pageQuery(q: TierQuery, range: KeyRange, limit: number, many: boolean): { sql: string; params: unknown[] } {
   const ord = many ? `s."key"` : `s."key" + 0`;
   const w = tierWhere(q, range, many ? `s."key"` : `(s."key" + 0)`, null, [], many);
   if (!w.textCheck) return { sql: `SELECT s."key" FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} ORDER BY ${ord} LIMIT ${w.bind(limit)}`, params: w.params };
@@ -147,7 +155,7 @@ export function pageQuery(q: TierQuery, range: KeyRange, limit: number, many: bo
 }
 
 /** Keys of the folded stories among a tier's candidates (few: their "terms" hold FOLDS_CODE), newest first. */
-export function foldedQuery(q: TierQuery, range: KeyRange): { sql: string; params: unknown[] } {
+function foldedQuery(q: TierQuery, range: KeyRange): { sql: string; params: unknown[] } {
   const w = tierWhere(q, range, `(s."key" + 0)`, null, [FOLDS_CODE]);
   return { sql: `SELECT s."key" FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} ORDER BY s."key" + 0`, params: w.params };
 }
@@ -163,20 +171,18 @@ export async function postgresCandidates(q: TierQuery, range: KeyRange, limit: n
   return rows.map((r) => ({ key: Number(r.key), id: idFromKey(Number(r.key)), hit: !r.unsure }));
 }
 
-const needsText = (q: TierQuery) => q.text?.in === "all" && !termCodesOf(q.text.phrases).exact;
-const acrossPunctuation = (q: TierQuery) => q.text?.in === "all" && q.text.phrases.some((p) => p.text.includes(" "));
-
 export const postgresBackend: SearchBackend = {
   // A GIN index yields matches in no order: counting them up to the cap and fetching the page
   // newest first are separate statements, each with its own plan.
   async page(q, range, cap, offset, size) {
+    const needs = textNeeds(q);
     // Every candidate then needs its normalized text read: take them newest first, confirmed.
-    if (acrossPunctuation(q)) {
+    if (needs?.acrossPunctuation) {
       const ids = await tierMatches(postgresCandidates, q, range, cap);
       return { total: ids.length, ids: ids.slice(offset, offset + size) };
     }
     let folded: number[] = [];
-    if (needsText(q) && q.text) {
+    if (needs && q.text) {
       const { sql, params } = foldedQuery(q, range);
       const keys = (await query<KeyRow>(sql, params)).map((r) => Number(r.key));
       const confirmed = await confirmedIds(keys.map(idFromKey), q.text.phrases);

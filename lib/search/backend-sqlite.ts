@@ -37,41 +37,41 @@ const toCandidates = (rows: Row[]): Candidate[] =>
   rows.map((r) => ({ key: Number(r.key), id: idFromKey(Number(r.key)), hit: Number(r.unsure) !== 1 }));
 
 export async function sqliteCandidates(q: TierQuery, range: KeyRange, limit: number, after: number | null): Promise<Candidate[]> {
-    // Ascending rowid is the index's own order, newest first: FTS5 stops after LIMIT rows.
-    const min = after === null ? range.min : Math.max(range.min, after + 1);
-    if (q.text && q.text.in !== "all") {
-      const rows = await db.$queryRawUnsafe<Row[]>(
-        `SELECT rowid AS key, 0 AS unsure FROM "${HEADLINE_TABLE}" WHERE "${HEADLINE_TABLE}" MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ?`,
-        headlineMatch({ ...q, text: { in: q.text.in, phrases: q.text.phrases } }),
-        min,
-        range.max,
-        limit,
-      );
-      return toCandidates(rows);
-    }
-    const phrases = q.text?.phrases ?? [];
-    // The text decides what the index cannot (plan.ts, Candidate). One-run phrases are checked here,
-    // on the stored text, except in stories whose text folds beyond ASCII case; those, and phrases
-    // across punctuation, are left unsure for verify.ts.
-    const toCheck = phrases.filter((p) => !indexDecides(p));
-    const oneRun = toCheck.filter((p) => !p.text.includes(" "));
-    const folds = `"${SEARCH_TABLE}".rowid IN (SELECT rowid FROM "${SEARCH_TABLE}" WHERE "${SEARCH_TABLE}" MATCH '"${FOLDS_TOKEN}"')`;
-    const unsure = toCheck.length === 0 ? "0" : oneRun.length < toCheck.length ? "1" : folds;
-    const textCheck = oneRun.length ? `AND (${folds} OR ${oneRun.map(textHas).join(" AND ")})` : "";
-    const join = oneRun.length ? `JOIN "Article" a ON a."id" = ${idFromKeySql(`"${SEARCH_TABLE}".rowid`)}` : "";
-    const notInHeadline = q.notInHeadline ? `AND "${SEARCH_TABLE}".rowid NOT IN (SELECT rowid FROM "${HEADLINE_TABLE}" WHERE "${HEADLINE_TABLE}" MATCH ?)` : "";
+  // Ascending rowid is the index's own order, newest first: FTS5 stops after LIMIT rows.
+  const min = after === null ? range.min : Math.max(range.min, after + 1);
+  if (q.text && q.text.in !== "all") {
     const rows = await db.$queryRawUnsafe<Row[]>(
-      `SELECT "${SEARCH_TABLE}".rowid AS key, ${unsure} AS unsure FROM "${SEARCH_TABLE}" ${join}
-       WHERE "${SEARCH_TABLE}" MATCH ? AND "${SEARCH_TABLE}".rowid BETWEEN ? AND ? ${textCheck} ${notInHeadline}
-       ORDER BY "${SEARCH_TABLE}".rowid LIMIT ?`,
-      termsMatch(q),
+      `SELECT rowid AS key, 0 AS unsure FROM "${HEADLINE_TABLE}" WHERE "${HEADLINE_TABLE}" MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ?`,
+      headlineMatch({ ...q, text: { in: q.text.in, phrases: q.text.phrases } }),
       min,
       range.max,
-      ...oneRun.flatMap((p) => [p.text, p.text, p.text, p.text]),
-      ...(q.notInHeadline ? [`{title} : ${allPhrases(q.notInHeadline)}`] : []),
       limit,
     );
     return toCandidates(rows);
+  }
+  const phrases = q.text?.phrases ?? [];
+  // The text decides what the index cannot (plan.ts, Candidate). One-run phrases are checked here,
+  // on the stored text, except in stories whose text folds beyond ASCII case; those, and phrases
+  // across punctuation, are left unsure for verify.ts.
+  const toCheck = phrases.filter((p) => !indexDecides(p));
+  const oneRun = toCheck.filter((p) => !p.text.includes(" "));
+  const folds = `"${SEARCH_TABLE}".rowid IN (SELECT rowid FROM "${SEARCH_TABLE}" WHERE "${SEARCH_TABLE}" MATCH '"${FOLDS_TOKEN}"')`;
+  const unsure = toCheck.length === 0 ? "0" : oneRun.length < toCheck.length ? "1" : folds;
+  const textCheck = oneRun.length ? `AND (${folds} OR ${oneRun.map(textHas).join(" AND ")})` : "";
+  const join = oneRun.length ? `JOIN "Article" a ON a."id" = ${idFromKeySql(`"${SEARCH_TABLE}".rowid`)}` : "";
+  const notInHeadline = q.notInHeadline ? `AND "${SEARCH_TABLE}".rowid NOT IN (SELECT rowid FROM "${HEADLINE_TABLE}" WHERE "${HEADLINE_TABLE}" MATCH ?)` : "";
+  const rows = await db.$queryRawUnsafe<Row[]>(
+    `SELECT "${SEARCH_TABLE}".rowid AS key, ${unsure} AS unsure FROM "${SEARCH_TABLE}" ${join}
+     WHERE "${SEARCH_TABLE}" MATCH ? AND "${SEARCH_TABLE}".rowid BETWEEN ? AND ? ${textCheck} ${notInHeadline}
+     ORDER BY "${SEARCH_TABLE}".rowid LIMIT ?`,
+    termsMatch(q),
+    min,
+    range.max,
+    ...oneRun.flatMap((p) => [p.text, p.text, p.text, p.text]),
+    ...(q.notInHeadline ? [`{title} : ${allPhrases(q.notInHeadline)}`] : []),
+    limit,
+  );
+  return toCandidates(rows);
 }
 
 export const sqliteBackend: SearchBackend = {

@@ -1,4 +1,4 @@
-import { foldsBeyondAsciiCase } from "./tokenize";
+import { analyzeText } from "./tokenize";
 
 // What the search index knows of an article, whichever database holds it.
 
@@ -17,9 +17,6 @@ export interface SearchDocument {
   tagIds: number[];
 }
 
-/** Whether the text check of a phrase has to normalize this story's text (tokenize.ts, foldsBeyondAsciiCase). */
-export const needsFolding = (doc: SearchDocument) => foldsBeyondAsciiCase(headlineOf(doc)) || foldsBeyondAsciiCase(doc.text);
-
 /** Facet tokens: filters become index terms, so a filtered search is one index lookup. */
 export const facet = {
   all: "all",
@@ -31,7 +28,17 @@ export const facet = {
 };
 
 /** The headline as searched: headline, subtitle and kicker. */
-export const headlineOf = (doc: SearchDocument) => [doc.title, doc.subtitle, doc.kicker].filter(Boolean).join("\n");
+export const headlineOf = (doc: Pick<SearchDocument, "title" | "subtitle" | "kicker">) => [doc.title, doc.subtitle, doc.kicker].filter(Boolean).join("\n");
+
+/**
+ * What both index writers take from an article, each text normalized and tokenized once. `folds`:
+ * whether a phrase check has to normalize the story's text (tokenize.ts, foldsBeyondAsciiCase).
+ */
+export function analyzeDocument(doc: SearchDocument) {
+  const headline = analyzeText(headlineOf(doc));
+  const body = analyzeText(doc.text);
+  return { headlineTokens: headline.tokens, headlineCharacters: headline.characters, bodyTokens: body.tokens, folds: headline.folds || body.folds, facets: facetTokens(doc) };
+}
 
 export function facetTokens(doc: SearchDocument): string[] {
   return [

@@ -1,7 +1,6 @@
 import type { Tx } from "../db/client";
 import { searchKey } from "./search-key";
-import { characterTokens, documentTokens } from "./tokenize";
-import { facetTokens, headlineOf, needsFolding, type SearchDocument } from "./document";
+import { analyzeDocument, type SearchDocument } from "./document";
 
 // PostgreSQL's index (migrations 20261130140100_search, 20261130170000_search_body_without_positions),
 // the same tokens as SQLite's (lib/search/tokenize.ts), in the same two parts:
@@ -35,8 +34,8 @@ export function tokenCode(token: string): { code: number; exact: boolean } {
 const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
 
 /** Headline tokens with positions. */
-export function headVector(headline: string): string {
-  return documentTokens(headline)
+export function headVector(headlineTokens: string[]): string {
+  return headlineTokens
     .map((t, i) => `${quote(t)}:${Math.min(i + 1, MAX_POSITION)}`)
     .join(" ");
 }
@@ -66,9 +65,9 @@ export function monthCode(minute: number): number {
   return MONTH_KIND * FACET_ID_SPACE + (d.getUTCFullYear() - 1970) * 12 + d.getUTCMonth();
 }
 
-/** The distinct token codes of headline and body, with facet and month codes and the fold marker, as a PostgreSQL array literal. */
-export function termCodes(headline: string, text: string, folds = false, facets: string[] = [], publishedAt?: Date): string {
-  const codes = new Set([...documentTokens(headline), ...documentTokens(text)].map((t) => tokenCode(t).code));
+/** The distinct codes of a story's tokens (headline and body), with facet and month codes and the fold marker, as a PostgreSQL array literal. */
+export function termCodes(tokens: string[], folds = false, facets: string[] = [], publishedAt?: Date): string {
+  const codes = new Set(tokens.map((t) => tokenCode(t).code));
   if (folds) codes.add(FOLDS_CODE);
   for (const f of facets) {
     const code = facetCode(f);
@@ -82,14 +81,12 @@ export async function indexArticlesPostgres(tx: Tx, docs: SearchDocument[]) {
   for (let i = 0; i < docs.length; i += 100) {
     const batch = docs.slice(i, i + 100);
     const params = batch.flatMap((doc) => {
-      const headline = headlineOf(doc);
-      const folds = needsFolding(doc);
-      const facets = facetTokens(doc);
+      const { headlineTokens, headlineCharacters, bodyTokens, folds, facets } = analyzeDocument(doc);
       return [
         searchKey(doc.publishedAt, doc.id),
-        termCodes(headline, doc.text, folds, facets, doc.publishedAt),
-        headVector(headline),
-        characterTokens(headline).map(quote).join(" "),
+        termCodes([...headlineTokens, ...bodyTokens], folds, facets, doc.publishedAt),
+        headVector(headlineTokens),
+        headlineCharacters.map(quote).join(" "),
         facets.map(quote).join(" "),
         folds,
       ];

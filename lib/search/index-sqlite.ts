@@ -1,9 +1,9 @@
 import type { Tx } from "../db/client";
 import { databaseProvider } from "../db/url";
-import { facetTokens, headlineOf, needsFolding, type SearchDocument } from "./document";
+import { analyzeDocument, type SearchDocument } from "./document";
 import { indexArticlesPostgres, unindexArticlePostgres } from "./index-postgres";
 import { searchKey } from "./search-key";
-import { characterTokens, documentTokens, joinTokens } from "./tokenize";
+import { joinTokens } from "./tokenize";
 
 export { facet, type SearchDocument } from "./document";
 
@@ -22,16 +22,14 @@ export const HEADLINE_TABLE = "ArticleSearchHeadline";
 export const FOLDS_TOKEN = "folds";
 
 export function searchRows(doc: SearchDocument) {
-  const headline = headlineOf(doc);
-  const facets = facetTokens(doc);
-  const headlineTokens = documentTokens(headline);
+  const { headlineTokens, headlineCharacters, bodyTokens, folds, facets } = analyzeDocument(doc);
   // detail=none keeps one entry per distinct token and story: repeats would only cost tokenizing.
-  const terms = new Set([...headlineTokens, ...documentTokens(doc.text), ...facets, ...(needsFolding(doc) ? [FOLDS_TOKEN] : [])]);
+  const terms = new Set([...headlineTokens, ...bodyTokens, ...facets, ...(folds ? [FOLDS_TOKEN] : [])]);
   return {
     rowid: searchKey(doc.publishedAt, doc.id),
     terms: joinTokens([...terms]),
     title: joinTokens(headlineTokens),
-    titleChars: joinTokens(characterTokens(headline)),
+    titleChars: joinTokens(headlineCharacters),
     facets: joinTokens(facets),
   };
 }

@@ -106,7 +106,7 @@ function tiers(query: ParsedQuery, facetTokens: string[]): { headline: TierQuery
 /** The index's candidates, newest first (verify.ts, tierMatches), on the configured database. */
 export const searchCandidates = (): CandidateSource => (databaseProvider() === "postgresql" ? postgresCandidates : sqliteCandidates);
 
-export const searchBackend = (): SearchBackend => (databaseProvider() === "postgresql" ? postgresBackend : sqliteBackend);
+const searchBackend = (): SearchBackend => (databaseProvider() === "postgresql" ? postgresBackend : sqliteBackend);
 
 /** Keys of the date range, ending before the current minute: scheduled stories stay out until their time. */
 function dateRange(p: SearchParams, now = new Date()): KeyRange {

@@ -55,6 +55,14 @@ export function documentTokens(text: string): string[] {
   return runs(normalize(text)).flatMap(runTokens);
 }
 
+/** A story's text as the index reads it, normalized once: its tokens, its characters, and whether it folds beyond ASCII case. */
+export function analyzeText(text: string): { tokens: string[]; characters: string[]; folds: boolean } {
+  const normalizedRuns = runs(normalize(text));
+  return { tokens: normalizedRuns.flatMap(runTokens), characters: distinctCharacters(normalizedRuns), folds: foldsBeyondAsciiCase(text, normalizedRuns) };
+}
+
+const distinctCharacters = (normalizedRuns: string[]) => [...new Set(normalizedRuns.flatMap((r) => [...r]))];
+
 /**
  * The tokens a query term must find consecutively. Its last run may end
  * mid-run in the story, so it gets no last-character token; a last run of one
@@ -70,7 +78,7 @@ export function queryTokens(normalizedTerm: string): { tokens: string[]; prefix:
 
 /** Every letter or digit of a headline once: the index of one-character searches. */
 export function characterTokens(text: string): string[] {
-  return [...new Set(runs(normalize(text)).flatMap((r) => [...r]))];
+  return distinctCharacters(runs(normalize(text)));
 }
 
 /** Space-joined tokens, as stored in an FTS column whose tokenizer splits on spaces. */
@@ -83,6 +91,6 @@ const asciiLower = (text: string) => text.replace(/[A-Z]+/g, (m) => m.toLowerCas
  * ３０, Ä, ①). Where it does not, a one-run term occurs in the normalized text exactly when it
  * occurs in the stored text with ASCII case folded, which SQL can check (lib/search/verify.ts).
  */
-export function foldsBeyondAsciiCase(text: string): boolean {
-  return runs(normalize(text)).join(" ") !== runs(asciiLower(text)).join(" ");
+export function foldsBeyondAsciiCase(text: string, normalizedRuns = runs(normalize(text))): boolean {
+  return normalizedRuns.join(" ") !== runs(asciiLower(text)).join(" ");
 }

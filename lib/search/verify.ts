@@ -1,4 +1,5 @@
 import { db } from "../db/client";
+import { headlineOf } from "./document";
 import type { Candidate, CandidateSource, KeyRange, Phrase, TierQuery } from "./plan";
 import { normalize, runs } from "./tokenize";
 
@@ -10,7 +11,7 @@ import { normalize, runs } from "./tokenize";
 // decided here, on the normalized text, exactly as the index tokenized it.
 
 /** Text as phrases are matched against it: normalized runs of letters and digits, one space between. */
-export const searchableText = (text: string) => runs(normalize(text)).join(" ");
+const searchableText = (text: string) => runs(normalize(text)).join(" ");
 
 /**
  * Whether each phrase occurs within the headline or within the body. A phrase's
@@ -34,10 +35,7 @@ export async function confirmedIds(ids: number[], phrases: Phrase[]): Promise<Se
       where: { id: { in: ids.slice(i, i + CHUNK) } },
       select: { id: true, title: true, subtitle: true, kicker: true, text: true },
     });
-    for (const r of rows) {
-      const headline = [r.title, r.subtitle, r.kicker].filter(Boolean).join("\n");
-      if (containsAll({ headline, text: r.text }, phrases)) out.add(r.id);
-    }
+    for (const r of rows) if (containsAll({ headline: headlineOf(r), text: r.text }, phrases)) out.add(r.id);
   }
   return out;
 }
