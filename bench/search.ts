@@ -216,7 +216,7 @@ function printSummary(results: SizeResult[]): void {
     }
     if (r.index) {
       const verdict = r.index.indexBytes <= r.index.textBytes ? "PASS" : "MISS";
-      console.log(`index: ArticleSearch ${mb(r.index.indexBytes)} vs indexed text ${mb(r.index.textBytes)}, ratio ${r.index.ratio.toFixed(2)}  ${verdict} (index ≤ text); ${DB_SIZE_LABEL[DB_KIND]} ${mb(r.index.dbFileBytes)}`);
+      console.log(`index: ${mb(r.index.indexBytes)} vs indexed text ${mb(r.index.textBytes)}, ratio ${r.index.ratio.toFixed(2)}  ${verdict} (index ≤ text); ${DB_SIZE_LABEL[DB_KIND]} ${mb(r.index.dbFileBytes)}`);
       console.log(`  of which: ${searchParts(r.index).map(([name, bytes]) => `${name} ${mb(bytes)}`).join(", ")}`);
     }
     if (r.recall) {
@@ -435,7 +435,7 @@ function ingestProfile(database: BenchDatabase, content: ContentSet, ingestMs: n
 function printIndex(database: BenchDatabase, index: IndexSize): void {
   const how = database.kind === "sqlite" ? "dbstat" : "pg_total_relation_size: table + TOAST + indexes";
   console.log(
-    `index size (${how}): ArticleSearch ${mb(index.indexBytes)} = ${index.ratio.toFixed(2)} × the ${mb(index.textBytes)} of UTF-8 text it indexes; ${DB_SIZE_LABEL[database.kind]} ${mb(index.dbFileBytes)}`,
+    `index size (${how}): the search index ${mb(index.indexBytes)} = ${index.ratio.toFixed(2)} × the ${mb(index.textBytes)} of UTF-8 text it indexes; ${DB_SIZE_LABEL[database.kind]} ${mb(index.dbFileBytes)}`,
   );
   for (const [name, bytes] of Object.entries(index.tables).filter(([, b]) => b > 1048576)) console.log(`  ${name.padEnd(40)} ${mb(bytes).padStart(10)}`);
 }

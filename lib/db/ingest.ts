@@ -2,7 +2,7 @@ import { renderMarkdown } from "../content/markdown";
 import type { ArticleSource, ContentSet } from "../content/parse";
 import { countCharacters, excerpt, readingMinutes } from "../content/text";
 import { issueDate } from "../dates";
-import { indexArticles, unindexArticle } from "../search/index-sqlite";
+import { articleSearchColumns, indexArticles, unindexArticle } from "../search/index-sqlite";
 import { insertRows } from "./bulk";
 import type { PrismaClient, Tx } from "./client";
 import { databaseProvider } from "./url";
@@ -234,7 +234,10 @@ async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
         ...renderArticle(source),
       };
     });
-    const created = await insertRows<{ id: number | bigint; slug: string }>(tx, "Article", rows, ["id", "slug"]);
+    const authorIdsOf = (s: ArticleSource) => s.frontmatter.bylines.map((n) => authorIds.get(n)!);
+    const tagIdsOf = (s: ArticleSource) => s.frontmatter.tags.map((n) => tagIds.get(n)!);
+    const written = rows.map((row, k) => ({ ...row, ...articleSearchColumns(row.draft ? null : { ...row, authorIds: authorIdsOf(batch[k]!), tagIds: tagIdsOf(batch[k]!) }) }));
+    const created = await insertRows<{ id: number | bigint; slug: string }>(tx, "Article", written, ["id", "slug"]);
     const idOf = new Map(created.map((c) => [c.slug, Number(c.id)]));
     const bylines = batch.flatMap((s) => s.frontmatter.bylines.map((name, i) => ({ articleId: idOf.get(s.slug)!, authorId: authorIds.get(name)!, position: i + 1 })));
     const tags = batch.flatMap((s) => s.frontmatter.tags.map((name, i) => ({ articleId: idOf.get(s.slug)!, tagId: tagIds.get(name)!, position: i + 1 })));
@@ -244,8 +247,7 @@ async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
     await insertRows(tx, "SlugRedirect", redirects);
     const docs = rows.flatMap((row, k) => {
       if (row.draft) return [];
-      const fm = batch[k]!.frontmatter;
-      return [{ ...row, id: idOf.get(row.slug)!, authorIds: fm.bylines.map((n) => authorIds.get(n)!), tagIds: fm.tags.map((n) => tagIds.get(n)!) }];
+      return [{ ...row, id: idOf.get(row.slug)!, authorIds: authorIdsOf(batch[k]!), tagIds: tagIdsOf(batch[k]!) }];
     });
     await indexArticles(tx, docs);
     for (const s of batch) (existing.has(s.slug) ? report.updated : report.added).push(s.slug);

@@ -1,12 +1,14 @@
 import { searchDb } from "../db/client";
 import { facetCode, FOLDS_CODE, monthCode, tokenCode } from "./index-postgres";
 import { indexDecides, type Candidate, type KeyRange, type Phrase, type SearchBackend, type TierQuery } from "./plan";
-import { idFromKey, idFromKeySql, minutesOfKeyRange } from "./search-key";
+import { idFromKey, minuteOfKey, minutesOfKeyRange } from "./search-key";
 import { confirmedIds, tierMatches } from "./verify";
 
-// PostgreSQL: phrases find candidates through the "terms" integer array (every token but a
-// trailing prefix), headline phrases match the "head" tsvector ('左权' <-> '权羊') exactly,
-// and facets the "facets" tsvector. See index-postgres.ts.
+// PostgreSQL (see index-postgres.ts). Headline tiers, one-character searches and filters alone
+// read "ArticleSearch": "head" matches headline phrases ('左权' <-> '权羊') exactly, "chars"
+// headline characters, "facets" the filters. A tier over headline and body reads "Article"
+// itself: its expression index finds the stories holding every token, facet and month, and the
+// phrases are checked on the text in the same row.
 
 /** A tsquery lexeme: tokens are letters and digits only, but quoting keeps that a guarantee. */
 const lexeme = (s: string) => `'${s.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
@@ -28,7 +30,7 @@ function monthCodes(range: KeyRange): number[] | null {
 }
 const MAX_MONTHS = 36;
 
-/** The codes a candidate's "terms" must contain: every token of every phrase but a prefix. */
+/** The codes a candidate must hold: every token of every phrase but a prefix. */
 function termCodesOf(phrases: Phrase[]): { codes: number[]; exact: boolean } {
   const codes = new Set<number>();
   let exact = true;
@@ -44,160 +46,211 @@ function termCodesOf(phrases: Phrase[]): { codes: number[]; exact: boolean } {
   return { codes: [...codes], exact };
 }
 
-/**
- * An article whose headline or body holds every phrase of `check` (ASCII case folded when a phrase
- * has Latin letters). The text is decompressed each time a function reads it: one phrase reads the
- * columns directly; several read them once, joined by line breaks (which no phrase spans).
- */
-function articleHas(w: Where, key: string): string {
-  const check = w.textCheck!;
-  const f = (column: string) => (check.fold ? `lower(${column})` : column);
-  const matchArticle = `a."id" = ${idFromKeySql(key)}`;
-  if (check.texts.length === 1) {
-    const n = w.bind(check.texts[0]);
-    const has = [`a."text"`, `a."title"`, `coalesce(a."subtitle", '')`, `coalesce(a."kicker", '')`].map((c) => `strpos(${f(c)}, ${n}) > 0`).join(" OR ");
-    return `EXISTS (SELECT 1 FROM "Article" a WHERE ${matchArticle} AND (${has}))`;
-  }
-  const text = f(`concat_ws(E'\\n', a."title", a."subtitle", a."kicker", a."text")`);
-  const has = check.texts.map((t) => `strpos(x.t, ${w.bind(t)}) > 0`).join(" AND ");
-  return `EXISTS (SELECT 1 FROM "Article" a CROSS JOIN LATERAL (SELECT ${text} AS t OFFSET 0) x WHERE ${matchArticle} AND ${has})`;
-}
-
-/** What a tier's phrases need of the story text, beyond the index (plan.ts, Candidate); null when the index decides. */
+/** What a tier's phrases need of the story text, beyond the index (plan.ts, Candidate). */
 interface TextNeeds {
-  /** One-run phrases, checked in SQL on the stored text. */
+  /** One-run phrases, checked in SQL on the stored text (ASCII case folded when one has Latin letters); null when the index decides. */
   check: { texts: string[]; fold: boolean } | null;
   /** Phrases across punctuation: only verify.ts can check them. */
   acrossPunctuation: boolean;
 }
 
-function textNeeds(q: TierQuery): TextNeeds | null {
-  if (q.text?.in !== "all" || termCodesOf(q.text.phrases).exact) return null;
-  const oneRun = q.text.phrases.filter((p) => !p.text.includes(" "));
-  return {
-    check: oneRun.length ? { texts: oneRun.map((p) => p.text), fold: oneRun.some((p) => /[a-z]/.test(p.text)) } : null,
-    acrossPunctuation: oneRun.length < q.text.phrases.length,
-  };
+function textNeeds(phrases: Phrase[]): TextNeeds {
+  const oneRun = phrases.filter((p) => !p.text.includes(" "));
+  const check = oneRun.length && !termCodesOf(phrases).exact ? { texts: oneRun.map((p) => p.text), fold: oneRun.some((p) => /[a-z]/.test(p.text)) } : null;
+  return { check, acrossPunctuation: oneRun.length < phrases.length };
 }
 
-interface Where {
-  params: unknown[];
-  bind: (v: unknown) => string;
-  /** Conditions on the index row `s`. */
-  where: string[];
-  textCheck: TextNeeds["check"];
-  acrossPunctuation: boolean;
-}
+/** The expression of "Article"'s GIN index (migration 20261130200000): written exactly so, the planner uses it. */
+const SEARCH_TERMS = `search_terms(a."title", a."subtitle", a."kicker", a."text", a."searchCodes")`;
+const FOLDED = `${FOLDS_CODE} = ANY (a."searchCodes")`;
 
-/** What a tier asks of the index row, its parameters bound from $1. */
-function tierWhere(q: TierQuery, range: KeyRange, keyExpr: string, after: number | null = null, extraCodes: number[] = [], walk = false): Where {
+/** Parameters bound from $1, in order. */
+function binder() {
   const params: unknown[] = [];
-  const bind = (v: unknown) => `$${params.push(v)}`;
-  const conditions: string[] = [];
-  // `IS TRUE` hides a condition from the GIN indexes: the key index, walked newest first, is then the only plan.
-  const where = { push: (c: string) => conditions.push(walk ? `(${c}) IS TRUE` : c) };
-  // With phrases to match, facets join their codes in one GIN lookup; the rest (and "all") stay tsquery terms.
-  const facetCodes = q.text?.in === "all" ? q.facets.map(facetCode) : [];
-  const facetTerms = q.facets.filter((_, i) => facetCodes[i] == null);
-  if (facetTerms.length) where.push(`s."facets" @@ ${bind(facetTerms.map(lexeme).join(" & "))}::tsquery`);
-  if (q.text?.in === "headline") where.push(`s."head" @@ ${bind(tsAll(q.text.phrases))}::tsquery`);
-  if (q.text?.in === "chars") where.push(`s."chars" @@ ${bind(tsAll(q.text.phrases))}::tsquery`);
-  if (q.text?.in === "all") {
-    const terms = termCodesOf(q.text.phrases);
-    const codes = [...terms.codes, ...facetCodes.filter((c): c is number => c != null), ...extraCodes];
-    where.push(`s."terms" @> ${bind(`{${codes.join(",")}}`)}::int4[]`);
-    // A date range of a few years: its months, looked up in the same index; the key range then trims the ends.
-    const months = monthCodes(range);
-    if (months) where.push(`s."terms" && ${bind(`{${months.join(",")}}`)}::int4[]`);
-  }
-  if (q.notInHeadline) where.push(`NOT (s."head" @@ ${bind(tsAll(q.notInHeadline))}::tsquery)`);
-  conditions.push(`${keyExpr} BETWEEN ${bind(after === null ? range.min : Math.max(range.min, after + 1))} AND ${bind(range.max)}`);
-  const needs = textNeeds(q);
-  return { params, bind, where: conditions, textCheck: needs?.check ?? null, acrossPunctuation: needs?.acrossPunctuation ?? false };
+  return { params, bind: (v: unknown) => `$${params.push(v)}` };
+}
+type Bind = ReturnType<typeof binder>["bind"];
+
+/** Every phrase of `check` in the row's headline or body. */
+function rowHas(check: NonNullable<TextNeeds["check"]>, bind: Bind): string {
+  const f = (column: string) => (check.fold ? `lower(${column})` : column);
+  const columns = [`a."text"`, `a."title"`, `coalesce(a."subtitle", '')`, `coalesce(a."kicker", '')`];
+  return check.texts
+    .map((t) => {
+      const n = bind(t);
+      return `(${columns.map((c) => `strpos(${f(c)}, ${n}) > 0`).join(" OR ")})`;
+    })
+    .join(" AND ");
+}
+
+/**
+ * Conditions of a headline-and-body tier on "Article" a, whose expression index finds the stories
+ * holding every token, facet and month. `months` narrows the search to those months, when given.
+ */
+function bodyWhere(q: TierQuery, range: KeyRange, bind: Bind, opts: { extraCodes?: number[]; months?: number[]; notInHeadline?: boolean } = {}): string[] {
+  const codes = q.facets.map(facetCode);
+  const uncoded = q.facets.filter((_, i) => codes[i] == null);
+  const all = [...termCodesOf(q.text!.phrases).codes, ...codes.filter((c): c is number => c != null), ...(opts.extraCodes ?? [])];
+  // The key is compared as `key + 0`, so the key index offers no plan: the date range filters what GIN finds.
+  const where = [`a."searchCodes" IS NOT NULL`, `${SEARCH_TERMS} @> ${bind(`{${all.join(",")}}`)}::int4[]`, `(a."searchKey" + 0) BETWEEN ${bind(range.min)} AND ${bind(range.max)}`];
+  // A date range of a few years: its months, looked up in the same index; the key range then trims the ends.
+  const months = opts.months ?? monthCodes(range);
+  if (months) where.push(`${SEARCH_TERMS} && ${bind(`{${months.join(",")}}`)}::int4[]`);
+  // Filters whose ids have no code (past 2^18).
+  if (uncoded.length) where.push(`EXISTS (SELECT 1 FROM "ArticleSearch" f WHERE f."key" = a."searchKey" AND f."facets" @@ ${bind(uncoded.map(lexeme).join(" & "))}::tsquery)`);
+  if (opts.notInHeadline && q.notInHeadline) where.push(`NOT EXISTS (SELECT 1 FROM "ArticleSearch" h WHERE h."key" = a."searchKey" AND h."head" @@ ${bind(tsAll(q.notInHeadline))}::tsquery)`);
+  return where;
+}
+
+/** Conditions of a tier on "ArticleSearch" s: headline phrases, headline characters, or filters alone. `walk` hides them from the GIN indexes (IS TRUE), so the key index is walked newest first. */
+function headlineWhere(q: TierQuery, range: KeyRange, bind: Bind, key: string, walk: boolean): string[] {
+  const where: string[] = [];
+  const push = (c: string) => where.push(walk ? `(${c}) IS TRUE` : c);
+  if (q.facets.length) push(`s."facets" @@ ${bind(q.facets.map(lexeme).join(" & "))}::tsquery`);
+  if (q.text?.in === "headline") push(`s."head" @@ ${bind(tsAll(q.text.phrases))}::tsquery`);
+  if (q.text?.in === "chars") push(`s."chars" @@ ${bind(tsAll(q.text.phrases))}::tsquery`);
+  where.push(`${key} BETWEEN ${bind(range.min)} AND ${bind(range.max)}`);
+  return where;
+}
+
+const isBodyTier = (q: TierQuery) => q.text?.in === "all";
+
+type Statement = { sql: string; params: unknown[] };
+
+/** Keys of a headline tier's matches, in no order, up to `cap`: through the GIN indexes (`key + 0` keeps the key index out). */
+function headlineMatchesQuery(q: TierQuery, range: KeyRange, cap: number): Statement {
+  const { params, bind } = binder();
+  const where = headlineWhere(q, range, bind, `(s."key" + 0)`, false);
+  return { sql: `SELECT s."key" FROM "ArticleSearch" s WHERE ${where.join(" AND ")} LIMIT ${bind(cap)}`, params };
+}
+
+/** Keys of a headline tier's newest `limit` matches, when there are many: the key index walked newest first. */
+function headlineNewestQuery(q: TierQuery, range: KeyRange, limit: number): Statement {
+  const { params, bind } = binder();
+  const where = headlineWhere(q, range, bind, `s."key"`, true);
+  return { sql: `SELECT s."key" FROM "ArticleSearch" s WHERE ${where.join(" AND ")} ORDER BY s."key" LIMIT ${bind(limit)}`, params };
+}
+
+/**
+ * Up to `limit` matches of a headline-and-body tier, in no order. Folded stories come back
+ * unchecked (`folded`), for verify.ts: the text check in SQL cannot see their matches.
+ */
+function bodyMatchesQuery(q: TierQuery, range: KeyRange, limit: number, check: TextNeeds["check"]): Statement {
+  const { params, bind } = binder();
+  const where = bodyWhere(q, range, bind);
+  if (check) where.push(`(${FOLDED} OR ${rowHas(check, bind)})`);
+  return { sql: `SELECT a."searchKey" AS "key", ${FOLDED} AS "folded" FROM "Article" a WHERE ${where.join(" AND ")} LIMIT ${bind(limit)}`, params };
+}
+
+/** The newest `limit` matches among stories that do not fold, published in `months` (every month of the range when null). */
+function bodyNewestQuery(q: TierQuery, range: KeyRange, limit: number, check: TextNeeds["check"], months: number[] | null): Statement {
+  const { params, bind } = binder();
+  const where = bodyWhere(q, range, bind, months ? { months } : {});
+  where.push(`NOT (${FOLDED})`);
+  if (check) where.push(rowHas(check, bind));
+  return { sql: `SELECT a."searchKey" AS "key" FROM "Article" a WHERE ${where.join(" AND ")} ORDER BY a."searchKey" + 0 LIMIT ${bind(limit)}`, params };
+}
+
+/** Keys of the folded stories among a tier's candidates (few: their codes hold FOLDS_CODE). */
+function foldedQuery(q: TierQuery, range: KeyRange): Statement {
+  const { params, bind } = binder();
+  const where = bodyWhere(q, range, bind, { extraCodes: [FOLDS_CODE] });
+  return { sql: `SELECT a."searchKey" AS "key" FROM "Article" a WHERE ${where.join(" AND ")}`, params };
 }
 
 /** The statement for a tier's candidates in key order (see verify.ts, tierMatches), and its parameters. */
-export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, after: number | null): { sql: string; params: unknown[] } {
-  const w = tierWhere(q, range, `s."key"`, after);
-  const unsure = w.acrossPunctuation ? "true" : w.textCheck ? `s."folds"` : "false";
-  const candidates = `SELECT s."key", ${unsure} AS unsure FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} ORDER BY s."key"`;
-  // OFFSET 0 keeps the planner from reading every candidate's text before sorting.
-  const sql = w.textCheck
-    ? `SELECT c."key", c.unsure FROM (${candidates} OFFSET 0) c WHERE c.unsure OR ${articleHas(w, 'c."key"')} ORDER BY c."key" LIMIT ${w.bind(limit)}`
-    : `${candidates} LIMIT ${w.bind(limit)}`;
-  return { sql, params: w.params };
-}
-
-/**
- * Matches counted, in no order, up to `cap`: through the GIN indexes (the key is compared as
- * `"key" + 0`, so the primary key offers no plan: a date range filters what GIN finds), with the text
- * checked in SQL. Stories whose text folds beyond ASCII case are left out here: `foldedQuery` finds them.
- */
-function countQuery(q: TierQuery, range: KeyRange, cap: number): { sql: string; params: unknown[] } {
-  const w = tierWhere(q, range, `(s."key" + 0)`);
-  const text = w.textCheck ? ` AND NOT s."folds" AND ${articleHas(w, 's."key"')}` : "";
-  return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")}${text} LIMIT ${w.bind(cap)}) hits`, params: w.params };
-}
-
-/**
- * Keys of the first `limit` matches, newest first, folded stories left out. With many matches the
- * key index finds them at once, newest first; with few, `"key" + 0` has the planner fetch them
- * through the GIN indexes and sort them instead (walking the key index would then read every story).
- */
-function pageQuery(q: TierQuery, range: KeyRange, limit: number, many: boolean): { sql: string; params: unknown[] } {
-  const ord = many ? `s."key"` : `s."key" + 0`;
-  const w = tierWhere(q, range, many ? `s."key"` : `(s."key" + 0)`, null, [], many);
-  if (!w.textCheck) return { sql: `SELECT s."key" FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} ORDER BY ${ord} LIMIT ${w.bind(limit)}`, params: w.params };
-  // The text is read for candidates in key order, only until the page is full (OFFSET 0 keeps the
-  // planner from checking every candidate before it sorts).
-  const candidates = `SELECT s."key", ${ord} AS ord FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} AND NOT s."folds" ORDER BY ord`;
-  return { sql: `SELECT c."key" FROM (${candidates} OFFSET 0) c WHERE ${articleHas(w, 'c."key"')} ORDER BY c.ord LIMIT ${w.bind(limit)}`, params: w.params };
-}
-
-/** Keys of the folded stories among a tier's candidates (few: their "terms" hold FOLDS_CODE), newest first. */
-function foldedQuery(q: TierQuery, range: KeyRange): { sql: string; params: unknown[] } {
-  const w = tierWhere(q, range, `(s."key" + 0)`, null, [FOLDS_CODE]);
-  return { sql: `SELECT s."key" FROM "ArticleSearch" s WHERE ${w.where.join(" AND ")} ORDER BY s."key" + 0`, params: w.params };
+export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, after: number | null): Statement {
+  const { params, bind } = binder();
+  const from = after === null ? range : { min: Math.max(range.min, after + 1), max: range.max };
+  if (!isBodyTier(q)) {
+    const where = headlineWhere(q, from, bind, `s."key"`, false);
+    return { sql: `SELECT s."key", false AS unsure FROM "ArticleSearch" s WHERE ${where.join(" AND ")} ORDER BY s."key" LIMIT ${bind(limit)}`, params };
+  }
+  const needs = textNeeds(q.text!.phrases);
+  const unsure = needs.acrossPunctuation ? "true" : needs.check ? FOLDED : "false";
+  const where = bodyWhere(q, from, bind, { notInHeadline: true });
+  // A folded story is confirmed in verify.ts; the others are checked here, in the row.
+  if (needs.check) where.push(`(${FOLDED} OR ${rowHas(needs.check, bind)})`);
+  return { sql: `SELECT a."searchKey" AS "key", ${unsure} AS unsure FROM "Article" a WHERE ${where.join(" AND ")} ORDER BY a."searchKey" + 0 LIMIT ${bind(limit)}`, params };
 }
 
 /** A search statement, on connections with sequential scans off (lib/db/client.ts, searchDb). */
-const query = <T>(sql: string, params: unknown[]): Promise<T[]> => searchDb.$queryRawUnsafe<T[]>(sql, ...params);
+const query = <T>(s: Statement): Promise<T[]> => searchDb.$queryRawUnsafe<T[]>(s.sql, ...s.params);
 
 type KeyRow = { key: number | bigint | string };
+const keysOf = async (s: Statement) => (await query<KeyRow>(s)).map((r) => Number(r.key));
+const newestFirst = (keys: Iterable<number>) => [...new Set(keys)].sort((a, b) => a - b);
 
 export async function postgresCandidates(q: TierQuery, range: KeyRange, limit: number, after: number | null): Promise<Candidate[]> {
-  const { sql, params } = candidateQuery(q, range, limit, after);
-  const rows = await query<KeyRow & { unsure: boolean }>(sql, params);
+  const rows = await query<KeyRow & { unsure: boolean }>(candidateQuery(q, range, limit, after));
   return rows.map((r) => ({ key: Number(r.key), id: idFromKey(Number(r.key)), hit: !r.unsure }));
 }
 
+/** Of folded candidates, those whose normalized text holds the phrases (all of them when the index decides). */
+async function confirmFolded(keys: number[], phrases: Phrase[], check: TextNeeds["check"]): Promise<number[]> {
+  if (!keys.length || !check) return keys;
+  const confirmed = await confirmedIds(keys.map(idFromKey), phrases);
+  return keys.filter((k) => confirmed.has(idFromKey(k)));
+}
+
+/**
+ * The newest `limit` matches of a tier with more matches than the cap. GIN yields matches in no
+ * order, so they are looked for in the last months only, as many as `sample` (matches found in
+ * no order) suggests hold them, with the months widened fourfold until enough are found.
+ */
+async function newestMatches(q: TierQuery, range: KeyRange, limit: number, check: TextNeeds["check"], sample: number[]): Promise<number[]> {
+  const minutes = sample.map(minuteOfKey);
+  const perMonth = sample.length / (monthCode(Math.max(...minutes)) - monthCode(Math.min(...minutes)) + 1);
+  const { from, until } = minutesOfKeyRange(range);
+  const last = monthCode(until);
+  const first = from === null ? -Infinity : monthCode(from);
+  for (let months = Math.ceil((2 * limit) / perMonth); ; months *= 4) {
+    const whole = last - months < first || months > MAX_WINDOW_MONTHS;
+    const window = whole ? null : Array.from({ length: months }, (_, i) => last - i);
+    const keys = await keysOf(bodyNewestQuery(q, range, limit, check, window));
+    if (whole || keys.length >= limit) return keys;
+  }
+}
+const MAX_WINDOW_MONTHS = 240;
+
 export const postgresBackend: SearchBackend = {
-  // A GIN index yields matches in no order: counting them up to the cap and fetching the page
-  // newest first are separate statements, each with its own plan.
   async page(q, range, cap, offset, size) {
-    const needs = textNeeds(q);
+    if (!isBodyTier(q)) {
+      const found = await keysOf(headlineMatchesQuery(q, range, cap));
+      const total = Math.min(cap, found.length);
+      if (size <= 0 || offset >= total) return { total, ids: [] };
+      const keys = found.length < cap ? found : await keysOf(headlineNewestQuery(q, range, offset + size));
+      return { total, ids: newestFirst(keys).slice(offset, offset + size).map(idFromKey) };
+    }
+    const phrases = q.text!.phrases;
+    const needs = textNeeds(phrases);
     // Every candidate then needs its normalized text read: take them newest first, confirmed.
-    if (needs?.acrossPunctuation) {
+    if (needs.acrossPunctuation) {
       const ids = await tierMatches(postgresCandidates, q, range, cap);
       return { total: ids.length, ids: ids.slice(offset, offset + size) };
     }
-    let folded: number[] = [];
-    if (needs && q.text) {
-      const { sql, params } = foldedQuery(q, range);
-      const keys = (await query<KeyRow>(sql, params)).map((r) => Number(r.key));
-      const confirmed = await confirmedIds(keys.map(idFromKey), q.text.phrases);
-      folded = keys.filter((k) => confirmed.has(idFromKey(k)));
+    // Headline matches ranked in the tier above: found again (a small index) and left out here.
+    const above = new Set(q.notInHeadline ? await keysOf(headlineMatchesQuery({ text: { in: "headline", phrases: q.notInHeadline }, notInHeadline: null, facets: q.facets }, range, cap)) : []);
+    let limit = cap + above.size;
+    let rows: { key: number; folded: boolean }[];
+    let keys: number[];
+    for (;;) {
+      rows = (await query<KeyRow & { folded: boolean }>(bodyMatchesQuery(q, range, limit, needs.check))).map((r) => ({ key: Number(r.key), folded: r.folded }));
+      const folded = await confirmFolded(rows.filter((r) => r.folded).map((r) => r.key), phrases, needs.check);
+      keys = [...rows.filter((r) => !r.folded).map((r) => r.key), ...folded];
+      // Folded candidates the text rejected took places under the limit: ask for that many more.
+      const rejected = rows.length - keys.length;
+      if (rows.length < limit || rejected === 0) break;
+      limit += rejected;
     }
-    const count = countQuery(q, range, cap);
-    const counted = await query<{ n: number | bigint | string }>(count.sql, count.params);
-    const total = Math.min(cap, Number(counted[0]?.n ?? 0) + folded.length);
+    const matches = keys.filter((k) => !above.has(k));
+    const total = Math.min(cap, matches.length);
     if (size <= 0 || offset >= total) return { total, ids: [] };
-    // Many matches: walking the key index newest first finds a page at once, but the planner, which
-    // multiplies the selectivities of a phrase's tokens as if they were independent, may not see it.
-    const many = total >= cap;
-    const { sql, params } = pageQuery(q, range, offset + size, many);
-    const keys = (await query<KeyRow>(sql, params)).map((r) => Number(r.key));
-    const merged = [...keys, ...folded].sort((a, b) => a - b);
-    return { total, ids: merged.slice(offset, offset + size).map(idFromKey) };
+    // Fewer than the limit: these are all the matches, and the page is theirs.
+    if (rows.length < limit) return { total, ids: newestFirst(matches).slice(offset, offset + size).map(idFromKey) };
+    const want = offset + size + above.size;
+    const folded = await confirmFolded(await keysOf(foldedQuery(q, range)), phrases, needs.check);
+    const newest = await newestMatches(q, range, want, needs.check, keys);
+    return { total, ids: newestFirst([...newest, ...folded].filter((k) => !above.has(k))).slice(offset, offset + size).map(idFromKey) };
   },
 };

@@ -34,13 +34,13 @@ export const headlineOf = (doc: Pick<SearchDocument, "title" | "subtitle" | "kic
  * What both index writers take from an article, each text normalized and tokenized once. `folds`:
  * whether a phrase check has to normalize the story's text (tokenize.ts, foldsBeyondAsciiCase).
  */
-export function analyzeDocument(doc: SearchDocument) {
+export function analyzeDocument(doc: Omit<SearchDocument, "id">) {
   const headline = analyzeText(headlineOf(doc));
   const body = analyzeText(doc.text);
   return { headlineTokens: headline.tokens, headlineCharacters: headline.characters, bodyTokens: body.tokens, folds: headline.folds || body.folds, facets: facetTokens(doc) };
 }
 
-export function facetTokens(doc: SearchDocument): string[] {
+export function facetTokens(doc: Omit<SearchDocument, "id">): string[] {
   return [
     facet.all,
     facet.section(doc.sectionId),

@@ -1,15 +1,18 @@
 import type { Tx } from "../db/client";
 import { searchKey } from "./search-key";
-import { analyzeDocument, type SearchDocument } from "./document";
+import { analyzeDocument, facetTokens, headlineOf, type SearchDocument } from "./document";
+import { analyzeText, WORD_CHAR } from "./tokenize";
 
-// PostgreSQL's index (migrations 20261130140100_search, 20261130170000_search_body_without_positions),
-// the same tokens as SQLite's (lib/search/tokenize.ts), in the same two parts:
-//   "terms"  every distinct token of headline and body as a 32-bit integer, GIN-indexed
-//            without positions: the candidates for any phrase, confirmed against the text.
-//   "head"   headline tokens with positions (tsvector literals, so no text-search parser or
-//            dictionary touches them): headline phrases, exactly.
-//   "chars"  headline characters, for one-character searches; "facets" the filters;
-//   "folds"  whether a phrase check has to normalize the story's text (verify.ts).
+// PostgreSQL's index (migrations 20261130140100_search … 20261130200000_search_terms_from_text),
+// the same tokens as SQLite's (lib/search/tokenize.ts):
+//   search_terms(…) a GIN expression index on "Article": every distinct token of headline and body
+//            as a 32-bit code, computed from the row's own text by SQL (search_text_codes), with the
+//            codes of "Article"."searchCodes" (facets, month, markers), which the ingest writes.
+//            Nothing per token is stored: the candidates for any phrase, confirmed against the text
+//            in the same row. "Article"."searchKey" is the article's search key.
+//   "ArticleSearch" per indexed article: "head", headline tokens with positions (tsvector literals,
+//            so no text-search parser or dictionary touches them), headline phrases exactly;
+//            "chars" headline characters, for one-character searches; "facets" the filters.
 
 /** tsvector positions stop at 16,383. */
 const MAX_POSITION = 16_383;
@@ -44,8 +47,10 @@ export function headVector(headlineTokens: string[]): string {
 // above): they mark folded stories and carry the facets and the month of publication, so a
 // filtered search is one GIN lookup.
 
-/** A folded story's "terms" also hold this code, so its candidates can be found apart (backend-postgres.ts). */
+/** A folded story's codes also hold this one, so its candidates can be found apart (backend-postgres.ts). */
 export const FOLDS_CODE = 1;
+/** Codes that list every token of the story themselves: search_terms() then computes none. */
+export const TOKENS_GIVEN_CODE = 2;
 
 const FACET_KINDS = ["sec", "col", "iss", "aut", "tag"];
 const FACET_ID_SPACE = 2 ** 18;
@@ -65,39 +70,57 @@ export function monthCode(minute: number): number {
   return MONTH_KIND * FACET_ID_SPACE + (d.getUTCFullYear() - 1970) * 12 + d.getUTCMonth();
 }
 
-/** The distinct codes of a story's tokens (headline and body), with facet and month codes and the fold marker, as a PostgreSQL array literal. */
-export function termCodes(tokens: string[], folds = false, facets: string[] = [], publishedAt?: Date): string {
-  const codes = new Set(tokens.map((t) => tokenCode(t).code));
-  if (folds) codes.add(FOLDS_CODE);
+/**
+ * Letters and digits SQL tokenizes the way tokenize.ts does (search_text_codes in migration
+ * 20261130200000 lists the same class after folding ASCII case): Latin letters, digits and the CJK
+ * ideographs of U+3400–U+4DBF and U+4E00–U+9FFF, all in the Basic Multilingual Plane.
+ */
+export const SQL_WORD_CLASS = "[0-9a-z\u3400-\u4dbf\u4e00-\u9fff]";
+const sqlWordChar = new RegExp(SQL_WORD_CLASS, "i");
+
+/** Whether every letter and digit of a text is one search_text_codes() knows; the text must not fold beyond ASCII case either. */
+export function tokenizedInSql(text: string): boolean {
+  for (const ch of text) if (WORD_CHAR.test(ch) && !sqlWordChar.test(ch)) return false;
+  return true;
+}
+
+/** The codes of a set of tokens, facets, month and markers, as a PostgreSQL array literal. */
+export function termCodes(tokens: Iterable<string>, markers: number[], facets: string[], publishedAt: Date): string {
+  const codes = new Set<number>(markers);
+  for (const t of tokens) codes.add(tokenCode(t).code);
   for (const f of facets) {
     const code = facetCode(f);
     if (code !== null) codes.add(code);
   }
-  if (publishedAt) codes.add(monthCode(Math.floor(publishedAt.getTime() / 60_000)));
+  codes.add(monthCode(Math.floor(publishedAt.getTime() / 60_000)));
   return `{${[...codes].join(",")}}`;
 }
 
+/**
+ * "Article"."searchCodes" for an article about to be written: its facets, month and fold marker;
+ * and, when SQL would not tokenize its text as tokenize.ts does, every token's code as well.
+ */
+export function searchCodesOf(doc: Omit<SearchDocument, "id">): string {
+  const { headlineTokens, bodyTokens, folds, facets } = analyzeDocument(doc);
+  const plain = !folds && tokenizedInSql(headlineOf(doc)) && tokenizedInSql(doc.text);
+  const markers = [...(folds ? [FOLDS_CODE] : []), ...(plain ? [] : [TOKENS_GIVEN_CODE])];
+  return termCodes(plain ? [] : [...headlineTokens, ...bodyTokens], markers, facets, doc.publishedAt);
+}
+
+/** The headline part of the index; the body's is the expression index over "Article" (see the top of this file). */
 export async function indexArticlesPostgres(tx: Tx, docs: SearchDocument[]) {
   for (let i = 0; i < docs.length; i += 100) {
     const batch = docs.slice(i, i + 100);
     const params = batch.flatMap((doc) => {
-      const { headlineTokens, headlineCharacters, bodyTokens, folds, facets } = analyzeDocument(doc);
-      return [
-        searchKey(doc.publishedAt, doc.id),
-        termCodes([...headlineTokens, ...bodyTokens], folds, facets, doc.publishedAt),
-        headVector(headlineTokens),
-        headlineCharacters.map(quote).join(" "),
-        facets.map(quote).join(" "),
-        folds,
-      ];
+      const headline = analyzeText(headlineOf(doc));
+      return [searchKey(doc.publishedAt, doc.id), headVector(headline.tokens), headline.characters.map(quote).join(" "), facetTokens(doc).map(quote).join(" ")];
     });
-    const values = batch
-      .map((_, k) => `($${k * 6 + 1}, $${k * 6 + 2}::int4[], $${k * 6 + 3}::tsvector, $${k * 6 + 4}::tsvector, $${k * 6 + 5}::tsvector, $${k * 6 + 6})`)
-      .join(", ");
-    await tx.$executeRawUnsafe(`INSERT INTO "ArticleSearch" ("key", "terms", "head", "chars", "facets", "folds") VALUES ${values}`, ...params);
+    const values = batch.map((_, k) => `($${k * 4 + 1}, $${k * 4 + 2}::tsvector, $${k * 4 + 3}::tsvector, $${k * 4 + 4}::tsvector)`).join(", ");
+    await tx.$executeRawUnsafe(`INSERT INTO "ArticleSearch" ("key", "head", "chars", "facets") VALUES ${values}`, ...params);
   }
 }
 
+/** The headline part goes; the ingest deletes the article's row, and its entries in the expression index with it. */
 export async function unindexArticlePostgres(tx: Tx, id: number, publishedAt: Date) {
   await tx.$executeRawUnsafe(`DELETE FROM "ArticleSearch" WHERE "key" = $1`, searchKey(publishedAt, id));
 }

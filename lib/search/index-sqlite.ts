@@ -1,7 +1,7 @@
 import type { Tx } from "../db/client";
 import { databaseProvider } from "../db/url";
 import { analyzeDocument, type SearchDocument } from "./document";
-import { indexArticlesPostgres, unindexArticlePostgres } from "./index-postgres";
+import { indexArticlesPostgres, searchCodesOf, unindexArticlePostgres } from "./index-postgres";
 import { searchKey } from "./search-key";
 import { joinTokens } from "./tokenize";
 
@@ -32,6 +32,15 @@ export function searchRows(doc: SearchDocument) {
     titleChars: joinTokens(headlineCharacters),
     facets: joinTokens(facets),
   };
+}
+
+/**
+ * Columns of an article's own row that the index needs, written with the row: on PostgreSQL, the
+ * codes its expression index adds to the text's (null for a draft, which is not indexed); none on SQLite.
+ */
+export function articleSearchColumns(doc: Omit<SearchDocument, "id"> | null): { searchCodes?: string | null } {
+  if (databaseProvider() !== "postgresql") return {};
+  return { searchCodes: doc ? searchCodesOf(doc) : null };
 }
 
 /** Adds articles to the index, many rows per statement. */

@@ -11,7 +11,7 @@ import * as OpenCC from "opencc-js";
 // The lone last character lets a query cross punctuation ("发展,全县") the
 // way the story does, since runs end at the same place in both.
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+export const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Full-width forms become half-width (ＰＬＣ → plc, ３０ → 30) and case is folded, in text and queries alike. */
 export function normalize(text: string): string {

@@ -9,6 +9,8 @@ export interface SyntheticOptions {
   /** Paragraphs per article (each about 110 characters). */
   paragraphs?: number;
   root?: string;
+  /** A last paragraph for story i, when it returns one. */
+  extra?: (i: number) => string | undefined;
 }
 
 const SENTENCES = [
@@ -24,7 +26,7 @@ function isoDay(start: Date, offset: number): string {
 }
 
 /** A valid content tree of `articles` stories, one issue every few of them, newest issue last. */
-export function syntheticContent({ articles, perIssue = 8, tagEvery = 3, paragraphs = 4, root = "content" }: SyntheticOptions): ContentFile[] {
+export function syntheticContent({ articles, perIssue = 8, tagEvery = 3, paragraphs = 4, root = "content", extra }: SyntheticOptions): ContentFile[] {
   const files: ContentFile[] = [
     { path: `${root}/sections.yaml`, text: sectionsYaml },
     { path: `${root}/columns.yaml`, text: "- slug: ershida\n  name: 二十大精神在晋中\n  description: 专栏。\n" },
@@ -37,7 +39,7 @@ export function syntheticContent({ articles, perIssue = 8, tagEvery = 3, paragra
       const slug = `story-${String(i).padStart(6, "0")}`;
       slugs.push(slug);
       const tags = [`标签${i % 50}`, ...(i % tagEvery === 0 ? ["网格化管理"] : [])];
-      const body = Array.from({ length: paragraphs }, (_, p) => SENTENCES.slice(p % 5).concat(SENTENCES.slice(0, p % 5)).join("")).join("\n\n");
+      const body = [...Array.from({ length: paragraphs }, (_, p) => SENTENCES.slice(p % 5).concat(SENTENCES.slice(0, p % 5)).join("")), ...[extra?.(i) ?? []].flat()].join("\n\n");
       files.push({
         path: `${root}/issues/${date}/${slug}.md`,
         text: `---\ntitle: 第${i}篇 合成报道\nsection: ${i % 2 ? "rural" : "news"}\n${i % 5 === 0 ? "column: ershida\n" : ""}bylines: [记者${i % 40}]\ntags: [${tags.join(", ")}]\n---\n\n${body}\n`,

@@ -9,9 +9,12 @@ import { COUNT_LIMIT, searchArticles } from "@/lib/search/search";
 
 const TOTAL = 2_400;
 const PER_ISSUE = 8;
+/** In the oldest 1,500 stories and three recent ones: more matches than a search counts, few of them new. */
+const holdsGloves = (i: number) => i < 1_500 || i % 400 === 107;
 
 beforeAll(async () => {
-  await ingestContent(db, parseContent(syntheticContent({ articles: TOTAL, perIssue: PER_ISSUE })));
+  const extra = (i: number) => (holdsGloves(i) ? "园区的乳胶手套生产线投产。" : undefined);
+  await ingestContent(db, parseContent(syntheticContent({ articles: TOTAL, perIssue: PER_ISSUE, extra })));
 });
 
 /** Walks every page of a listing and returns what it showed, in order. */
@@ -53,6 +56,19 @@ describe(`lists over ${TOTAL} articles`, () => {
     expect((await searchArticles({ q: "左权", page: COUNT_LIMIT / 20 })).results).toHaveLength(20);
     const exact = await searchArticles({ q: "左权", author: "记者7", page: 1 });
     expect(exact).toMatchObject({ total: TOTAL / 40, totalIsExact: true });
+  });
+
+  it.each(["乳胶手套", "乳胶"])("pages through the newest of more matches than it counts (%s)", async (q) => {
+    const slugs = Array.from({ length: TOTAL }, (_, i) => i)
+      .filter(holdsGloves)
+      .reverse()
+      .map((i) => `story-${String(i).padStart(6, "0")}`);
+    const first = await searchArticles({ q, page: 1 });
+    expect(first).toMatchObject({ total: COUNT_LIMIT, totalIsExact: false });
+    expect(first.results.map((r) => r.slug)).toEqual(slugs.slice(0, 20));
+    for (const page of [2, 7, COUNT_LIMIT / 20]) {
+      expect((await searchArticles({ q, page })).results.map((r) => r.slug), `page ${page}`).toEqual(slugs.slice((page - 1) * 20, page * 20));
+    }
   });
 
   it("pages the issue archive newest first", async () => {

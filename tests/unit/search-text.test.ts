@@ -6,7 +6,8 @@ import { MAX_TERMS, parseQuery } from "@/lib/search/query";
 import { findMatches, snippet } from "@/lib/search/snippet";
 import { characterTokens, documentTokens, foldsBeyondAsciiCase, normalizeQuery, queryTokens } from "@/lib/search/tokenize";
 import { containsAll } from "@/lib/search/verify";
-import { facetCode, FOLDS_CODE, monthCode, tokenCode } from "@/lib/search/index-postgres";
+import { readFileSync } from "node:fs";
+import { facetCode, FOLDS_CODE, monthCode, SQL_WORD_CLASS, tokenCode, tokenizedInSql, TOKENS_GIVEN_CODE } from "@/lib/search/index-postgres";
 
 describe("tokens", () => {
   it("indexes each run of letters and digits as bigrams plus its last character", () => {
@@ -151,5 +152,29 @@ describe("PostgreSQL token codes", () => {
     const astral = tokenCode("𠀾字");
     expect(astral.exact).toBe(false);
     expect((astral.code >>> 16) & 0xfc00).toBe(0xd800);
+  });
+});
+
+describe("PostgreSQL's SQL tokenizer (search_text_codes)", () => {
+  const migration = readFileSync("prisma/postgresql/migrations/20261130200000_search_terms_from_text/migration.sql", "utf8");
+  const ranges = [...SQL_WORD_CLASS.matchAll(/([^\x00-\x7f])-([^\x00-\x7f])/gu)].map((m) => [m[1]!.codePointAt(0)!, m[2]!.codePointAt(0)!] as const);
+
+  it("reads the character class tokenize.ts's twin declares, after folding ASCII case", () => {
+    expect(migration).toContain(`'${SQL_WORD_CLASS}+'`);
+    expect(migration).toContain("translate(t, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')");
+    expect(ranges).toEqual([[0x3400, 0x4dbf], [0x4e00, 0x9fff]]);
+  });
+
+  it("classes as letters or digits only what tokenize.ts does", () => {
+    const wordChar = /[\p{L}\p{N}]/u;
+    for (const [from, to] of ranges) for (let cp = from; cp <= to; cp++) expect(wordChar.test(String.fromCodePoint(cp)), cp.toString(16)).toBe(true);
+    for (const ch of "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") expect(tokenizedInSql(ch)).toBe(true);
+  });
+
+  it("is trusted only with texts whose every letter and digit it knows", () => {
+    expect(tokenizedInSql("左权县，PLC控制。“30万吨/年”㐀")).toBe(true);
+    for (const text of ["Café", "かな", "한국", "𠀾字", "ＰＬＣ", "①"]) expect(tokenizedInSql(text), text).toBe(false);
+    // The markers sit below every token's code, with the facets.
+    expect(Math.max(FOLDS_CODE, TOKENS_GIVEN_CODE)).toBeLessThan(facetCode("sec0")!);
   });
 });
