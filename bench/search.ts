@@ -157,10 +157,10 @@ interface SizeResult {
 }
 
 const DB_SIZE_LABEL: Record<DbKind, string> = { sqlite: "DB file", postgresql: "database (pg_database_size)" };
-/** ArticleSearch's parts, largest first: FTS5's shadow tables, or PostgreSQL's heap, TOAST and indexes. */
+/** The index's parts, largest first: FTS5's shadow tables, or PostgreSQL's ArticleSearch (heap, TOAST, indexes) and "Article"'s search indexes and columns. */
 const searchParts = (index: IndexSize) =>
   Object.entries(index.tables)
-    .filter(([name, bytes]) => name.startsWith("ArticleSearch") && bytes > 0)
+    .filter(([name, bytes]) => /^(ArticleSearch|Article_search|Article "search)/.test(name) && bytes > 0)
     .sort((a, b) => b[1] - a[1]);
 
 const ms = (x: number) => x.toFixed(2);
@@ -601,7 +601,8 @@ function printLatency(results: KindResult[]): void {
   console.log("  (avg total: as reported, counting stops at 1,000; capped: share of searches with more matches than that)");
 }
 
-const isFts = (s: Statement) => s.sql.includes('"ArticleSearch"');
+/** A statement of the search index: SQLite's FTS5 tables, PostgreSQL's ArticleSearch or "Article"'s expression index. */
+const isFts = (s: Statement) => s.sql.includes('"ArticleSearch"') || s.sql.includes("search_terms(");
 
 async function breakdown(database: BenchDatabase, search: Search, params: SearchParams[], textOf: (slug: string) => Promise<string>): Promise<Breakdown> {
   const sum = { wall: 0, lookups: 0, index: 0, confirm: 0, findMany: 0, statements: 0, marking: 0 };

@@ -30,10 +30,11 @@ if (process.env.NODE_ENV !== "production") globalForPrisma.portalDb = db;
 /**
  * Search's statements (lib/search/backend-postgres.ts). On PostgreSQL, connections of their own with
  * sequential scans off (a scan of every story's index row is never the right plan for a search, and
- * the planner cannot always tell, while elsewhere a scan of a small table is) and no parallel
- * workers (starting them costs more than a search's statement takes). On SQLite, `db`.
+ * the planner cannot always tell, while elsewhere a scan of a small table is), no parallel workers
+ * and no JIT compilation (starting either costs more than a search's statement takes; the index
+ * expression's high cost would otherwise bring JIT in). On SQLite, `db`.
  */
 export const searchDb: PrismaClient =
   databaseProvider() === "postgresql"
-    ? (globalForPrisma.portalSearchDb ??= createPrismaClient(databaseUrl(), { options: "-c enable_seqscan=off -c max_parallel_workers_per_gather=0", pool: Number(process.env.DATABASE_SEARCH_POOL_SIZE ?? 5) }))
+    ? (globalForPrisma.portalSearchDb ??= createPrismaClient(databaseUrl(), { options: "-c enable_seqscan=off -c max_parallel_workers_per_gather=0 -c jit=off", pool: Number(process.env.DATABASE_SEARCH_POOL_SIZE ?? 5) }))
     : db;

@@ -1,7 +1,7 @@
 import { searchDb } from "../db/client";
 import { facetCode, FOLDS_CODE, monthCode, tokenCode } from "./index-postgres";
-import { indexDecides, type Candidate, type KeyRange, type Phrase, type SearchBackend, type TierQuery } from "./plan";
-import { idFromKey, minuteOfKey, minutesOfKeyRange } from "./search-key";
+import { COUNT_CAP, indexDecides, type Candidate, type KeyRange, type Phrase, type SearchBackend, type TierQuery } from "./plan";
+import { idFromKey, minutesOfKeyRange } from "./search-key";
 import { confirmedIds, tierMatches } from "./verify";
 
 // PostgreSQL (see index-postgres.ts). Headline tiers, one-character searches and filters alone
@@ -56,7 +56,9 @@ interface TextNeeds {
 
 function textNeeds(phrases: Phrase[]): TextNeeds {
   const oneRun = phrases.filter((p) => !p.text.includes(" "));
-  const check = oneRun.length && !termCodesOf(phrases).exact ? { texts: oneRun.map((p) => p.text), fold: oneRun.some((p) => /[a-z]/.test(p.text)) } : null;
+  // A phrase the index decides (one exact bigram) needs no reading.
+  const unsure = oneRun.filter((p) => !termCodesOf([p]).exact);
+  const check = unsure.length ? { texts: unsure.map((p) => p.text), fold: unsure.some((p) => /[a-z]/.test(p.text)) } : null;
   return { check, acrossPunctuation: oneRun.length < phrases.length };
 }
 
@@ -71,16 +73,22 @@ function binder() {
 }
 type Bind = ReturnType<typeof binder>["bind"];
 
-/** Every phrase of `check` in the row's headline or body. */
+/**
+ * Every phrase of `check` in the row's headline or body. The body is read out of line (TOAST) and
+ * decompressed by each function that reads it: several phrases read it once, as a fresh copy.
+ */
 function rowHas(check: NonNullable<TextNeeds["check"]>, bind: Bind): string {
   const f = (column: string) => (check.fold ? `lower(${column})` : column);
-  const columns = [`a."text"`, `a."title"`, `coalesce(a."subtitle", '')`, `coalesce(a."kicker", '')`];
-  return check.texts
-    .map((t) => {
-      const n = bind(t);
-      return `(${columns.map((c) => `strpos(${f(c)}, ${n}) > 0`).join(" OR ")})`;
-    })
-    .join(" AND ");
+  const has = (body: string) =>
+    check.texts
+      .map((t) => {
+        const n = bind(t);
+        return `(${[body, f(`a."title"`), f(`coalesce(a."subtitle", '')`), f(`coalesce(a."kicker", '')`)].map((c) => `strpos(${c}, ${n}) > 0`).join(" OR ")})`;
+      })
+      .join(" AND ");
+  if (check.texts.length === 1) return has(f(`a."text"`));
+  // OFFSET 0 keeps the subquery, and so its one copy, from being flattened into each use.
+  return `EXISTS (SELECT 1 FROM (SELECT ${check.fold ? `lower(a."text")` : `a."text" || ''`} AS body OFFSET 0) x WHERE ${has("x.body")})`;
 }
 
 /**
@@ -186,6 +194,13 @@ export async function postgresCandidates(q: TierQuery, range: KeyRange, limit: n
   return rows.map((r) => ({ key: Number(r.key), id: idFromKey(Number(r.key)), hit: !r.unsure }));
 }
 
+/** Up to `limit` matches in no order, folded ones confirmed (`keys`), and the rows they came from. */
+async function bodyMatches(q: TierQuery, range: KeyRange, limit: number, check: TextNeeds["check"]) {
+  const rows = (await query<KeyRow & { folded: boolean }>(bodyMatchesQuery(q, range, limit, check))).map((r) => ({ key: Number(r.key), folded: r.folded }));
+  const folded = await confirmFolded(rows.filter((r) => r.folded).map((r) => r.key), q.text!.phrases, check);
+  return { rows, keys: [...rows.filter((r) => !r.folded).map((r) => r.key), ...folded] };
+}
+
 /** Of folded candidates, those whose normalized text holds the phrases (all of them when the index decides). */
 async function confirmFolded(keys: number[], phrases: Phrase[], check: TextNeeds["check"]): Promise<number[]> {
   if (!keys.length || !check) return keys;
@@ -195,23 +210,21 @@ async function confirmFolded(keys: number[], phrases: Phrase[], check: TextNeeds
 
 /**
  * The newest `limit` matches of a tier with more matches than the cap. GIN yields matches in no
- * order, so they are looked for in the last months only, as many as `sample` (matches found in
- * no order) suggests hold them, with the months widened fourfold until enough are found.
+ * order, so they are looked for in the last months first (a month's code is in the index): the
+ * last two, then six times as many, until enough are found or the months cover the range.
  */
-async function newestMatches(q: TierQuery, range: KeyRange, limit: number, check: TextNeeds["check"], sample: number[]): Promise<number[]> {
-  const minutes = sample.map(minuteOfKey);
-  const perMonth = sample.length / (monthCode(Math.max(...minutes)) - monthCode(Math.min(...minutes)) + 1);
+async function newestMatches(q: TierQuery, range: KeyRange, limit: number, check: TextNeeds["check"]): Promise<number[]> {
   const { from, until } = minutesOfKeyRange(range);
   const last = monthCode(until);
   const first = from === null ? -Infinity : monthCode(from);
-  for (let months = Math.ceil((2 * limit) / perMonth); ; months *= 4) {
+  for (let months = 2; ; months *= 6) {
     const whole = last - months < first || months > MAX_WINDOW_MONTHS;
     const window = whole ? null : Array.from({ length: months }, (_, i) => last - i);
     const keys = await keysOf(bodyNewestQuery(q, range, limit, check, window));
     if (whole || keys.length >= limit) return keys;
   }
 }
-const MAX_WINDOW_MONTHS = 240;
+const MAX_WINDOW_MONTHS = 432;
 
 export const postgresBackend: SearchBackend = {
   async page(q, range, cap, offset, size) {
@@ -229,28 +242,28 @@ export const postgresBackend: SearchBackend = {
       const ids = await tierMatches(postgresCandidates, q, range, cap);
       return { total: ids.length, ids: ids.slice(offset, offset + size) };
     }
-    // Headline matches ranked in the tier above: found again (a small index) and left out here.
-    const above = new Set(q.notInHeadline ? await keysOf(headlineMatchesQuery({ text: { in: "headline", phrases: q.notInHeadline }, notInHeadline: null, facets: q.facets }, range, cap)) : []);
-    let limit = cap + above.size;
-    let rows: { key: number; folded: boolean }[];
-    let keys: number[];
-    for (;;) {
-      rows = (await query<KeyRow & { folded: boolean }>(bodyMatchesQuery(q, range, limit, needs.check))).map((r) => ({ key: Number(r.key), folded: r.folded }));
-      const folded = await confirmFolded(rows.filter((r) => r.folded).map((r) => r.key), phrases, needs.check);
-      keys = [...rows.filter((r) => !r.folded).map((r) => r.key), ...folded];
-      // Folded candidates the text rejected took places under the limit: ask for that many more.
-      const rejected = rows.length - keys.length;
-      if (rows.length < limit || rejected === 0) break;
-      limit += rejected;
+    // Headline matches ranked in the tier above are left out here: found again (a small index),
+    // while the matches are counted. Each tier counts up to the cap, so `cap` more rows leave
+    // room for every one of them (search.ts asks this tier for cap − their number).
+    const aboveQuery = q.notInHeadline ? keysOf(headlineMatchesQuery({ text: { in: "headline", phrases: q.notInHeadline }, notInHeadline: null, facets: q.facets }, range, COUNT_CAP)) : Promise.resolve([]);
+    let limit = cap + (q.notInHeadline ? COUNT_CAP - cap : 0);
+    const [aboveKeys, first] = await Promise.all([aboveQuery, bodyMatches(q, range, limit, needs.check)]);
+    const above = new Set(aboveKeys);
+    let { rows, keys } = first;
+    // Folded candidates the text rejected took places under the limit: ask for that many more.
+    while (rows.length === limit && keys.length < rows.length) {
+      limit += rows.length - keys.length;
+      ({ rows, keys } = await bodyMatches(q, range, limit, needs.check));
     }
     const matches = keys.filter((k) => !above.has(k));
     const total = Math.min(cap, matches.length);
     if (size <= 0 || offset >= total) return { total, ids: [] };
     // Fewer than the limit: these are all the matches, and the page is theirs.
     if (rows.length < limit) return { total, ids: newestFirst(matches).slice(offset, offset + size).map(idFromKey) };
-    const want = offset + size + above.size;
-    const folded = await confirmFolded(await keysOf(foldedQuery(q, range)), phrases, needs.check);
-    const newest = await newestMatches(q, range, want, needs.check, keys);
+    const [folded, newest] = await Promise.all([
+      keysOf(foldedQuery(q, range)).then((k) => confirmFolded(k, phrases, needs.check)),
+      newestMatches(q, range, offset + size + above.size, needs.check),
+    ]);
     return { total, ids: newestFirst([...newest, ...folded].filter((k) => !above.has(k))).slice(offset, offset + size).map(idFromKey) };
   },
 };

@@ -1,6 +1,15 @@
 // What one tier of a search asks of the index, independent of the database:
 // the SQLite (FTS5) and PostgreSQL (GIN) backends each translate it.
 
+/**
+ * Matches are counted exactly up to this many; past it a search says "more than 1,000" and pages
+ * through the first 1,000. Counting every match of a common two-character word in a large archive
+ * costs more than the page itself, and no reader pages that far.
+ */
+export const COUNT_LIMIT = 1000;
+/** What a tier counts up to: one more than the limit tells "more than" apart. */
+export const COUNT_CAP = COUNT_LIMIT + 1;
+
 /** Tokens that must stand consecutively; the last may be a prefix. */
 export interface Phrase {
   tokens: string[];

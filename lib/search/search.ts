@@ -6,19 +6,14 @@ import { databaseProvider } from "../db/url";
 import { postgresBackend, postgresCandidates } from "./backend-postgres";
 import { sqliteBackend, sqliteCandidates } from "./backend-sqlite";
 import { facet } from "./index-sqlite";
-import type { CandidateSource, KeyRange, SearchBackend, TierQuery } from "./plan";
+import { COUNT_CAP, COUNT_LIMIT, type CandidateSource, type KeyRange, type SearchBackend, type TierQuery } from "./plan";
 import type { SearchParams } from "./params";
 import { MAX_TERMS, parseQuery, type ParsedQuery } from "./query";
 import { keyRange } from "./search-key";
 import { markAll, snippet, type Marked } from "./snippet";
 
 export const RESULTS_PER_PAGE = 20;
-/**
- * Matches are counted exactly up to this many; past it a search says "more than 1,000" and pages
- * through the first 1,000. Counting every match of a common two-character word in a large archive
- * costs more than the page itself, and no reader pages that far.
- */
-export const COUNT_LIMIT = 1000;
+export { COUNT_LIMIT } from "./plan";
 
 export interface SearchHit extends ArticleSummary {
   /** The headline with the query's words marked. */
@@ -140,7 +135,7 @@ async function page(
   range: KeyRange,
   query: ParsedQuery,
 ): Promise<Omit<SearchResponse, "author">> {
-  const cap = COUNT_LIMIT + 1;
+  const cap = COUNT_CAP;
   const offset = (pageNumber - 1) * RESULTS_PER_PAGE;
   const none = { total: 0, ids: [] };
   const headline = plan.headline ? await searchBackend().page(plan.headline, range, cap, offset, RESULTS_PER_PAGE) : none;
