@@ -1,7 +1,7 @@
 import type { Tx } from "../db/client";
 import { searchKey } from "./search-key";
-import { analyzeDocument, facetTokens, headlineOf, type SearchDocument } from "./document";
-import { analyzeText, WORD_CHAR } from "./tokenize";
+import { facetTokens, headlineOf, type SearchDocument } from "./document";
+import { analyzeText, documentTokens, foldsBeyondAsciiCase, WORD_CHAR } from "./tokenize";
 
 // PostgreSQL's index (migrations 20261130140100_search … 20261130200000_search_terms_from_text),
 // the same tokens as SQLite's (lib/search/tokenize.ts):
@@ -101,10 +101,13 @@ export function termCodes(tokens: Iterable<string>, markers: number[], facets: s
  * and, when SQL would not tokenize its text as tokenize.ts does, every token's code as well.
  */
 export function searchCodesOf(doc: Omit<SearchDocument, "id">): string {
-  const { headlineTokens, bodyTokens, folds, facets } = analyzeDocument(doc);
-  const plain = !folds && tokenizedInSql(headlineOf(doc)) && tokenizedInSql(doc.text);
+  const headline = headlineOf(doc);
+  const folds = foldsBeyondAsciiCase(headline) || foldsBeyondAsciiCase(doc.text);
+  const plain = !folds && tokenizedInSql(headline) && tokenizedInSql(doc.text);
   const markers = [...(folds ? [FOLDS_CODE] : []), ...(plain ? [] : [TOKENS_GIVEN_CODE])];
-  return termCodes(plain ? [] : [...headlineTokens, ...bodyTokens], markers, facets, doc.publishedAt);
+  // Only stories SQL would not tokenize alike are tokenized here.
+  const tokens = plain ? [] : [...documentTokens(headline), ...documentTokens(doc.text)];
+  return termCodes(tokens, markers, facetTokens(doc), doc.publishedAt);
 }
 
 /** The headline part of the index; the body's is the expression index over "Article" (see the top of this file). */
