@@ -5,8 +5,8 @@ import { idFromKey, minutesOfKeyRange } from "./search-key";
 import { confirmedIds, tierMatches } from "./verify";
 
 // PostgreSQL (see index-postgres.ts). Headline tiers, one-character searches and filters alone
-// read "ArticleSearch": "head" matches headline phrases ('左权' <-> '权羊') exactly, "chars"
-// headline characters, "facets" the filters. A tier over headline and body reads "Article"
+// read "ArticleSearch": "head" matches headline phrases ('左权' <-> '权羊') exactly, and
+// headline characters as prefixes ('整':*), "facets" the filters. A tier over headline and body reads "Article"
 // itself: its expression index finds the stories holding every token, facet and month, and the
 // phrases are checked on the text in the same row.
 
@@ -116,7 +116,8 @@ function headlineWhere(q: TierQuery, range: KeyRange, bind: Bind, key: string, w
   const push = (c: string) => where.push(walk ? `(${c}) IS TRUE` : c);
   if (q.facets.length) push(`s."facets" @@ ${bind(q.facets.map(lexeme).join(" & "))}::tsquery`);
   if (q.text?.in === "headline") push(`s."head" @@ ${bind(tsAll(q.text.phrases))}::tsquery`);
-  if (q.text?.in === "chars") push(`s."chars" @@ ${bind(tsAll(q.text.phrases))}::tsquery`);
+  // Every character of a headline begins one of its tokens (index-postgres.ts).
+  if (q.text?.in === "chars") push(`s."head" @@ ${bind(tsAll(q.text.phrases.map((p) => ({ ...p, prefix: true }))))}::tsquery`);
   where.push(`${key} BETWEEN ${bind(range.min)} AND ${bind(range.max)}`);
   return where;
 }

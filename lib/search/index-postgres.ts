@@ -1,7 +1,7 @@
 import type { Tx } from "../db/client";
 import { searchKey } from "./search-key";
 import { facetTokens, headlineOf, type SearchDocument } from "./document";
-import { analyzeText, documentTokens, foldsBeyondAsciiCase, WORD_CHAR } from "./tokenize";
+import { documentTokens, foldsBeyondAsciiCase, WORD_CHAR } from "./tokenize";
 
 // PostgreSQL's index (migrations 20261130140100_search … 20261130200000_search_terms_from_text),
 // the same tokens as SQLite's (lib/search/tokenize.ts):
@@ -11,8 +11,8 @@ import { analyzeText, documentTokens, foldsBeyondAsciiCase, WORD_CHAR } from "./
 //            Nothing per token is stored: the candidates for any phrase, confirmed against the text
 //            in the same row. "Article"."searchKey" is the article's search key.
 //   "ArticleSearch" per indexed article: "head", headline tokens with positions (tsvector literals,
-//            so no text-search parser or dictionary touches them), headline phrases exactly;
-//            "chars" headline characters, for one-character searches; "facets" the filters.
+//            so no text-search parser or dictionary touches them): headline phrases exactly, and
+//            one-character searches as prefixes ('整':*); "facets" the filters.
 
 /** tsvector positions stop at 16,383. */
 const MAX_POSITION = 16_383;
@@ -114,12 +114,9 @@ export function searchCodesOf(doc: Omit<SearchDocument, "id">): string {
 export async function indexArticlesPostgres(tx: Tx, docs: SearchDocument[]) {
   for (let i = 0; i < docs.length; i += 100) {
     const batch = docs.slice(i, i + 100);
-    const params = batch.flatMap((doc) => {
-      const headline = analyzeText(headlineOf(doc));
-      return [searchKey(doc.publishedAt, doc.id), headVector(headline.tokens), headline.characters.map(quote).join(" "), facetTokens(doc).map(quote).join(" ")];
-    });
-    const values = batch.map((_, k) => `($${k * 4 + 1}, $${k * 4 + 2}::tsvector, $${k * 4 + 3}::tsvector, $${k * 4 + 4}::tsvector)`).join(", ");
-    await tx.$executeRawUnsafe(`INSERT INTO "ArticleSearch" ("key", "head", "chars", "facets") VALUES ${values}`, ...params);
+    const params = batch.flatMap((doc) => [searchKey(doc.publishedAt, doc.id), headVector(documentTokens(headlineOf(doc))), facetTokens(doc).map(quote).join(" ")]);
+    const values = batch.map((_, k) => `($${k * 3 + 1}, $${k * 3 + 2}::tsvector, $${k * 3 + 3}::tsvector)`).join(", ");
+    await tx.$executeRawUnsafe(`INSERT INTO "ArticleSearch" ("key", "head", "facets") VALUES ${values}`, ...params);
   }
 }
 

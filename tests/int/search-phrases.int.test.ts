@@ -68,6 +68,14 @@ describe("phrases confirmed against the text", () => {
     expect(await slugs("村𠀾")).toEqual([]);
   });
 
+  it("finds one character wherever it stands in a headline", async () => {
+    expect(await slugs("分")).toEqual(["apart"]);
+    expect(await slugs("开")).toEqual(["apart"]);
+    expect(await slugs("连")).toEqual(["together"]);
+    expect(await slugs("母")).toEqual(["beyond-cjk", "full-width"]);
+    expect(await slugs("县")).toEqual([]);
+  });
+
   it("finds terms split between headline and body", async () => {
     expect(await slugs("乳胶 气球")).toEqual(["split-terms"]);
   });

@@ -48,7 +48,9 @@ $$;
 CREATE INDEX "Article_searchTerms_idx" ON "Article" USING GIN (search_terms("title", "subtitle", "kicker", "text", "searchCodes")) WHERE "searchCodes" IS NOT NULL;
 CREATE INDEX "Article_searchKey_idx" ON "Article" ("searchKey") WHERE "searchKey" IS NOT NULL;
 
-ALTER TABLE "ArticleSearch" DROP COLUMN "terms", DROP COLUMN "folds";
+-- One-character searches read "head" too: every letter or digit of a headline begins one of its
+-- tokens (a pair, or a run's last character), so '整':* finds exactly the headlines holding 整.
+ALTER TABLE "ArticleSearch" DROP COLUMN "terms", DROP COLUMN "folds", DROP COLUMN "chars";
 
 -- Every article is marked changed, so the next ingest (npm start runs one) indexes it anew.
 DELETE FROM "ArticleSearch";
