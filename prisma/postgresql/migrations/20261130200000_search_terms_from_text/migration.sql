@@ -12,6 +12,16 @@
 -- "searchKey" is the search key (lib/search/search-key.ts: END = 120968640 minutes, ids in 2^22);
 -- both columns are NULL for a story that is not indexed (a draft), which leaves it out of both indexes.
 
+-- The twin reads characters, which only a UTF8 database gives it (PostgreSQL's default, and every
+-- managed service's): on another encoding it would compute other codes, so stop here instead.
+DO $$
+BEGIN
+    IF current_setting('server_encoding') <> 'UTF8' THEN
+        RAISE EXCEPTION 'search needs a UTF8 database; this one is %', current_setting('server_encoding');
+    END IF;
+END
+$$;
+
 ALTER TABLE "Article"
     ADD COLUMN "searchCodes" INT4[],
     ADD COLUMN "searchKey" BIGINT GENERATED ALWAYS AS (
