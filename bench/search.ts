@@ -602,7 +602,7 @@ function printLatency(results: KindResult[]): void {
 }
 
 /** A statement of the search index: SQLite's FTS5 tables, PostgreSQL's ArticleSearch or "Article"'s expression index. */
-const isFts = (s: Statement) => s.sql.includes('"ArticleSearch"') || s.sql.includes("search_terms(");
+const isIndexStatement = (s: Statement) => s.sql.includes('"ArticleSearch"') || s.sql.includes("search_terms(");
 
 async function breakdown(database: BenchDatabase, search: Search, params: SearchParams[], textOf: (slug: string) => Promise<string>): Promise<Breakdown> {
   const sum = { wall: 0, lookups: 0, index: 0, confirm: 0, findMany: 0, statements: 0, marking: 0 };
@@ -613,13 +613,13 @@ async function breakdown(database: BenchDatabase, search: Search, params: Search
     sum.wall += performance.now() - start;
     sum.marking += await replayMarking(p, result, textOf);
     // Filter and byline lookups come before the index queries, the page's rows (findMany) after them.
-    const first = statements.findIndex(isFts);
-    const last = statements.findLastIndex(isFts);
+    const first = statements.findIndex(isIndexStatement);
+    const last = statements.findLastIndex(isIndexStatement);
     let index = 0;
     statements.forEach((s, i) => {
       if (first === -1 || i < first) sum.lookups += s.ms;
       else if (i > last) sum.findMany += s.ms;
-      else if (isFts(s)) index += s.ms;
+      else if (isIndexStatement(s)) index += s.ms;
       else sum.confirm += s.ms;
     });
     sum.index += index;
@@ -697,7 +697,7 @@ async function explain(database: BenchDatabase, search: Search, kinds: KindResul
   for (const { kind, which, params } of examples) {
     const { statements } = await database.recordSql(() => search(params));
     console.log(`${what} of the index queries of ${kind} ${JSON.stringify(params)} (${which}):`);
-    for (const s of statements.filter(isFts)) {
+    for (const s of statements.filter(isIndexStatement)) {
       const { lines, top } = await database.explain(s);
       const key = `${kind}: ${s.sql}  -- args ${JSON.stringify(s.args)}`;
       plans[key] = lines;

@@ -20,13 +20,17 @@ function tsPhrase(p: Phrase): string {
 /** A tsquery requiring every phrase. */
 const tsAll = (phrases: Phrase[]) => phrases.map((p) => `(${tsPhrase(p)})`).join(" & ");
 
+/** The month codes of a range's first and last minute; `first` is null for "since the beginning". */
+function rangeMonths(range: KeyRange): { first: number | null; last: number } {
+  const { from, until } = minutesOfKeyRange(range);
+  return { first: from === null ? null : monthCode(from), last: monthCode(until) };
+}
+const monthsBetween = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, i) => first + i);
+
 /** Month codes covering a range that starts at a reader's date, when there are few enough to be worth looking up. */
 function monthCodes(range: KeyRange): number[] | null {
-  const { from, until } = minutesOfKeyRange(range);
-  if (from === null) return null;
-  const first = monthCode(from);
-  const last = monthCode(until);
-  return last - first < MAX_MONTHS ? Array.from({ length: last - first + 1 }, (_, i) => first + i) : null;
+  const { first, last } = rangeMonths(range);
+  return first !== null && last - first < MAX_MONTHS ? monthsBetween(first, last) : null;
 }
 const MAX_MONTHS = 36;
 
@@ -215,12 +219,10 @@ async function confirmFolded(keys: number[], phrases: Phrase[], check: TextNeeds
  * last two, then six times as many, until enough are found or the months cover the range.
  */
 async function newestMatches(q: TierQuery, range: KeyRange, limit: number, check: TextNeeds["check"]): Promise<number[]> {
-  const { from, until } = minutesOfKeyRange(range);
-  const last = monthCode(until);
-  const first = from === null ? -Infinity : monthCode(from);
+  const { first, last } = rangeMonths(range);
   for (let months = 2; ; months *= 6) {
-    const whole = last - months < first || months > MAX_WINDOW_MONTHS;
-    const window = whole ? null : Array.from({ length: months }, (_, i) => last - i);
+    const whole = (first !== null && last - months < first) || months > MAX_WINDOW_MONTHS;
+    const window = whole ? null : monthsBetween(last - months + 1, last);
     const keys = await keysOf(bodyNewestQuery(q, range, limit, check, window));
     if (whole || keys.length >= limit) return keys;
   }

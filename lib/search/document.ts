@@ -31,7 +31,8 @@ export const facet = {
 export const headlineOf = (doc: Pick<SearchDocument, "title" | "subtitle" | "kicker">) => [doc.title, doc.subtitle, doc.kicker].filter(Boolean).join("\n");
 
 /**
- * What both index writers take from an article, each text normalized and tokenized once. `folds`:
+ * What SQLite's index writer takes from an article (PostgreSQL's tokenizes the text in SQL:
+ * index-postgres.ts), each text normalized and tokenized once. `folds`:
  * whether a phrase check has to normalize the story's text (tokenize.ts, foldsBeyondAsciiCase).
  */
 export function analyzeDocument(doc: Omit<SearchDocument, "id">) {

@@ -37,7 +37,7 @@ export function tokenCode(token: string): { code: number; exact: boolean } {
 const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
 
 /** Headline tokens with positions. */
-export function headVector(headlineTokens: string[]): string {
+function headVector(headlineTokens: string[]): string {
   return headlineTokens
     .map((t, i) => `${quote(t)}:${Math.min(i + 1, MAX_POSITION)}`)
     .join(" ");
@@ -110,11 +110,14 @@ export function searchCodesOf(doc: Omit<SearchDocument, "id">): string {
   return termCodes(tokens, markers, facetTokens(doc), doc.publishedAt);
 }
 
+/** A story's "head": its headline tokens with positions. */
+export const headlineVector = (doc: Pick<SearchDocument, "title" | "subtitle" | "kicker">) => headVector(documentTokens(headlineOf(doc)));
+
 /** The headline part of the index; the body's is the expression index over "Article" (see the top of this file). */
 export async function indexArticlesPostgres(tx: Tx, docs: SearchDocument[]) {
   for (let i = 0; i < docs.length; i += 100) {
     const batch = docs.slice(i, i + 100);
-    const params = batch.flatMap((doc) => [searchKey(doc.publishedAt, doc.id), headVector(documentTokens(headlineOf(doc))), facetTokens(doc).map(quote).join(" ")]);
+    const params = batch.flatMap((doc) => [searchKey(doc.publishedAt, doc.id), headlineVector(doc), facetTokens(doc).map(quote).join(" ")]);
     const values = batch.map((_, k) => `($${k * 3 + 1}, $${k * 3 + 2}::tsvector, $${k * 3 + 3}::tsvector)`).join(", ");
     await tx.$executeRawUnsafe(`INSERT INTO "ArticleSearch" ("key", "head", "facets") VALUES ${values}`, ...params);
   }
