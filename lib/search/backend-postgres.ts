@@ -1,7 +1,7 @@
 import { searchDb } from "../db/client";
-import { facetCode, FOLDS_CODE, monthCode, tokenCode } from "./index-postgres";
+import { facetCode, FOLDS_CODE, monthCode, monthStart, tokenCode } from "./index-postgres";
 import { COUNT_CAP, indexDecides, type Candidate, type KeyRange, type Phrase, type SearchBackend, type TierQuery } from "./plan";
-import { idFromKey, minutesOfKeyRange } from "./search-key";
+import { idFromKey, keyRange, minutesOfKeyRange } from "./search-key";
 import { confirmedIds, tierMatches } from "./verify";
 
 // PostgreSQL (see index-postgres.ts). Headline tiers, one-character searches and filters alone
@@ -34,6 +34,36 @@ function monthCodes(range: KeyRange): number[] | null {
 }
 const MAX_MONTHS = 36;
 
+/** A part of a range: its months, looked up in the index, or (the oldest part) a narrower key range alone. */
+interface Window {
+  months: number[] | null;
+  range: KeyRange;
+}
+
+/**
+ * The parts a tier's range is read in, newest first: the last 2 months, back to 12, back to 72, then
+ * the rest. GIN finds matches in no order and cannot stop early, so a common term costs the
+ * intersection of long lists; a window's month codes keep its lookup small, and reading the windows
+ * in order stops at the cap in the newest of them. A range of a few years is one window, its months.
+ */
+function windowsOf(range: KeyRange): Window[] {
+  const months = monthCodes(range);
+  if (months) return [{ months, range }];
+  const { first, last } = rangeMonths(range);
+  const windows: Window[] = [];
+  let newer = last + 1;
+  for (const span of WINDOW_MONTHS) {
+    const from = first === null ? last - span + 1 : Math.max(first, last - span + 1);
+    windows.push({ months: monthsBetween(from, newer - 1), range });
+    if (first !== null && from <= first) return windows;
+    newer = from;
+  }
+  // Stories published before the oldest window's first month.
+  windows.push({ months: null, range: { min: Math.max(range.min, keyRange(monthStart(newer)).min), max: range.max } });
+  return windows;
+}
+const WINDOW_MONTHS = [2, 12, 72];
+
 /** The codes a candidate must hold: every token of every phrase but a prefix. */
 function termCodesOf(phrases: Phrase[]): { codes: number[]; exact: boolean } {
   const codes = new Set<number>();
@@ -48,6 +78,13 @@ function termCodesOf(phrases: Phrase[]): { codes: number[]; exact: boolean } {
     });
   }
   return { codes: [...codes], exact };
+}
+
+/** A headline-and-body tier: its query, what its text check needs, and the keys it leaves out (its headline matches, ranked above). */
+interface BodyTier {
+  q: TierQuery;
+  check: TextNeeds["check"];
+  exclude: number[];
 }
 
 /** What a tier's phrases need of the story text, beyond the index (plan.ts, Candidate). */
@@ -99,7 +136,7 @@ function rowHas(check: NonNullable<TextNeeds["check"]>, bind: Bind): string {
  * Conditions of a headline-and-body tier on "Article" a, whose expression index finds the stories
  * holding every token, facet and month. `months` narrows the search to those months, when given.
  */
-function bodyWhere(q: TierQuery, range: KeyRange, bind: Bind, opts: { extraCodes?: number[]; months?: number[]; notInHeadline?: boolean } = {}): string[] {
+function bodyWhere(q: TierQuery, range: KeyRange, bind: Bind, opts: { extraCodes?: number[]; months?: number[]; notInHeadline?: boolean; exclude?: number[] } = {}): string[] {
   const codes = q.facets.map(facetCode);
   const uncoded = q.facets.filter((_, i) => codes[i] == null);
   const all = [...termCodesOf(q.text!.phrases).codes, ...codes.filter((c): c is number => c != null), ...(opts.extraCodes ?? [])];
@@ -110,6 +147,8 @@ function bodyWhere(q: TierQuery, range: KeyRange, bind: Bind, opts: { extraCodes
   if (months) where.push(`${SEARCH_TERMS} && ${bind(`{${months.join(",")}}`)}::int4[]`);
   // Filters whose ids have no code (past 2^18).
   if (uncoded.length) where.push(`EXISTS (SELECT 1 FROM "ArticleSearch" f WHERE f."key" = a."searchKey" AND f."facets" @@ ${bind(uncoded.map(lexeme).join(" & "))}::tsquery)`);
+  // Hashed by the planner (a constant array): checked before the text is read.
+  if (opts.exclude?.length) where.push(`NOT (a."searchKey" = ANY (${bind(`{${opts.exclude.join(",")}}`)}::int8[]))`);
   if (opts.notInHeadline && q.notInHeadline) where.push(`NOT EXISTS (SELECT 1 FROM "ArticleSearch" h WHERE h."key" = a."searchKey" AND h."head" @@ ${bind(tsAll(q.notInHeadline))}::tsquery)`);
   return where;
 }
@@ -145,29 +184,34 @@ function headlineNewestQuery(q: TierQuery, range: KeyRange, limit: number): Stat
 }
 
 /**
- * Up to `limit` matches of a headline-and-body tier, in no order. Folded stories come back
- * unchecked (`folded`), for verify.ts: the text check in SQL cannot see their matches.
+ * Up to `limit` matches of a headline-and-body tier, window by window (each row says which), in no
+ * order within a window. Folded stories come back unchecked (`folded`), for verify.ts: the text
+ * check in SQL cannot see their matches. The branches of UNION ALL run in order, one after the
+ * other (search connections have no parallel workers), and LIMIT stops the first that reaches it.
  */
-function bodyMatchesQuery(q: TierQuery, range: KeyRange, limit: number, check: TextNeeds["check"]): Statement {
+function bodyMatchesQuery({ q, check, exclude }: BodyTier, windows: Window[], limit: number): Statement {
   const { params, bind } = binder();
-  const where = bodyWhere(q, range, bind);
-  if (check) where.push(`(${FOLDED} OR ${rowHas(check, bind)})`);
-  return { sql: `SELECT a."searchKey" AS "key", ${FOLDED} AS "folded" FROM "Article" a WHERE ${where.join(" AND ")} LIMIT ${bind(limit)}`, params };
+  const branches = windows.map((w, i) => {
+    const where = bodyWhere(q, w.range, bind, { exclude, ...(w.months ? { months: w.months } : {}) });
+    if (check) where.push(`(${FOLDED} OR ${rowHas(check, bind)})`);
+    return `(SELECT ${i} AS "window", a."searchKey" AS "key", ${FOLDED} AS "folded" FROM "Article" a WHERE ${where.join(" AND ")})`;
+  });
+  return { sql: `${branches.join(" UNION ALL ")} LIMIT ${bind(limit)}`, params };
 }
 
 /** The newest `limit` matches among stories that do not fold, published in `months` (every month of the range when null). */
-function bodyNewestQuery(q: TierQuery, range: KeyRange, limit: number, check: TextNeeds["check"], months: number[] | null): Statement {
+function bodyNewestQuery({ q, check, exclude }: BodyTier, range: KeyRange, limit: number, months: number[] | null): Statement {
   const { params, bind } = binder();
-  const where = bodyWhere(q, range, bind, months ? { months } : {});
+  const where = bodyWhere(q, range, bind, { exclude, ...(months ? { months } : {}) });
   where.push(`NOT (${FOLDED})`);
   if (check) where.push(rowHas(check, bind));
   return { sql: `SELECT a."searchKey" AS "key" FROM "Article" a WHERE ${where.join(" AND ")} ORDER BY a."searchKey" + 0 LIMIT ${bind(limit)}`, params };
 }
 
 /** Keys of the folded stories among a tier's candidates (few: their codes hold FOLDS_CODE). */
-function foldedQuery(q: TierQuery, range: KeyRange): Statement {
+function foldedQuery({ q, exclude }: BodyTier, range: KeyRange): Statement {
   const { params, bind } = binder();
-  const where = bodyWhere(q, range, bind, { extraCodes: [FOLDS_CODE] });
+  const where = bodyWhere(q, range, bind, { extraCodes: [FOLDS_CODE], exclude });
   return { sql: `SELECT a."searchKey" AS "key" FROM "Article" a WHERE ${where.join(" AND ")}`, params };
 }
 
@@ -199,17 +243,17 @@ export async function postgresCandidates(q: TierQuery, range: KeyRange, limit: n
   return rows.map((r) => ({ key: Number(r.key), id: idFromKey(Number(r.key)), hit: !r.unsure }));
 }
 
-/** Up to `limit` matches in no order, folded ones confirmed (`keys`), and the rows they came from. */
-async function bodyMatches(q: TierQuery, range: KeyRange, limit: number, check: TextNeeds["check"]) {
-  const rows = (await query<KeyRow & { folded: boolean }>(bodyMatchesQuery(q, range, limit, check))).map((r) => ({ key: Number(r.key), folded: r.folded }));
-  const folded = await confirmFolded(rows.filter((r) => r.folded).map((r) => r.key), q.text!.phrases, check);
+/** Up to `limit` matches, window by window, folded ones confirmed (`keys`), and the rows they came from. */
+async function bodyMatches(tier: BodyTier, windows: Window[], limit: number) {
+  const rows = (await query<KeyRow & { window: number; folded: boolean }>(bodyMatchesQuery(tier, windows, limit))).map((r) => ({ key: Number(r.key), window: r.window, folded: r.folded }));
+  const folded = await confirmFolded(tier, rows.filter((r) => r.folded).map((r) => r.key));
   return { rows, keys: [...rows.filter((r) => !r.folded).map((r) => r.key), ...folded] };
 }
 
 /** Of folded candidates, those whose normalized text holds the phrases (all of them when the index decides). */
-async function confirmFolded(keys: number[], phrases: Phrase[], check: TextNeeds["check"]): Promise<number[]> {
+async function confirmFolded({ q, check }: BodyTier, keys: number[]): Promise<number[]> {
   if (!keys.length || !check) return keys;
-  const confirmed = await confirmedIds(keys.map(idFromKey), phrases);
+  const confirmed = await confirmedIds(keys.map(idFromKey), q.text!.phrases);
   return keys.filter((k) => confirmed.has(idFromKey(k)));
 }
 
@@ -218,12 +262,12 @@ async function confirmFolded(keys: number[], phrases: Phrase[], check: TextNeeds
  * order, so they are looked for in the last months first (a month's code is in the index): the
  * last two, then six times as many, until enough are found or the months cover the range.
  */
-async function newestMatches(q: TierQuery, range: KeyRange, limit: number, check: TextNeeds["check"]): Promise<number[]> {
+async function newestMatches(tier: BodyTier, range: KeyRange, limit: number): Promise<number[]> {
   const { first, last } = rangeMonths(range);
   for (let months = 2; ; months *= 6) {
     const whole = (first !== null && last - months < first) || months > MAX_WINDOW_MONTHS;
     const window = whole ? null : monthsBetween(last - months + 1, last);
-    const keys = await keysOf(bodyNewestQuery(q, range, limit, check, window));
+    const keys = await keysOf(bodyNewestQuery(tier, range, limit, window));
     if (whole || keys.length >= limit) return keys;
   }
 }
@@ -234,39 +278,40 @@ export const postgresBackend: SearchBackend = {
     if (!isBodyTier(q)) {
       const found = await keysOf(headlineMatchesQuery(q, range, cap));
       const total = Math.min(cap, found.length);
-      if (size <= 0 || offset >= total) return { total, ids: [] };
-      const keys = found.length < cap ? found : await keysOf(headlineNewestQuery(q, range, offset + size));
-      return { total, ids: newestFirst(keys).slice(offset, offset + size).map(idFromKey) };
+      // Fewer than the cap: every match, for the page and for the tier below to leave out.
+      const keys = found.length < cap ? found : undefined;
+      if (size <= 0 || offset >= total) return { total, ids: [], keys };
+      const newest = keys ?? (await keysOf(headlineNewestQuery(q, range, offset + size)));
+      return { total, ids: newestFirst(newest).slice(offset, offset + size).map(idFromKey), keys };
     }
-    const phrases = q.text!.phrases;
-    const needs = textNeeds(phrases);
+    const needs = textNeeds(q.text!.phrases);
     // Every candidate then needs its normalized text read: take them newest first, confirmed.
     if (needs.acrossPunctuation) {
       const ids = await tierMatches(postgresCandidates, q, range, cap);
       return { total: ids.length, ids: ids.slice(offset, offset + size) };
     }
-    // Headline matches ranked in the tier above are left out here: found again (a small index),
-    // while the matches are counted. Each tier counts up to the cap, so `cap` more rows leave
-    // room for every one of them (search.ts asks this tier for cap − their number).
-    const aboveQuery = q.notInHeadline ? keysOf(headlineMatchesQuery({ text: { in: "headline", phrases: q.notInHeadline }, notInHeadline: null, facets: q.facets }, range, COUNT_CAP)) : Promise.resolve([]);
-    let limit = cap + (q.notInHeadline ? COUNT_CAP - cap : 0);
-    const [aboveKeys, first] = await Promise.all([aboveQuery, bodyMatches(q, range, limit, needs.check)]);
-    const above = new Set(aboveKeys);
-    let { rows, keys } = first;
+    // Headline matches ranked in the tier above are left out by key, before any text is read:
+    // search.ts passes the keys that tier found; they are looked up only when it did not.
+    const exclude = !q.notInHeadline ? [] : (q.notInHeadlineKeys ?? (await keysOf(headlineMatchesQuery({ text: { in: "headline", phrases: q.notInHeadline }, notInHeadline: null, facets: q.facets }, range, COUNT_CAP))));
+    const tier: BodyTier = { q, check: needs.check, exclude };
+    const windows = windowsOf(range);
+    let limit = cap;
+    let { rows, keys } = await bodyMatches(tier, windows, limit);
     // Folded candidates the text rejected took places under the limit: ask for that many more.
     while (rows.length === limit && keys.length < rows.length) {
       limit += rows.length - keys.length;
-      ({ rows, keys } = await bodyMatches(q, range, limit, needs.check));
+      ({ rows, keys } = await bodyMatches(tier, windows, limit));
     }
-    const matches = keys.filter((k) => !above.has(k));
-    const total = Math.min(cap, matches.length);
+    const total = Math.min(cap, keys.length);
     if (size <= 0 || offset >= total) return { total, ids: [] };
     // Fewer than the limit: these are all the matches, and the page is theirs.
-    if (rows.length < limit) return { total, ids: newestFirst(matches).slice(offset, offset + size).map(idFromKey) };
-    const [folded, newest] = await Promise.all([
-      keysOf(foldedQuery(q, range)).then((k) => confirmFolded(k, phrases, needs.check)),
-      newestMatches(q, range, offset + size + above.size, needs.check),
-    ]);
-    return { total, ids: newestFirst([...newest, ...folded].filter((k) => !above.has(k))).slice(offset, offset + size).map(idFromKey) };
+    if (rows.length < limit) return { total, ids: newestFirst(keys).slice(offset, offset + size).map(idFromKey) };
+    // The windows before the one the limit stopped in were read whole: their matches are the newest.
+    const stoppedIn = Math.max(...rows.map((r) => r.window));
+    const windowOf = new Map(rows.map((r) => [r.key, r.window]));
+    const newer = keys.filter((k) => windowOf.get(k)! < stoppedIn);
+    if (newer.length >= offset + size) return { total, ids: newestFirst(newer).slice(offset, offset + size).map(idFromKey) };
+    const [folded, newest] = await Promise.all([keysOf(foldedQuery(tier, range)).then((k) => confirmFolded(tier, k)), newestMatches(tier, range, offset + size)]);
+    return { total, ids: newestFirst([...newest, ...folded]).slice(offset, offset + size).map(idFromKey) };
   },
 };

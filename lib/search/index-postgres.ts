@@ -70,6 +70,12 @@ export function monthCode(minute: number): number {
   return MONTH_KIND * FACET_ID_SPACE + (d.getUTCFullYear() - 1970) * 12 + d.getUTCMonth();
 }
 
+/** The first instant of the month a month code stands for. */
+export function monthStart(code: number): Date {
+  const months = code - MONTH_KIND * FACET_ID_SPACE;
+  return new Date(Date.UTC(1970 + Math.floor(months / 12), months % 12, 1));
+}
+
 /**
  * Letters and digits SQL tokenizes the way tokenize.ts does (search_text_codes in migration
  * 20261130200000 lists the same class after folding ASCII case): Latin letters, digits and the CJK

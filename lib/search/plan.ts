@@ -23,6 +23,8 @@ export interface TierQuery {
   text: { in: "headline" | "all" | "chars"; phrases: Phrase[] } | null;
   /** Leave out what matches these phrases in the headline (it ranked in the tier above). */
   notInHeadline: Phrase[] | null;
+  /** Keys of those headline matches, when the tier above had them all at hand (TierPage.keys): a backend may leave them out by key. */
+  notInHeadlineKeys?: number[];
   /** Facet tokens that must all be present; at least "all" when there is no text to match. */
   facets: string[];
 }
@@ -51,6 +53,8 @@ export interface TierPage {
   total: number;
   /** Article ids of the page, newest first. */
   ids: number[];
+  /** Keys of every match, when the backend found them all (fewer than the cap) and the next tier may use them. */
+  keys?: number[];
 }
 
 export interface SearchBackend {

@@ -6,7 +6,7 @@ import { databaseProvider } from "../db/url";
 import { postgresBackend, postgresCandidates } from "./backend-postgres";
 import { sqliteBackend, sqliteCandidates } from "./backend-sqlite";
 import { facet } from "./index-sqlite";
-import { COUNT_CAP, COUNT_LIMIT, type CandidateSource, type KeyRange, type SearchBackend, type TierQuery } from "./plan";
+import { COUNT_CAP, COUNT_LIMIT, type CandidateSource, type KeyRange, type SearchBackend, type TierPage, type TierQuery } from "./plan";
 import type { SearchParams } from "./params";
 import { MAX_TERMS, parseQuery, type ParsedQuery } from "./query";
 import { keyRange } from "./search-key";
@@ -120,12 +120,15 @@ export async function searchArticles(p: SearchParams): Promise<SearchResponse> {
       : query.kind === "terms" && query.dropped > 0
         ? `单字和第 ${MAX_TERMS} 个以后的搜索词未使用，只按其余 ${query.terms.length} 个词搜索。`
         : null;
-  const [facets, author] = await Promise.all([facetTerms(p), p.author ? null : bylineOf(p.q)]);
+  // The byline lookup only adds a pointer to the results: it runs alongside the whole search.
+  const author = p.author ? Promise.resolve(null) : bylineOf(p.q);
+  const facets = await facetTerms(p);
   const searched = query.kind !== "empty" || Object.entries(p).some(([k, v]) => k !== "page" && k !== "q" && v !== undefined);
-  if (!facets || !searched) return empty(p.page, notice, searched, author);
+  if (!facets || !searched) return empty(p.page, notice, searched, await author);
   // Only a date range: every article in it.
   const plan = tiers(query, facets) ?? { headline: null, rest: { text: null, notInHeadline: null, facets: [facet.all] } };
-  return { ...(await page(p.page, notice, plan, dateRange(p), query)), author };
+  const [found, byline] = await Promise.all([page(p.page, notice, plan, dateRange(p), query), author]);
+  return { ...found, author: byline };
 }
 
 async function page(
@@ -137,12 +140,12 @@ async function page(
 ): Promise<Omit<SearchResponse, "author">> {
   const cap = COUNT_CAP;
   const offset = (pageNumber - 1) * RESULTS_PER_PAGE;
-  const none = { total: 0, ids: [] };
+  const none: TierPage = { total: 0, ids: [] };
   const headline = plan.headline ? await searchBackend().page(plan.headline, range, cap, offset, RESULTS_PER_PAGE) : none;
   const restCap = cap - headline.total;
   const rest =
     plan.rest && restCap > 0
-      ? await searchBackend().page(plan.rest, range, restCap, Math.max(0, offset - headline.total), RESULTS_PER_PAGE - headline.ids.length)
+      ? await searchBackend().page({ ...plan.rest, notInHeadlineKeys: headline.keys }, range, restCap, Math.max(0, offset - headline.total), RESULTS_PER_PAGE - headline.ids.length)
       : none;
   const found = headline.total + rest.total;
   const totalIsExact = found <= COUNT_LIMIT;

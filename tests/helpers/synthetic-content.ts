@@ -11,6 +11,10 @@ export interface SyntheticOptions {
   root?: string;
   /** A last paragraph for story i, when it returns one. */
   extra?: (i: number) => string | undefined;
+  /** Story i's headline, when it returns one (else 第i篇 合成报道). */
+  title?: (i: number) => string | undefined;
+  /** The first issue's date; one issue a day follows it. */
+  start?: Date;
 }
 
 const SENTENCES = [
@@ -26,12 +30,11 @@ function isoDay(start: Date, offset: number): string {
 }
 
 /** A valid content tree of `articles` stories, one issue every few of them, newest issue last. */
-export function syntheticContent({ articles, perIssue = 8, tagEvery = 3, paragraphs = 4, root = "content", extra }: SyntheticOptions): ContentFile[] {
+export function syntheticContent({ articles, perIssue = 8, tagEvery = 3, paragraphs = 4, root = "content", extra, title, start = new Date("2020-01-01T00:00:00Z") }: SyntheticOptions): ContentFile[] {
   const files: ContentFile[] = [
     { path: `${root}/sections.yaml`, text: sectionsYaml },
     { path: `${root}/columns.yaml`, text: "- slug: ershida\n  name: 二十大精神在晋中\n  description: 专栏。\n" },
   ];
-  const start = new Date("2020-01-01T00:00:00Z");
   for (let issue = 0; issue * perIssue < articles; issue++) {
     const date = isoDay(start, issue);
     const slugs: string[] = [];
@@ -42,7 +45,7 @@ export function syntheticContent({ articles, perIssue = 8, tagEvery = 3, paragra
       const body = [...Array.from({ length: paragraphs }, (_, p) => SENTENCES.slice(p % 5).concat(SENTENCES.slice(0, p % 5)).join("")), ...[extra?.(i) ?? []].flat()].join("\n\n");
       files.push({
         path: `${root}/issues/${date}/${slug}.md`,
-        text: `---\ntitle: 第${i}篇 合成报道\nsection: ${i % 2 ? "rural" : "news"}\n${i % 5 === 0 ? "column: ershida\n" : ""}bylines: [记者${i % 40}]\ntags: [${tags.join(", ")}]\n---\n\n${body}\n`,
+        text: `---\ntitle: ${title?.(i) ?? `第${i}篇 合成报道`}\nsection: ${i % 2 ? "rural" : "news"}\n${i % 5 === 0 ? "column: ershida\n" : ""}bylines: [记者${i % 40}]\ntags: [${tags.join(", ")}]\n---\n\n${body}\n`,
       });
     }
     files.push({ path: `${root}/issues/${date}/issue.yaml`, text: `date: ${date}\narticles:\n${slugs.map((s) => `  - ${s}`).join("\n")}\n` });
