@@ -605,7 +605,7 @@ function printLatency(results: KindResult[]): void {
 const isIndexStatement = (s: Statement) => s.sql.includes('"ArticleSearch"') || s.sql.includes("search_terms(");
 
 /** A filter's or a byline's findUnique: one row by its name or slug. */
-const isLookup = (s: Statement) => !isIndexStatement(s) && /[."`](name|slug)["`]? = (\$1\b|\?)/.test(s.sql);
+const isLookup = (s: Statement) => !isIndexStatement(s) && /[."`](name|slug)["`]? = (\$\d|\?)/.test(s.sql);
 
 async function breakdown(database: BenchDatabase, search: Search, params: SearchParams[], textOf: (slug: string) => Promise<string>): Promise<Breakdown> {
   const sum = { wall: 0, lookups: 0, index: 0, confirm: 0, findMany: 0, statements: 0, marking: 0 };

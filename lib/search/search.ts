@@ -1,5 +1,5 @@
 import { db } from "../db/client";
-import { articleSummarySelect, toArticleSummary, type ArticleSummary } from "../db/articles";
+import { articleSummariesWithText, type ArticleSummary } from "../db/articles";
 import { issueDate } from "../dates";
 import { visibleArticle } from "../db/visibility";
 import { databaseProvider } from "../db/url";
@@ -152,17 +152,13 @@ async function page(
   const total = Math.min(found, COUNT_LIMIT);
   const headlineIds = headline.ids;
   const order = [...headline.ids, ...rest.ids];
-  const rows = order.length
-    ? await db.article.findMany({ where: { id: { in: order } }, select: { id: true, text: true, ...articleSummarySelect } })
-    : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = await articleSummariesWithText(order);
   const needles = query.kind === "terms" ? query.terms.flatMap((t) => t.highlights) : query.kind === "characters" ? query.characters : [];
   const headlineSet = new Set(headlineIds);
   const results = order.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
-    const { text, id: _id, ...summaryRow } = row;
-    const summary = toArticleSummary(summaryRow);
+    const { text, id: _id, ...summary } = row;
     return [
       {
         ...summary,

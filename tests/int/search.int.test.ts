@@ -6,6 +6,7 @@ import { ingestContent } from "@/lib/db/ingest";
 import { normalize } from "@/lib/search/tokenize";
 import { parseSearchParams } from "@/lib/search/params";
 import { searchArticles } from "@/lib/search/search";
+import { getLatestIssue } from "@/lib/db/issues";
 
 let content: ContentSet;
 /** Each article's searchable text as stored: headline lines and body text, normalized. */
@@ -87,6 +88,19 @@ describe("search works for Chinese", () => {
     expect(new Set(marked)).toEqual(new Set(["魏丹创新工作室"]));
     const [title] = (await search("q=乳胶")).results;
     expect(title!.titleMarked.marks.map(([s, e]) => title!.titleMarked.text.slice(s, e))).toEqual(["乳胶"]);
+  });
+});
+
+describe("results", () => {
+  it("show each story as the issue page does: headline, excerpt, bylines, section, column, issue and date", async () => {
+    const edition = (await getLatestIssue())!;
+    const results = (await search("q=%E5%B7%A6%E6%9D%83")).results; // 左权
+    expect(results.length).toBe(edition.articles.length);
+    for (const r of results) {
+      const { titleMarked: _t, snippet: _s, matchedIn: _m, ...summary } = r;
+      expect(summary).toEqual(edition.articles.find((a) => a.slug === r.slug));
+    }
+    expect(results.some((r) => r.column !== null) && results.some((r) => r.bylines.length > 1)).toBe(true);
   });
 });
 
