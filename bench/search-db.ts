@@ -104,7 +104,9 @@ export async function engineVersion(kind: DbKind): Promise<string> {
     sqlite.close();
     return v;
   }
-  return (await withClient(PG_ADMIN_URL, (c) => c.query<{ v: string }>("SELECT current_setting('server_version') AS v"))).rows[0]!.v;
+  // The buffer cache decides whether a search's index pages and story texts are read from memory.
+  const sql = "SELECT current_setting('server_version') || ', shared_buffers ' || current_setting('shared_buffers') AS v";
+  return (await withClient(PG_ADMIN_URL, (c) => c.query<{ v: string }>(sql))).rows[0]!.v;
 }
 
 // ---------------------------------------------------------------------------------------------

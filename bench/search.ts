@@ -194,17 +194,18 @@ async function parent(sizes: number[], queries: number): Promise<void> {
     }
     results.push(result);
   }
-  printSummary(results);
+  const engine = await engineVersion(DB_KIND);
+  printSummary(results, engine);
   writeFileSync(
     RESULT_FILE,
-    JSON.stringify({ date: new Date().toISOString(), node: process.version, [DB_KIND]: await engineVersion(DB_KIND), queriesPerKind: queries, targets: { p95Ms: TARGET_P95_MS, atSize: TARGET_SIZE, indexBytesAtMostTextBytes: true }, sizes: results }, null, 2),
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, [DB_KIND]: engine, queriesPerKind: queries, targets: { p95Ms: TARGET_P95_MS, atSize: TARGET_SIZE, indexBytesAtMostTextBytes: true }, sizes: results }, null, 2),
   );
   console.log(`\nwritten: ${RESULT_FILE}`);
   process.exitCode = crashed ? 1 : 0;
 }
 
-function printSummary(results: SizeResult[]): void {
-  console.log(`\n=== bench:search summary (${DB_LABELS[DB_KIND]}) ===`);
+function printSummary(results: SizeResult[], engine: string): void {
+  console.log(`\n=== bench:search summary (${DB_LABELS[DB_KIND]} ${engine}) ===`);
   for (const r of results) {
     console.log(`\n--- ${thousands(r.size)} articles${r.issues ? ` in ${thousands(r.issues)} issues` : ""} ---`);
     if (r.error) console.log(`!!! CRASHED: ${r.error}`);

@@ -20,4 +20,17 @@ psql_su "-c \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolnam
 if ! psql_su "-tAc \"SELECT 1 FROM pg_database WHERE datname = 'portal'\"" | grep -q 1; then
   psql_su "-c \"CREATE DATABASE portal OWNER portal\""
 fi
+# Every search reads GIN index pages and story texts: PostgreSQL's default buffer cache (128MB)
+# holds too little of a large archive. A quarter of the memory, at most 2GB (what bench:search
+# measures with); production servers are sized the same way (README).
+want_mb=$(awk '/MemTotal/ { m = int($2 / 1024 / 4); print (m > 2048 ? 2048 : m) }' /proc/meminfo)
+have_mb=$(psql_su "-tAc \"SELECT setting::bigint * 8 / 1024 FROM pg_settings WHERE name = 'shared_buffers'\"")
+if [ "$have_mb" -lt "$want_mb" ]; then
+  if psql_su "-c \"ALTER SYSTEM SET shared_buffers = '${want_mb}MB'\"" 2>/dev/null; then
+    pg_ctlcluster "$version" main restart
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
+  else
+    echo "note: shared_buffers is ${have_mb}MB; searches over a large archive want ${want_mb}MB (ALTER SYSTEM needs a superuser)" >&2
+  fi
+fi
 echo "PostgreSQL ready: postgresql://portal:portal@127.0.0.1:5432/portal"

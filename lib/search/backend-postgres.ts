@@ -258,20 +258,18 @@ async function confirmFolded({ q, check }: BodyTier, keys: number[]): Promise<nu
 }
 
 /**
- * The newest `limit` matches of a tier with more matches than the cap. GIN yields matches in no
- * order, so they are looked for in the last months first (a month's code is in the index): the
- * last two, then six times as many, until enough are found or the months cover the range.
+ * The newest `limit` matches of a tier with more matches than the cap, when the windows read whole
+ * held too few: GIN yields matches in no order, so they are sorted within the windows up to
+ * `windows[from]`, then further back, until enough are found or the windows cover the range.
  */
-async function newestMatches(tier: BodyTier, range: KeyRange, limit: number): Promise<number[]> {
-  const { first, last } = rangeMonths(range);
-  for (let months = 2; ; months *= 6) {
-    const whole = (first !== null && last - months < first) || months > MAX_WINDOW_MONTHS;
-    const window = whole ? null : monthsBetween(last - months + 1, last);
-    const keys = await keysOf(bodyNewestQuery(tier, range, limit, window));
+async function newestMatches(tier: BodyTier, range: KeyRange, windows: Window[], from: number, limit: number): Promise<number[]> {
+  for (let last = from; ; last++) {
+    const whole = last === windows.length - 1 || windows.slice(0, last + 1).some((w) => !w.months);
+    const months = whole ? null : windows.slice(0, last + 1).flatMap((w) => w.months!);
+    const keys = await keysOf(bodyNewestQuery(tier, range, limit, months));
     if (whole || keys.length >= limit) return keys;
   }
 }
-const MAX_WINDOW_MONTHS = 432;
 
 export const postgresBackend: SearchBackend = {
   async page(q, range, cap, offset, size) {
@@ -311,7 +309,7 @@ export const postgresBackend: SearchBackend = {
     const windowOf = new Map(rows.map((r) => [r.key, r.window]));
     const newer = keys.filter((k) => windowOf.get(k)! < stoppedIn);
     if (newer.length >= offset + size) return { total, ids: newestFirst(newer).slice(offset, offset + size).map(idFromKey) };
-    const [folded, newest] = await Promise.all([keysOf(foldedQuery(tier, range)).then((k) => confirmFolded(tier, k)), newestMatches(tier, range, offset + size)]);
+    const [folded, newest] = await Promise.all([keysOf(foldedQuery(tier, range)).then((k) => confirmFolded(tier, k)), newestMatches(tier, range, windows, stoppedIn, offset + size)]);
     return { total, ids: newestFirst([...newest, ...folded]).slice(offset, offset + size).map(idFromKey) };
   },
 };
