@@ -312,7 +312,7 @@ function postgresDatabase(size: number, tmpDir: string): BenchDatabase {
     },
     async explain(s) {
       // The statement as Prisma sent it (untyped parameters, so the same custom plan), executed and timed.
-      // With the settings of the search's own connections (lib/db/client.ts, searchDb), so the plan is theirs.
+      // With the settings of the search's own connections (lib/db/client.ts, searchPool), so the plan is theirs.
       const { rows } = await withClient(url, async (c) => {
         await c.query("SET enable_seqscan = off; SET max_parallel_workers_per_gather = 0; SET jit = off");
         return c.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, s.args);

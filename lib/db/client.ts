@@ -1,5 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated-pg/client";
 import { databaseProvider, databaseUrl, sqliteFilePath } from "./url";
@@ -8,7 +9,7 @@ export type { PrismaClient };
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /** Creates a client for `url`; the app uses the shared `db` below, scripts and tests may make their own. */
-export function createPrismaClient(url = databaseUrl(), postgres: { options?: string; pool?: number } = {}): PrismaClient {
+export function createPrismaClient(url = databaseUrl()): PrismaClient {
   const provider = databaseProvider(url);
   if (provider === "sqlite") {
     // Readers wait briefly on an ingest's write lock instead of failing.
@@ -17,24 +18,33 @@ export function createPrismaClient(url = databaseUrl(), postgres: { options?: st
   // The PostgreSQL client is generated from the same data model (lib/db/pg-schema.ts), so it has the
   // very same API; TypeScript only sees two separately generated classes.
   return new PostgresPrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: postgres.pool ?? Number(process.env.DATABASE_POOL_SIZE ?? 10), options: postgres.options }),
+    adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
   }) as unknown as PrismaClient;
 }
 
 // One client per process; the globalThis guard keeps dev-mode hot reloads from opening more.
-const globalForPrisma = globalThis as unknown as { portalDb?: PrismaClient; portalSearchDb?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { portalDb?: PrismaClient; portalSearchPool?: pg.Pool };
 
 export const db: PrismaClient = globalForPrisma.portalDb ?? createPrismaClient();
 if (process.env.NODE_ENV !== "production") globalForPrisma.portalDb = db;
 
 /**
- * Search's statements (lib/search/backend-postgres.ts). On PostgreSQL, connections of their own with
- * sequential scans off (a scan of every story's index row is never the right plan for a search, and
- * the planner cannot always tell, while elsewhere a scan of a small table is), no parallel workers
- * and no JIT compilation (starting either costs more than a search's statement takes; the index
- * expression's high cost would otherwise bring JIT in). On SQLite, `db`.
+ * Search's statements on PostgreSQL (lib/search/backend-postgres.ts): hand-written SQL, sent by
+ * node-postgres itself (Prisma adds about 0.25 ms to each raw statement, as much as a headline
+ * lookup takes), on connections of their own with sequential scans off (a scan of every story's
+ * index row is never the right plan for a search, and the planner cannot always tell, while
+ * elsewhere a scan of a small table is), no parallel workers and no JIT compilation (starting
+ * either costs more than a search's statement takes; the index expression's high cost would
+ * otherwise bring JIT in).
  */
-export const searchDb: PrismaClient =
-  databaseProvider() === "postgresql"
-    ? (globalForPrisma.portalSearchDb ??= createPrismaClient(databaseUrl(), { options: "-c enable_seqscan=off -c max_parallel_workers_per_gather=0 -c jit=off", pool: Number(process.env.DATABASE_SEARCH_POOL_SIZE ?? 5) }))
-    : db;
+export function searchPool(): pg.Pool {
+  if (globalForPrisma.portalSearchPool) return globalForPrisma.portalSearchPool;
+  const pool = new pg.Pool({
+    connectionString: databaseUrl(),
+    max: Number(process.env.DATABASE_SEARCH_POOL_SIZE ?? 5),
+    options: "-c enable_seqscan=off -c max_parallel_workers_per_gather=0 -c jit=off",
+  });
+  // An idle connection the server closed (a restart, a dropped test database) is replaced on next use.
+  pool.on("error", () => {});
+  return (globalForPrisma.portalSearchPool = pool);
+}

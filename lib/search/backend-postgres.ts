@@ -1,4 +1,4 @@
-import { searchDb } from "../db/client";
+import { searchPool } from "../db/client";
 import { facetCode, FOLDS_CODE, monthCode, monthStart, tokenCode } from "./index-postgres";
 import { COUNT_CAP, indexDecides, type Candidate, type KeyRange, type Phrase, type SearchBackend, type TierQuery } from "./plan";
 import { idFromKey, keyRange, minutesOfKeyRange } from "./search-key";
@@ -231,8 +231,8 @@ export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, aft
   return { sql: `SELECT a."searchKey" AS "key", ${unsure} AS unsure FROM "Article" a WHERE ${where.join(" AND ")} ORDER BY a."searchKey" + 0 LIMIT ${bind(limit)}`, params };
 }
 
-/** A search statement, on connections with sequential scans off (lib/db/client.ts, searchDb). */
-const query = <T>(s: Statement): Promise<T[]> => searchDb.$queryRawUnsafe<T[]>(s.sql, ...s.params);
+/** A search statement, on connections with sequential scans off (lib/db/client.ts, searchPool). */
+const query = async <T extends object>(s: Statement): Promise<T[]> => (await searchPool().query<T>(s.sql, s.params)).rows;
 
 type KeyRow = { key: number | bigint | string };
 const keysOf = async (s: Statement) => (await query<KeyRow>(s)).map((r) => Number(r.key));
