@@ -264,7 +264,8 @@ async function confirmFolded({ q, check }: BodyTier, keys: number[]): Promise<nu
  */
 async function newestMatches(tier: BodyTier, range: KeyRange, windows: Window[], from: number, limit: number): Promise<number[]> {
   for (let last = from; ; last++) {
-    const whole = last === windows.length - 1 || windows.slice(0, last + 1).some((w) => !w.months);
+    // Only the last window may lack months; with it, the whole range.
+    const whole = last === windows.length - 1;
     const months = whole ? null : windows.slice(0, last + 1).flatMap((w) => w.months!);
     const keys = await keysOf(bodyNewestQuery(tier, range, limit, months));
     if (whole || keys.length >= limit) return keys;

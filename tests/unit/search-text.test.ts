@@ -7,7 +7,7 @@ import { findMatches, snippet } from "@/lib/search/snippet";
 import { characterTokens, documentTokens, foldsBeyondAsciiCase, normalizeQuery, queryTokens } from "@/lib/search/tokenize";
 import { containsAll } from "@/lib/search/verify";
 import { readFileSync } from "node:fs";
-import { facetCode, FOLDS_CODE, monthCode, SQL_WORD_CLASS, tokenCode, tokenizedInSql, TOKENS_GIVEN_CODE } from "@/lib/search/index-postgres";
+import { facetCode, FOLDS_CODE, monthCode, monthStart, SQL_WORD_CLASS, tokenCode, tokenizedInSql, TOKENS_GIVEN_CODE } from "@/lib/search/index-postgres";
 
 describe("tokens", () => {
   it("indexes each run of letters and digits as bigrams plus its last character", () => {
@@ -148,6 +148,12 @@ describe("PostgreSQL token codes", () => {
     const december2022 = monthCode(Date.UTC(2022, 11, 20) / 60_000);
     expect(december2022).toBe(6 * 2 ** 18 + 52 * 12 + 11);
     expect(monthCode(Date.UTC(2200, 0, 1) / 60_000)).toBeLessThan(7 * 2 ** 18);
+    // A month code's first instant: the month's own code, and the minute before it the previous month's.
+    for (const [y, m] of [[1970, 0], [2022, 11], [2023, 0], [2026, 10]] as const) {
+      const start = monthStart(monthCode(Date.UTC(y, m, 17, 9) / 60_000));
+      expect(start.toISOString()).toBe(new Date(Date.UTC(y, m, 1)).toISOString());
+      expect(monthCode(start.getTime() / 60_000 - 1)).toBe(monthCode(start.getTime() / 60_000) - 1);
+    }
     expect(Math.max(facetCode("tag" + (2 ** 18 - 1))!, monthCode(Date.UTC(2200, 0, 1) / 60_000), FOLDS_CODE)).toBeLessThan(tokenCode("0").code);
     const astral = tokenCode("𠀾字");
     expect(astral.exact).toBe(false);
