@@ -87,7 +87,7 @@ interface Breakdown {
   index: number;
   /** Statements between the index's: texts fetched to confirm phrases in normalized form (lib/search/verify.ts). */
   confirm: number;
-  findMany: number;
+  results: number;
   outsideSql: number;
   /** Of outsideSql: parsing the query and marking the page's headlines and snippets (replayed, see breakdown()). */
   marking: number;
@@ -609,7 +609,7 @@ const isIndexStatement = (s: Statement) => s.sql.includes('"ArticleSearch"') || 
 const isLookup = (s: Statement) => !isIndexStatement(s) && /[."`](name|slug)["`]? = (\$\d|\?)/.test(s.sql);
 
 async function breakdown(database: BenchDatabase, search: Search, params: SearchParams[], textOf: (slug: string) => Promise<string>): Promise<Breakdown> {
-  const sum = { wall: 0, lookups: 0, index: 0, confirm: 0, findMany: 0, statements: 0, marking: 0 };
+  const sum = { wall: 0, lookups: 0, index: 0, confirm: 0, results: 0, statements: 0, marking: 0 };
   const indexTimes: number[] = [];
   for (const p of params) {
     const start = performance.now();
@@ -617,13 +617,13 @@ async function breakdown(database: BenchDatabase, search: Search, params: Search
     sum.wall += performance.now() - start;
     sum.marking += await replayMarking(p, result, textOf);
     // Filter and byline lookups find one row by name or slug (the byline's runs alongside the
-    // search); the page's rows (findMany) come after the index queries.
+    // search); the page's summaries come after the index queries.
     const first = statements.findIndex(isIndexStatement);
     const last = statements.findLastIndex(isIndexStatement);
     let index = 0;
     statements.forEach((s, i) => {
       if (isLookup(s) || first === -1 || i < first) sum.lookups += s.ms;
-      else if (i > last) sum.findMany += s.ms;
+      else if (i > last) sum.results += s.ms;
       else if (isIndexStatement(s)) index += s.ms;
       else sum.confirm += s.ms;
     });
@@ -632,14 +632,14 @@ async function breakdown(database: BenchDatabase, search: Search, params: Search
     sum.statements += statements.length;
   }
   const n = params.length;
-  const sql = sum.lookups + sum.index + sum.confirm + sum.findMany;
+  const sql = sum.lookups + sum.index + sum.confirm + sum.results;
   return {
     searches: n,
     wall: sum.wall / n,
     lookups: sum.lookups / n,
     index: sum.index / n,
     confirm: sum.confirm / n,
-    findMany: sum.findMany / n,
+    results: sum.results / n,
     outsideSql: (sum.wall - sql) / n,
     marking: sum.marking / n,
     indexP95: percentile(indexTimes.sort((a, b) => a - b), 95),
@@ -670,17 +670,17 @@ function printBreakdown(database: BenchDatabase, results: KindResult[]): void {
   console.log(`where a search's time goes (mean ms per search over the first ${BREAKDOWN_PER_KIND} of each kind, ${how}):`);
   console.log(
     `  ${"".padEnd(24)} ${"".padStart(7)} ${`${database.label}:`.padEnd(44)} ${"not SQL:".padEnd(18)}\n` +
-      `  ${"kind".padEnd(24)} ${"wall".padStart(7)} ${"lookups".padStart(8)} ${"index".padStart(9)} ${"(p95)".padStart(7)} ${"confirm".padStart(9)} ${"findMany".padStart(9)} ${"marking".padStart(8)} ${"Prisma".padStart(8)} ${"stmts".padStart(6)}`,
+      `  ${"kind".padEnd(24)} ${"wall".padStart(7)} ${"lookups".padStart(8)} ${"index".padStart(9)} ${"(p95)".padStart(7)} ${"confirm".padStart(9)} ${"results".padStart(9)} ${"marking".padStart(8)} ${"client".padStart(8)} ${"stmts".padStart(6)}`,
   );
   for (const { kind, breakdown: b } of results) {
     if (!b) continue;
     console.log(
-      `  ${kind.padEnd(24)} ${ms(b.wall).padStart(7)} ${ms(b.lookups).padStart(8)} ${ms(b.index).padStart(9)} ${ms(b.indexP95).padStart(7)} ${ms(b.confirm).padStart(9)} ${ms(b.findMany).padStart(9)} ${ms(b.marking).padStart(8)} ${ms(b.outsideSql - b.marking).padStart(8)} ${b.statements.toFixed(1).padStart(6)}`,
+      `  ${kind.padEnd(24)} ${ms(b.wall).padStart(7)} ${ms(b.lookups).padStart(8)} ${ms(b.index).padStart(9)} ${ms(b.indexP95).padStart(7)} ${ms(b.confirm).padStart(9)} ${ms(b.results).padStart(9)} ${ms(b.marking).padStart(8)} ${ms(b.outsideSql - b.marking).padStart(8)} ${b.statements.toFixed(1).padStart(6)}`,
     );
   }
-  console.log("  (lookups: facet and byline findUnique; index: the index statements, phrases checked in SQL on the stored text; confirm: texts fetched to check phrases in normalized form; marking: query parsing + highlight/snippet of the page's 20 results; Prisma: the rest, Prisma's client around the statements)");
+  console.log("  (lookups: facet and byline findUnique; index: the index statements, phrases checked in SQL on the stored text; confirm: texts fetched to check phrases in normalized form; results: the page's 20 summaries and texts; marking: query parsing + highlight/snippet of those results; client: the rest, JavaScript around the statements — Prisma's client, the driver, the search's own code)");
   if (database.kind === "postgresql") {
-    console.log("  (a search's facet and byline lookups run concurrently on separate connections: their times overlap, and Prisma = wall − the sum can come out low or negative)");
+    console.log("  (a search's facet and byline lookups run concurrently on separate connections: their times overlap, and client = wall − the sum can come out low or negative)");
   }
 }
 
