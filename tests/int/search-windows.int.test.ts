@@ -2,7 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseContent } from "@/lib/content/parse";
 import { db } from "@/lib/db/client";
 import { ingestContent } from "@/lib/db/ingest";
+import { databaseProvider } from "@/lib/db/url";
+import { postgresBackend } from "@/lib/search/backend-postgres";
+import { sqliteBackend } from "@/lib/search/backend-sqlite";
+import { COUNT_CAP, type TierQuery } from "@/lib/search/plan";
+import { parseQuery } from "@/lib/search/query";
 import { COUNT_LIMIT, searchArticles } from "@/lib/search/search";
+import { keyRange } from "@/lib/search/search-key";
 import { syntheticContent } from "../helpers/synthetic-content";
 
 // A common term in an archive that reaches up to yesterday: PostgreSQL reads a tier's matches in
@@ -54,6 +60,23 @@ describe(`search over ${TOTAL} daily stories up to yesterday`, () => {
       const found = await searchArticles({ q: "左权", page });
       expect(found.results.map((r) => r.slug), `page ${page}`).toEqual(expected.slice((page - 1) * 20, page * 20));
       expect(found.results.map((r) => r.matchedIn)).toEqual(found.results.map((r) => (r.title.includes("左权") ? "title" : "body")));
+    }
+  });
+
+  it("leaves out the headline tier's matches the same whether that tier's keys are passed down or not", async () => {
+    const backend = databaseProvider() === "postgresql" ? postgresBackend : sqliteBackend;
+    const query = parseQuery("左权");
+    if (query.kind !== "terms") throw new Error("expected terms");
+    const phrases = query.terms.map((t) => ({ tokens: t.tokens, prefix: t.prefix, text: t.text }));
+    const range = keyRange(new Date());
+    const headline = await backend.page({ text: { in: "headline", phrases }, notInHeadline: null, facets: [] }, range, COUNT_CAP, 0, 20);
+    expect(headline.total).toBe(TOTAL / 10);
+    const rest: TierQuery = { text: { in: "all", phrases }, notInHeadline: phrases, facets: [] };
+    for (const offset of [0, 200, 700]) {
+      const withKeys = await backend.page({ ...rest, notInHeadlineKeys: headline.keys }, range, COUNT_CAP - headline.total, offset, 20);
+      const looked = await backend.page(rest, range, COUNT_CAP - headline.total, offset, 20);
+      expect(looked).toEqual(withKeys);
+      expect(withKeys.ids).toHaveLength(20);
     }
   });
 });
