@@ -10,7 +10,7 @@ import { migrate } from "../lib/db/migrate";
 import { analyzeDocument, type SearchDocument } from "../lib/search/document";
 import { headlineVector, searchCodesOf } from "../lib/search/index-postgres";
 import { searchRows } from "../lib/search/index-sqlite";
-import { pgAdmin, postgresUrlFor, PG_ADMIN_URL } from "../tests/helpers/database";
+import { dropDatabase, pgAdmin, postgresUrlFor, PG_ADMIN_URL } from "../tests/helpers/database";
 import { createSqliteFileAt } from "../tests/helpers/sqlite-file";
 import * as pgTimer from "./pg-timer";
 import * as sqliteTimer from "./sql-timer";
@@ -223,7 +223,7 @@ function postgresDatabase(size: number, tmpDir: string): BenchDatabase {
       return rows.length > 0;
     },
     async create() {
-      await pgAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await dropDatabase(name);
       await pgAdmin(`CREATE DATABASE "${name}"`);
       await migrate(url, (line) => console.log(line));
     },

@@ -48,3 +48,10 @@ export function searchPool(): pg.Pool {
   pool.on("error", () => {});
   return (globalForPrisma.portalSearchPool = pool);
 }
+
+/** Closes the search pool, if a search opened it (scripts and tests that end their database). */
+export async function endSearchPool(): Promise<void> {
+  const pool = globalForPrisma.portalSearchPool;
+  globalForPrisma.portalSearchPool = undefined;
+  await pool?.end();
+}

@@ -42,6 +42,20 @@ export async function pgAdmin(sql: string) {
   }
 }
 
+/**
+ * Drops a database, ending whatever is still connected. WITH (FORCE) ends the portal role's own
+ * connections, but on PostgreSQL 15 it may not end an autovacuum worker (that needs
+ * pg_signal_backend), which only a plain DROP DATABASE cancels by itself.
+ */
+export async function dropDatabase(name: string) {
+  try {
+    await pgAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } catch (error) {
+    if (!/pg_signal_backend/.test(String(error))) throw error;
+    await pgAdmin(`DROP DATABASE IF EXISTS "${name}"`);
+  }
+}
+
 export function postgresUrlFor(name: string): string {
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
@@ -53,7 +67,7 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
   await pgAdmin(`CREATE DATABASE "${name}"`);
   const url = postgresUrlFor(name);
   await migrate(url, () => undefined);
-  return { url, remove: () => pgAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  return { url, remove: () => dropDatabase(name) };
 }
 
 const TABLES = ["Section", "Column", "Issue", "Article", "Author", "Byline", "Tag", "ArticleTag", "SlugRedirect"] as const;

@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { pgAdmin, postgresUrlFor } from "./database";
+import { dropDatabase, pgAdmin, postgresUrlFor } from "./database";
 
 // The browser tests' database: SQLite by default, PostgreSQL with E2E_DATABASE=postgresql.
 // Created fresh for each run and dropped by the global teardown.
@@ -21,6 +21,6 @@ export async function createE2eDatabase(): Promise<string> {
 }
 
 export async function dropE2eDatabase() {
-  if (e2eProvider() === "postgresql") await pgAdmin(`DROP DATABASE IF EXISTS "${PG_NAME}" WITH (FORCE)`);
+  if (e2eProvider() === "postgresql") await dropDatabase(PG_NAME);
   else for (const suffix of ["", "-wal", "-shm"]) rmSync(path.resolve(SQLITE_FILE + suffix), { force: true });
 }
