@@ -7,6 +7,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { migrate } from "../lib/db/migrate";
+import { SEARCH_CONNECTION_OPTIONS } from "../lib/db/url";
 import { analyzeDocument, type SearchDocument } from "../lib/search/document";
 import { headlineVector, searchCodesOf } from "../lib/search/index-postgres";
 import { searchRows } from "../lib/search/index-sqlite";
@@ -180,8 +181,8 @@ function sqliteDatabase(size: number, tmpDir: string): BenchDatabase {
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL
 
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>, options?: string): Promise<T> {
+  const client = new pg.Client({ connectionString: url, options });
   await client.connect();
   try {
     return await fn(client);
@@ -313,10 +314,7 @@ function postgresDatabase(size: number, tmpDir: string): BenchDatabase {
     async explain(s) {
       // The statement as Prisma sent it (untyped parameters, so the same custom plan), executed and timed.
       // With the settings of the search's own connections (lib/db/client.ts, searchPool), so the plan is theirs.
-      const { rows } = await withClient(url, async (c) => {
-        await c.query("SET enable_seqscan = off; SET max_parallel_workers_per_gather = 0; SET jit = off");
-        return c.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, s.args);
-      });
+      const { rows } = await withClient(url, (c) => c.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, s.args), SEARCH_CONNECTION_OPTIONS);
       const lines = rows.map((r) => r["QUERY PLAN"]);
       return { lines, top: planTop(lines) };
     },

@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated-pg/client";
-import { databaseProvider, databaseUrl, sqliteFilePath } from "./url";
+import { databaseProvider, databaseUrl, SEARCH_CONNECTION_OPTIONS, sqliteFilePath } from "./url";
 
 export type { PrismaClient };
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -42,7 +42,7 @@ export function searchPool(): pg.Pool {
   const pool = new pg.Pool({
     connectionString: databaseUrl(),
     max: Number(process.env.DATABASE_SEARCH_POOL_SIZE ?? 5),
-    options: "-c enable_seqscan=off -c max_parallel_workers_per_gather=0 -c jit=off",
+    options: SEARCH_CONNECTION_OPTIONS,
   });
   // An idle connection the server closed (a restart, a dropped test database) is replaced on next use.
   pool.on("error", () => {});

@@ -21,3 +21,6 @@ export function sqliteFilePath(url = databaseUrl()): string {
   // The file is chosen at run time; tell the bundler not to trace the project for it.
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }
+
+/** Session settings of PostgreSQL search's own connections (lib/db/client.ts, searchPool, says why). */
+export const SEARCH_CONNECTION_OPTIONS = "-c enable_seqscan=off -c max_parallel_workers_per_gather=0 -c jit=off";

@@ -91,7 +91,7 @@ export function tokenizedInSql(text: string): boolean {
 }
 
 /** The codes of a set of tokens, facets, month and markers, as a PostgreSQL array literal. */
-export function termCodes(tokens: Iterable<string>, markers: number[], facets: string[], publishedAt: Date): string {
+function termCodes(tokens: Iterable<string>, markers: number[], facets: string[], publishedAt: Date): string {
   const codes = new Set<number>(markers);
   for (const t of tokens) codes.add(tokenCode(t).code);
   for (const f of facets) {

@@ -29,10 +29,10 @@ export function keyRange(until: Date, from?: Date): { min: number; max: number }
 /** The article id a key was made from. */
 export const idFromKey = (key: number) => ID_SPACE - 1 - (key % ID_SPACE);
 
-/** The publication minutes a key range covers, [from, until]; from is null for "since the beginning". */
 /** The publication minute a key was made from. */
-export const minuteOfKey = (key: number) => END - Math.floor(key / ID_SPACE);
+const minuteOfKey = (key: number) => END - Math.floor(key / ID_SPACE);
 
+/** The publication minutes a key range covers, [from, until]; from is null for "since the beginning". */
 export function minutesOfKeyRange(range: { min: number; max: number }): { from: number | null; until: number } {
   return { from: range.max >= Number.MAX_SAFE_INTEGER ? null : minuteOfKey(range.max), until: minuteOfKey(range.min) };
 }

@@ -39,7 +39,7 @@ export interface SearchResponse {
   author: { name: string; articleCount: number } | null;
 }
 
-const empty = (page: number, notice: string | null, searched: boolean, author: SearchResponse["author"] = null): SearchResponse => ({
+const empty = (page: number, notice: string | null, searched: boolean): Omit<SearchResponse, "author"> => ({
   total: 0,
   totalIsExact: true,
   page,
@@ -47,7 +47,6 @@ const empty = (page: number, notice: string | null, searched: boolean, author: S
   results: [],
   notice,
   searched,
-  author,
 });
 
 /** A query that is someone's byline: searching text finds mentions, so point to what they wrote. */
@@ -120,15 +119,17 @@ export async function searchArticles(p: SearchParams): Promise<SearchResponse> {
       : query.kind === "terms" && query.dropped > 0
         ? `单字和第 ${MAX_TERMS} 个以后的搜索词未使用，只按其余 ${query.terms.length} 个词搜索。`
         : null;
-  // The byline lookup only adds a pointer to the results: it runs alongside the whole search.
-  const author = p.author ? Promise.resolve(null) : bylineOf(p.q);
-  const facets = await facetTerms(p);
   const searched = query.kind !== "empty" || Object.entries(p).some(([k, v]) => k !== "page" && k !== "q" && v !== undefined);
-  if (!facets || !searched) return empty(p.page, notice, searched, await author);
-  // Only a date range: every article in it.
-  const plan = tiers(query, facets) ?? { headline: null, rest: { text: null, notInHeadline: null, facets: [facet.all] } };
-  const [found, byline] = await Promise.all([page(p.page, notice, plan, dateRange(p), query), author]);
-  return { ...found, author: byline };
+  const find = async (): Promise<Omit<SearchResponse, "author">> => {
+    const facets = await facetTerms(p);
+    if (!facets || !searched) return empty(p.page, notice, searched);
+    // Only a date range: every article in it.
+    const plan = tiers(query, facets) ?? { headline: null, rest: { text: null, notInHeadline: null, facets: [facet.all] } };
+    return page(p.page, notice, plan, dateRange(p), query);
+  };
+  // The byline lookup only adds a pointer to the results: it runs alongside the whole search.
+  const [found, author] = await Promise.all([find(), p.author ? null : bylineOf(p.q)]);
+  return { ...found, author };
 }
 
 async function page(

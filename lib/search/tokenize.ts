@@ -58,10 +58,9 @@ export function documentTokens(text: string): string[] {
 /** A story's text as the index reads it, normalized once: its tokens, its characters, and whether it folds beyond ASCII case. */
 export function analyzeText(text: string): { tokens: string[]; characters: string[]; folds: boolean } {
   const normalizedRuns = runs(normalize(text));
-  return { tokens: normalizedRuns.flatMap(runTokens), characters: distinctCharacters(normalizedRuns), folds: foldsBeyondAsciiCase(text, normalizedRuns) };
+  // `characters`: every letter or digit once, the index of one-character headline searches.
+  return { tokens: normalizedRuns.flatMap(runTokens), characters: [...new Set(normalizedRuns.flatMap((r) => [...r]))], folds: foldsBeyondAsciiCase(text, normalizedRuns) };
 }
-
-const distinctCharacters = (normalizedRuns: string[]) => [...new Set(normalizedRuns.flatMap((r) => [...r]))];
 
 /**
  * The tokens a query term must find consecutively. Its last run may end
@@ -74,11 +73,6 @@ export function queryTokens(normalizedTerm: string): { tokens: string[]; prefix:
   const lastChars = [...(termRuns.at(-1) ?? "")];
   if (lastChars.length === 1) return { tokens: [...tokens, lastChars[0]!], prefix: true };
   return { tokens: [...tokens, ...bigrams(lastChars)], prefix: false };
-}
-
-/** Every letter or digit of a headline once: the index of one-character searches. */
-export function characterTokens(text: string): string[] {
-  return distinctCharacters(runs(normalize(text)));
 }
 
 /** Space-joined tokens, as stored in an FTS column whose tokenizer splits on spaces. */

@@ -25,7 +25,8 @@ const SENTENCES = [
   "项目建设期间,工作专班为企业提供全程服务。",
 ];
 
-function isoDay(start: Date, offset: number): string {
+/** The date `offset` days after `start`, as an issue folder names it. */
+export function isoDay(start: Date, offset: number): string {
   return new Date(start.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -42,7 +43,8 @@ export function syntheticContent({ articles, perIssue = 8, tagEvery = 3, paragra
       const slug = `story-${String(i).padStart(6, "0")}`;
       slugs.push(slug);
       const tags = [`标签${i % 50}`, ...(i % tagEvery === 0 ? ["网格化管理"] : [])];
-      const body = [...Array.from({ length: paragraphs }, (_, p) => SENTENCES.slice(p % 5).concat(SENTENCES.slice(0, p % 5)).join("")), ...[extra?.(i) ?? []].flat()].join("\n\n");
+      const last = extra?.(i);
+      const body = [...Array.from({ length: paragraphs }, (_, p) => SENTENCES.slice(p % 5).concat(SENTENCES.slice(0, p % 5)).join("")), ...(last ? [last] : [])].join("\n\n");
       files.push({
         path: `${root}/issues/${date}/${slug}.md`,
         text: `---\ntitle: ${title?.(i) ?? `第${i}篇 合成报道`}\nsection: ${i % 2 ? "rural" : "news"}\n${i % 5 === 0 ? "column: ershida\n" : ""}bylines: [记者${i % 40}]\ntags: [${tags.join(", ")}]\n---\n\n${body}\n`,

@@ -9,7 +9,7 @@ import { COUNT_CAP, type TierQuery } from "@/lib/search/plan";
 import { parseQuery } from "@/lib/search/query";
 import { COUNT_LIMIT, searchArticles } from "@/lib/search/search";
 import { keyRange } from "@/lib/search/search-key";
-import { syntheticContent } from "../helpers/synthetic-content";
+import { isoDay, syntheticContent } from "../helpers/synthetic-content";
 
 // A common term in an archive that reaches up to yesterday: PostgreSQL reads a tier's matches in
 // windows of recent months first (backend-postgres.ts) and takes the first page from the newest
@@ -18,7 +18,6 @@ import { syntheticContent } from "../helpers/synthetic-content";
 const TOTAL = 1_300;
 const DAY = 86_400_000;
 const start = new Date(Math.floor(Date.now() / DAY) * DAY - TOTAL * DAY);
-const isoDay = (daysBeforeToday: number) => new Date(start.getTime() + (TOTAL + daysBeforeToday) * DAY).toISOString().slice(0, 10);
 const slug = (i: number) => `story-${String(i).padStart(6, "0")}`;
 /** Story i holds 乳胶手套 unless i is a multiple of 7; 左权 is in every story, and in every tenth headline. */
 const holdsGloves = (i: number) => i % 7 !== 0;
@@ -40,7 +39,7 @@ describe(`search over ${TOTAL} daily stories up to yesterday`, () => {
   it.each([
     ["乳胶手套", {}, holdsGloves],
     ["乳胶手套", { section: "rural" }, (i: number) => holdsGloves(i) && i % 2 === 1],
-    ["乳胶手套", { from: isoDay(-400) }, (i: number) => holdsGloves(i) && i >= TOTAL - 400],
+    ["乳胶手套", { from: isoDay(start, TOTAL - 400) }, (i: number) => holdsGloves(i) && i >= TOTAL - 400],
   ] as const)("pages through the newest matches of %s %j", async (q, filters, matches) => {
     const newestFirst = newest(matches);
     const first = await searchArticles({ q, ...filters, page: 1 });

@@ -4,7 +4,7 @@ import { headlineMatch, termsMatch } from "@/lib/search/backend-sqlite";
 import { candidateQuery } from "@/lib/search/backend-postgres";
 import { MAX_TERMS, parseQuery } from "@/lib/search/query";
 import { findMatches, snippet } from "@/lib/search/snippet";
-import { characterTokens, documentTokens, foldsBeyondAsciiCase, normalizeQuery, queryTokens } from "@/lib/search/tokenize";
+import { analyzeText, documentTokens, foldsBeyondAsciiCase, normalizeQuery, queryTokens } from "@/lib/search/tokenize";
 import { containsAll } from "@/lib/search/verify";
 import { readFileSync } from "node:fs";
 import { facetCode, FOLDS_CODE, monthCode, monthStart, SQL_WORD_CLASS, tokenCode, tokenizedInSql, TOKENS_GIVEN_CODE } from "@/lib/search/index-postgres";
@@ -32,8 +32,8 @@ describe("tokens", () => {
   });
 
   it("gives headlines one token per character for one-character searches", () => {
-    expect(characterTokens("写好乡村振兴大文章")).toContain("乡");
-    expect(characterTokens("左权羊 左权")).toEqual(["左", "权", "羊"]);
+    expect(analyzeText("写好乡村振兴大文章").characters).toContain("乡");
+    expect(analyzeText("左权羊 左权").characters).toEqual(["左", "权", "羊"]);
   });
 });
 
