@@ -53,8 +53,12 @@ const empty = (page: number, notice: string | null, searched: boolean): Omit<Sea
 async function bylineOf(q: string | undefined): Promise<SearchResponse["author"]> {
   const name = q?.trim();
   if (!name || name.length > 32) return null;
-  const author = await db.author.findUnique({ where: { name }, select: { name: true, _count: { select: { bylines: { where: { article: visibleArticle() } } } } } });
-  return author && author._count.bylines > 0 ? { name: author.name, articleCount: author._count.bylines } : null;
+  // Nearly every query names no one: a plain lookup by the unique name settles that, and only a
+  // name found pays for counting (the relation count costs Prisma about three times the CPU).
+  const author = await db.author.findUnique({ where: { name }, select: { id: true, name: true } });
+  if (!author) return null;
+  const articleCount = await db.byline.count({ where: { authorId: author.id, article: visibleArticle() } });
+  return articleCount > 0 ? { name: author.name, articleCount } : null;
 }
 
 /** Turns filter values (slugs, names, dates) into facet terms; null when a filter names nothing that exists. */
