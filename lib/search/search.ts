@@ -63,7 +63,6 @@ async function bylineOf(q: string | undefined): Promise<SearchResponse["author"]
 
 /** Turns filter values (slugs, names, dates) into facet terms; null when a filter names nothing that exists. */
 async function facetTerms(p: SearchParams): Promise<string[] | null> {
-  const terms: string[] = [];
   const lookups: [string | undefined, () => Promise<{ id: number } | null>, (id: number) => string][] = [
     [p.section, () => db.section.findUnique({ where: { slug: p.section! }, select: { id: true } }), facet.section],
     [p.column, () => db.column.findUnique({ where: { slug: p.column! }, select: { id: true } }), facet.column],
@@ -71,13 +70,11 @@ async function facetTerms(p: SearchParams): Promise<string[] | null> {
     [p.tag, () => db.tag.findUnique({ where: { name: p.tag! }, select: { id: true } }), facet.tag],
     [p.issue, () => db.issue.findUnique({ where: { slug: p.issue! }, select: { id: true } }), facet.issue],
   ];
-  for (const [value, find, term] of lookups) {
-    if (value === undefined) continue;
-    const row = await find();
-    if (!row) return null;
-    terms.push(term(row.id));
-  }
-  return terms;
+  // Independent lookups: run together, not one round trip after another.
+  const present = lookups.filter(([value]) => value !== undefined);
+  const rows = await Promise.all(present.map(([, find]) => find()));
+  if (rows.some((row) => !row)) return null;
+  return rows.map((row, i) => present[i]![2](row!.id));
 }
 
 /** The two ranking tiers: headline matches first, then the rest. */

@@ -133,6 +133,8 @@ describe("filters, alone and combined", () => {
     expect((await slugs(`tag=${encodeURIComponent("党的二十大精神")}`)).sort()).toEqual(["jinyu-shuini-chuangxin", "liaoyang-xiangcun-zhenxing"]);
     expect(await slugs("issue=2022-12-20")).toHaveLength(5);
     expect(await slugs("issue=2022-12-21")).toEqual([]);
+    // One filter naming nothing empties a combination, whichever lookup answers first.
+    expect(await slugs(`section=industry&author=王磊&tag=${encodeURIComponent("没有这个标签")}`)).toEqual([]);
     expect(await slugs("from=2022-12-20&to=2022-12-20")).toHaveLength(5);
     expect(await slugs("from=2022-12-21")).toEqual([]);
     expect(await slugs("to=2022-12-19")).toEqual([]);
