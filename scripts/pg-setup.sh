@@ -37,8 +37,9 @@ fi
 # A restarted server would start with an empty cache and read the index from disk search by
 # search: pg_prewarm's autoprewarm (shipped with the server) reloads what was cached before.
 # Set only where nothing else is preloaded: a list set here would replace the machine's own.
-preload=$(psql_su "-tAc \"SHOW shared_preload_libraries\"" 2>/dev/null || echo unknown)
-if [ -f "/usr/lib/postgresql/$version/lib/pg_prewarm.so" ] && [ -z "$preload" ]; then
+if ! preload=$(psql_su "-tAc \"SHOW shared_preload_libraries\"" 2>/dev/null); then
+  echo "note: preloading pg_prewarm, so a restarted server starts with its cache, needs a superuser" >&2
+elif [ -f "/usr/lib/postgresql/$version/lib/pg_prewarm.so" ] && [ -z "$preload" ]; then
   psql_su "-c \"ALTER SYSTEM SET shared_preload_libraries = 'pg_prewarm'\"" 2>/dev/null && restart=true
 elif ! grep -q pg_prewarm <<<"$preload"; then
   echo "note: shared_preload_libraries is '$preload'; add pg_prewarm to it so a restarted server starts with its cache" >&2
