@@ -234,9 +234,9 @@ async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
         ...renderArticle(source),
       };
     });
-    const authorIdsOf = (s: ArticleSource) => s.frontmatter.bylines.map((n) => authorIds.get(n)!);
-    const tagIdsOf = (s: ArticleSource) => s.frontmatter.tags.map((n) => tagIds.get(n)!);
-    const written = rows.map((row, k) => ({ ...row, ...articleSearchColumns(row.draft ? null : { ...row, authorIds: authorIdsOf(batch[k]!), tagIds: tagIdsOf(batch[k]!) }) }));
+    // What the index reads of each article, drafts aside: its row's search columns now, its index rows once it has an id.
+    const searchDocs = rows.map((row, k) => (row.draft ? null : { ...row, authorIds: batch[k]!.frontmatter.bylines.map((n) => authorIds.get(n)!), tagIds: batch[k]!.frontmatter.tags.map((n) => tagIds.get(n)!) }));
+    const written = rows.map((row, k) => ({ ...row, ...articleSearchColumns(searchDocs[k] ?? null) }));
     const created = await insertRows<{ id: number | bigint; slug: string }>(tx, "Article", written, ["id", "slug"]);
     const idOf = new Map(created.map((c) => [c.slug, Number(c.id)]));
     const bylines = batch.flatMap((s) => s.frontmatter.bylines.map((name, i) => ({ articleId: idOf.get(s.slug)!, authorId: authorIds.get(name)!, position: i + 1 })));
@@ -245,11 +245,7 @@ async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
     await insertRows(tx, "Byline", bylines);
     await insertRows(tx, "ArticleTag", tags);
     await insertRows(tx, "SlugRedirect", redirects);
-    const docs = rows.flatMap((row, k) => {
-      if (row.draft) return [];
-      return [{ ...row, id: idOf.get(row.slug)!, authorIds: authorIdsOf(batch[k]!), tagIds: tagIdsOf(batch[k]!) }];
-    });
-    await indexArticles(tx, docs);
+    await indexArticles(tx, searchDocs.flatMap((doc) => (doc ? [{ ...doc, id: idOf.get(doc.slug)! }] : [])));
     for (const s of batch) (existing.has(s.slug) ? report.updated : report.added).push(s.slug);
   }
 }
