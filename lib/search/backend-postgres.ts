@@ -115,8 +115,16 @@ function binder() {
 type Bind = ReturnType<typeof binder>["bind"];
 
 /**
+ * `column` holds the text bound at `n`. Not strpos(): it counts the characters before a match to
+ * say where it is, about as long again as finding it; split_part() finds it the same way and only
+ * copies what comes before. octet_length() of a stored column reads its size, not its text.
+ */
+const contains = (column: string, n: string) => `octet_length(split_part(${column}, ${n}, 1)) < octet_length(${column})`;
+
+/**
  * Every phrase of `check` in the row's headline or body. The body is read out of line (TOAST) and
- * decompressed by each function that reads it: several phrases read it once, as a fresh copy.
+ * decompressed by each function that reads it: several phrases, or a body folded first, read it
+ * once, as a fresh copy.
  */
 function rowHas(check: NonNullable<TextNeeds["check"]>, bind: Bind): string {
   const f = (column: string) => (check.fold ? `lower(${column})` : column);
@@ -124,10 +132,10 @@ function rowHas(check: NonNullable<TextNeeds["check"]>, bind: Bind): string {
     check.texts
       .map((t) => {
         const n = bind(t);
-        return `(${[body, f(`a."title"`), f(`coalesce(a."subtitle", '')`), f(`coalesce(a."kicker", '')`)].map((c) => `strpos(${c}, ${n}) > 0`).join(" OR ")})`;
+        return `(${[body, f(`a."title"`), f(`coalesce(a."subtitle", '')`), f(`coalesce(a."kicker", '')`)].map((c) => contains(c, n)).join(" OR ")})`;
       })
       .join(" AND ");
-  if (check.texts.length === 1) return has(f(`a."text"`));
+  if (check.texts.length === 1 && !check.fold) return has(`a."text"`);
   // OFFSET 0 keeps the subquery, and so its one copy, from being flattened into each use.
   return `EXISTS (SELECT 1 FROM (SELECT ${check.fold ? `lower(a."text")` : `a."text" || ''`} AS body OFFSET 0) x WHERE ${has("x.body")})`;
 }
