@@ -1,5 +1,5 @@
 import { cache } from "react";
-import { db } from "./client";
+import { db, searchRows } from "./client";
 import { Prisma } from "./generated/client";
 import type { Heading } from "../content/markdown";
 import { visibleArticle } from "./visibility";
@@ -155,19 +155,22 @@ type SummaryRow = Omit<ArticleSummary, "issue" | "section" | "column" | "bylines
  */
 export async function articleSummariesWithText(ids: number[]): Promise<Map<number, ArticleSummary & { id: number; text: string }>> {
   if (!ids.length) return new Map();
-  const list = Prisma.join(ids);
   const [rows, bylines] = await Promise.all([
-    db.$queryRaw<SummaryRow[]>`
-      SELECT a."id", a."text", a."slug", a."title", a."subtitle", a."kicker", a."excerpt", a."publishedAt", a."readingMinutes", a."position",
-             i."slug" AS "issueSlug", i."date" AS "issueDate", s."slug" AS "sectionSlug", s."name" AS "sectionName", c."slug" AS "columnSlug", c."name" AS "columnName"
+    searchRows<SummaryRow>(
+      (sql) => `
+      SELECT a."id", a."text", a."slug", a."title", a."subtitle", a."kicker", a."excerpt", ${sql.utc(`a."publishedAt"`)} AS "publishedAt", a."readingMinutes", a."position",
+             i."slug" AS "issueSlug", ${sql.utc(`i."date"`)} AS "issueDate", s."slug" AS "sectionSlug", s."name" AS "sectionName", c."slug" AS "columnSlug", c."name" AS "columnName"
       FROM "Article" a
       JOIN "Issue" i ON i."id" = a."issueId"
       JOIN "Section" s ON s."id" = a."sectionId"
       LEFT JOIN "Column" c ON c."id" = a."columnId"
-      WHERE a."id" IN (${list})`,
-    db.$queryRaw<{ articleId: number; name: string }[]>`
+      WHERE a."id" ${sql.inIds(ids)}`,
+    ),
+    searchRows<{ articleId: number; name: string }>(
+      (sql) => `
       SELECT b."articleId", au."name" FROM "Byline" b JOIN "Author" au ON au."id" = b."authorId"
-      WHERE b."articleId" IN (${list}) ORDER BY b."articleId", b."position"`,
+      WHERE b."articleId" ${sql.inIds(ids)} ORDER BY b."articleId", b."position"`,
+    ),
   ]);
   const names = new Map<number, string[]>();
   for (const b of bylines) names.set(Number(b.articleId), [...(names.get(Number(b.articleId)) ?? []), b.name]);

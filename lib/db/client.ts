@@ -55,3 +55,36 @@ export async function endSearchPool(): Promise<void> {
   globalForPrisma.portalSearchPool = undefined;
   await pool?.end();
 }
+
+/** How a plain statement binds its values, on either provider (searchRows). */
+export interface SqlBinder {
+  bind(value: unknown): string;
+  /** `= ANY (…)` or `IN (…)` of these ids. */
+  inIds(ids: number[]): string;
+  /** A TIMESTAMP column as an instant: PostgreSQL's are stored without a time zone, in UTC, as Prisma writes them. */
+  utc(column: string): string;
+}
+
+/**
+ * Rows of a plain statement on a search's hot path (the page's summaries, the filters' and the
+ * byline's lookups): on PostgreSQL through the search pool, where Prisma's client would add more
+ * than the statement takes; on SQLite through Prisma.
+ */
+export async function searchRows<T extends object>(statement: (sql: SqlBinder) => string): Promise<T[]> {
+  const params: unknown[] = [];
+  if (databaseProvider() === "postgresql") {
+    const sql = statement({
+      bind: (value) => `$${params.push(value)}`,
+      inIds: (ids) => `= ANY ($${params.push(ids)}::int4[])`,
+      utc: (column) => `(${column} AT TIME ZONE 'UTC')`,
+    });
+    return (await searchPool().query<T>(sql, params)).rows;
+  }
+  // SQLite numbers ? in order of appearance: each value is bound where its placeholder is written.
+  const sql = statement({
+    bind: (value) => (params.push(value), "?"),
+    inIds: (ids) => `IN (${ids.map((id) => (params.push(id), "?")).join(", ")})`,
+    utc: (column) => column,
+  });
+  return db.$queryRawUnsafe<T[]>(sql, ...params);
+}

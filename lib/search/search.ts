@@ -1,4 +1,4 @@
-import { db } from "../db/client";
+import { db, searchRows } from "../db/client";
 import { articleSummariesWithText, type ArticleSummary } from "../db/articles";
 import { issueDate } from "../dates";
 import { visibleArticle } from "../db/visibility";
@@ -54,8 +54,8 @@ async function bylineOf(q: string | undefined): Promise<SearchResponse["author"]
   const name = q?.trim();
   if (!name || name.length > 32) return null;
   // Nearly every query names no one: a plain lookup by the unique name settles that, and only a
-  // name found pays for counting (the relation count costs Prisma about three times the CPU).
-  const author = await db.author.findUnique({ where: { name }, select: { id: true, name: true } });
+  // name found pays for counting what they wrote (visibleArticle() says what a reader may see).
+  const [author] = await searchRows<{ id: number; name: string }>((sql) => `SELECT "id", "name" FROM "Author" WHERE "name" = ${sql.bind(name)}`);
   if (!author) return null;
   const articleCount = await db.byline.count({ where: { authorId: author.id, article: visibleArticle() } });
   return articleCount > 0 ? { name: author.name, articleCount } : null;
@@ -63,18 +63,21 @@ async function bylineOf(q: string | undefined): Promise<SearchResponse["author"]
 
 /** Turns filter values (slugs, names, dates) into facet terms; null when a filter names nothing that exists. */
 async function facetTerms(p: SearchParams): Promise<string[] | null> {
-  const lookups: [string | undefined, () => Promise<{ id: number } | null>, (id: number) => string][] = [
-    [p.section, () => db.section.findUnique({ where: { slug: p.section! }, select: { id: true } }), facet.section],
-    [p.column, () => db.column.findUnique({ where: { slug: p.column! }, select: { id: true } }), facet.column],
-    [p.author, () => db.author.findUnique({ where: { name: p.author! }, select: { id: true } }), facet.author],
-    [p.tag, () => db.tag.findUnique({ where: { name: p.tag! }, select: { id: true } }), facet.tag],
-    [p.issue, () => db.issue.findUnique({ where: { slug: p.issue! }, select: { id: true } }), facet.issue],
+  const filters: [value: string | undefined, table: string, key: string, term: (id: number) => string][] = [
+    [p.section, "Section", "slug", facet.section],
+    [p.column, "Column", "slug", facet.column],
+    [p.author, "Author", "name", facet.author],
+    [p.tag, "Tag", "name", facet.tag],
+    [p.issue, "Issue", "slug", facet.issue],
   ];
-  // Independent lookups: run together, not one round trip after another.
-  const present = lookups.filter(([value]) => value !== undefined);
-  const rows = await Promise.all(present.map(([, find]) => find()));
-  if (rows.some((row) => !row)) return null;
-  return rows.map((row, i) => present[i]![2](row!.id));
+  const present = filters.filter(([value]) => value !== undefined);
+  if (!present.length) return [];
+  // Every filter's id in one statement, one round trip.
+  const [ids] = await searchRows<Record<string, number | null>>(
+    (sql) => `SELECT ${present.map(([value, table, key], i) => `(SELECT "id" FROM "${table}" WHERE "${key}" = ${sql.bind(value)}) AS "f${i}"`).join(", ")}`,
+  );
+  const terms = present.map(([, , , term], i) => (ids![`f${i}`] == null ? null : term(Number(ids![`f${i}`]))));
+  return terms.every((t) => t !== null) ? (terms as string[]) : null;
 }
 
 /** The two ranking tiers: headline matches first, then the rest. */
