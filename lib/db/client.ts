@@ -35,7 +35,8 @@ if (process.env.NODE_ENV !== "production") globalForPrisma.portalDb = db;
  * index row is never the right plan for a search, and the planner cannot always tell, while
  * elsewhere a scan of a small table is), no parallel workers and no JIT compilation (starting
  * either costs more than a search's statement takes; the index expression's high cost would
- * otherwise bring JIT in).
+ * otherwise bring JIT in), and generic plans for the statements search prepares (its plans
+ * depend on the shape of a search, not on its values).
  */
 export function searchPool(): pg.Pool {
   if (globalForPrisma.portalSearchPool) return globalForPrisma.portalSearchPool;
@@ -48,6 +49,25 @@ export function searchPool(): pg.Pool {
   pool.on("error", () => {});
   return (globalForPrisma.portalSearchPool = pool);
 }
+
+/**
+ * Rows of a statement on the search connections. Prepared (unless told not to), once per
+ * connection and text, and planned once: a search's statements differ in their values, not their
+ * text, and parsing and planning a tier's statement took about half a millisecond a search.
+ */
+export async function searchQuery<T extends object>(sql: string, params: unknown[], { prepare = true } = {}): Promise<T[]> {
+  const name = prepare ? statementName(sql) : undefined;
+  return (await searchPool().query<T>(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows;
+}
+
+/** A name per statement text: the texts are few (a search's shape: windows, phrases, filters); past a bound, new ones go unnamed. */
+const statementNames = new Map<string, string>();
+function statementName(sql: string): string | undefined {
+  let name = statementNames.get(sql);
+  if (!name && statementNames.size < MAX_PREPARED) statementNames.set(sql, (name = `search_${statementNames.size}`));
+  return name;
+}
+const MAX_PREPARED = 256;
 
 /** Closes the search pool, if a search opened it (scripts and tests that end their database). */
 export async function endSearchPool(): Promise<void> {
@@ -78,7 +98,7 @@ export async function searchRows<T extends object>(statement: (sql: SqlBinder) =
       inIds: (ids) => `= ANY ($${params.push(ids)}::int4[])`,
       utc: (column) => `(${column} AT TIME ZONE 'UTC')`,
     });
-    return (await searchPool().query<T>(sql, params)).rows;
+    return searchQuery<T>(sql, params);
   }
   // SQLite numbers ? in order of appearance: each value is bound where its placeholder is written.
   const sql = statement({

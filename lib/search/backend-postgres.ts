@@ -1,4 +1,4 @@
-import { searchPool } from "../db/client";
+import { searchQuery } from "../db/client";
 import { facetCode, FOLDS_CODE, monthCode, monthStart, tokenCode } from "./index-postgres";
 import { COUNT_CAP, indexDecides, type Candidate, type KeyRange, type Phrase, type SearchBackend, type TierQuery } from "./plan";
 import { idFromKey, keyRange, minutesOfKeyRange } from "./search-key";
@@ -140,6 +140,9 @@ function rowHas(check: NonNullable<TextNeeds["check"]>, bind: Bind): string {
   return `EXISTS (SELECT 1 FROM (SELECT ${check.fold ? `lower(a."text")` : `a."text" || ''`} AS body OFFSET 0) x WHERE ${has("x.body")})`;
 }
 
+/** How a tier leaves out keys (its headline matches, ranked above): a list the planner hashes when it plans with it. */
+const EXCLUDED_KEYS = `NOT (a."searchKey" = ANY (`;
+
 /**
  * Conditions of a headline-and-body tier on "Article" a, whose expression index finds the stories
  * holding every token, facet and month. `months` narrows the search to those months, when given.
@@ -156,7 +159,7 @@ function bodyWhere(q: TierQuery, range: KeyRange, bind: Bind, opts: { extraCodes
   // Filters whose ids have no code (past 2^18).
   if (uncoded.length) where.push(`EXISTS (SELECT 1 FROM "ArticleSearch" f WHERE f."key" = a."searchKey" AND f."facets" @@ ${bind(uncoded.map(lexeme).join(" & "))}::tsquery)`);
   // Hashed by the planner (a constant array): checked before the text is read.
-  if (opts.exclude?.length) where.push(`NOT (a."searchKey" = ANY (${bind(`{${opts.exclude.join(",")}}`)}::int8[]))`);
+  if (opts.exclude?.length) where.push(`${EXCLUDED_KEYS}${bind(`{${opts.exclude.join(",")}}`)}::int8[]))`);
   if (opts.notInHeadline && q.notInHeadline) where.push(`NOT EXISTS (SELECT 1 FROM "ArticleSearch" h WHERE h."key" = a."searchKey" AND h."head" @@ ${bind(tsAll(q.notInHeadline))}::tsquery)`);
   return where;
 }
@@ -239,8 +242,12 @@ export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, aft
   return { sql: `SELECT a."searchKey" AS "key", ${unsure} AS unsure FROM "Article" a WHERE ${where.join(" AND ")} ORDER BY a."searchKey" + 0 LIMIT ${bind(limit)}`, params };
 }
 
-/** A search statement, on connections with sequential scans off (lib/db/client.ts, searchPool). */
-const query = async <T extends object>(s: Statement): Promise<T[]> => (await searchPool().query<T>(s.sql, s.params)).rows;
+/**
+ * A search statement, on the search connections (lib/db/client.ts, searchQuery), prepared but
+ * for one that leaves out keys: planned once, `= ANY ($n)` is not hashed, and its list can hold
+ * a thousand keys.
+ */
+const query = async <T extends object>(s: Statement): Promise<T[]> => searchQuery<T>(s.sql, s.params, { prepare: !s.sql.includes(EXCLUDED_KEYS) });
 
 type KeyRow = { key: number | bigint | string };
 const keysOf = async (s: Statement) => (await query<KeyRow>(s)).map((r) => Number(r.key));
