@@ -1,5 +1,5 @@
 import { cache } from "react";
-import { db, searchRows } from "./client";
+import { db, plainRows } from "./client";
 import { Prisma } from "./generated/client";
 import type { Heading } from "../content/markdown";
 import { visibleArticle } from "./visibility";
@@ -156,7 +156,7 @@ type SummaryRow = Omit<ArticleSummary, "issue" | "section" | "column" | "bylines
 export async function articleSummariesWithText(ids: number[]): Promise<Map<number, ArticleSummary & { id: number; text: string }>> {
   if (!ids.length) return new Map();
   const [rows, bylines] = await Promise.all([
-    searchRows<SummaryRow>(
+    plainRows<SummaryRow>(
       (sql) => `
       SELECT a."id", a."text", a."slug", a."title", a."subtitle", a."kicker", a."excerpt", ${sql.utc(`a."publishedAt"`)} AS "publishedAt", a."readingMinutes", a."position",
              i."slug" AS "issueSlug", ${sql.utc(`i."date"`)} AS "issueDate", s."slug" AS "sectionSlug", s."name" AS "sectionName", c."slug" AS "columnSlug", c."name" AS "columnName"
@@ -166,7 +166,7 @@ export async function articleSummariesWithText(ids: number[]): Promise<Map<numbe
       LEFT JOIN "Column" c ON c."id" = a."columnId"
       WHERE a."id" ${sql.inIds(ids)}`,
     ),
-    searchRows<{ articleId: number; name: string }>(
+    plainRows<{ articleId: number; name: string }>(
       (sql) => `
       SELECT b."articleId", au."name" FROM "Byline" b JOIN "Author" au ON au."id" = b."authorId"
       WHERE b."articleId" ${sql.inIds(ids)} ORDER BY b."articleId", b."position"`,

@@ -76,7 +76,7 @@ export async function endSearchPool(): Promise<void> {
   await pool?.end();
 }
 
-/** How a plain statement binds its values, on either provider (searchRows). */
+/** How a plain statement binds its values, on either provider (plainRows). */
 export interface SqlBinder {
   bind(value: unknown): string;
   /** `= ANY (…)` or `IN (…)` of these ids. */
@@ -90,7 +90,7 @@ export interface SqlBinder {
  * byline's lookups): on PostgreSQL through the search pool, where Prisma's client would add more
  * than the statement takes; on SQLite through Prisma.
  */
-export async function searchRows<T extends object>(statement: (sql: SqlBinder) => string): Promise<T[]> {
+export async function plainRows<T extends object>(statement: (sql: SqlBinder) => string): Promise<T[]> {
   const params: unknown[] = [];
   if (databaseProvider() === "postgresql") {
     const sql = statement({

@@ -1,4 +1,4 @@
-import { db, searchRows } from "../db/client";
+import { db, plainRows } from "../db/client";
 import { articleSummariesWithText, type ArticleSummary } from "../db/articles";
 import { issueDate } from "../dates";
 import { visibleArticle } from "../db/visibility";
@@ -55,7 +55,7 @@ async function bylineOf(q: string | undefined): Promise<SearchResponse["author"]
   if (!name || name.length > 32) return null;
   // Nearly every query names no one: a plain lookup by the unique name settles that, and only a
   // name found pays for counting what they wrote (visibleArticle() says what a reader may see).
-  const [author] = await searchRows<{ id: number; name: string }>((sql) => `SELECT "id", "name" FROM "Author" WHERE "name" = ${sql.bind(name)}`);
+  const [author] = await plainRows<{ id: number; name: string }>((sql) => `SELECT "id", "name" FROM "Author" WHERE "name" = ${sql.bind(name)}`);
   if (!author) return null;
   const articleCount = await db.byline.count({ where: { authorId: author.id, article: visibleArticle() } });
   return articleCount > 0 ? { name: author.name, articleCount } : null;
@@ -73,11 +73,12 @@ async function facetTerms(p: SearchParams): Promise<string[] | null> {
   const present = filters.filter(([value]) => value !== undefined);
   if (!present.length) return [];
   // Every filter's id in one statement, one round trip.
-  const [ids] = await searchRows<Record<string, number | null>>(
+  const [row] = await plainRows<Record<string, number | null>>(
     (sql) => `SELECT ${present.map(([value, table, key], i) => `(SELECT "id" FROM "${table}" WHERE "${key}" = ${sql.bind(value)}) AS "f${i}"`).join(", ")}`,
   );
-  const terms = present.map(([, , , term], i) => (ids![`f${i}`] == null ? null : term(Number(ids![`f${i}`]))));
-  return terms.every((t) => t !== null) ? (terms as string[]) : null;
+  const ids = present.map((_, i) => row?.[`f${i}`]);
+  if (ids.some((id) => id == null)) return null;
+  return present.map(([, , , term], i) => term(Number(ids[i])));
 }
 
 /** The two ranking tiers: headline matches first, then the rest. */
