@@ -9,7 +9,10 @@ import { ServerErrorNotice } from "@/components/layout/server-error-notice";
  * Next.js only forwards a digest, which matches the server's log line; never the message or stack.
  */
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
-  const digest = typeof error === "object" && error !== null && "digest" in error && typeof error.digest === "string" ? error.digest : null;
+  const digest =
+    typeof error === "object" && error !== null && "digest" in error && typeof error.digest === "string"
+      ? error.digest
+      : null;
   return (
     <ServerErrorNotice
       digest={digest}

@@ -36,7 +36,8 @@ export default async function FrontPage() {
         <h1 className="visually-hidden">最新一期</h1>
         <p className="edition-date">
           <Link href={issuePath(issue.slug)}>
-            <time dateTime={isoDate(issue.date)}>{formatDateWithWeekday(issue.date)}</time> · 本期 {issue.articles.length} 篇
+            <time dateTime={isoDate(issue.date)}>{formatDateWithWeekday(issue.date)}</time> · 本期{" "}
+            {issue.articles.length} 篇
           </Link>
         </p>
       </header>

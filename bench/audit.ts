@@ -33,7 +33,15 @@ const TMP_DIR = "bench/.tmp";
 const DB_FILE = `${TMP_DIR}/audit.db`;
 const DIST_DIR = ".next-audit";
 const CHROME_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 // Search results are noindex on purpose (search engines' own advice: results pages are an endless,
 // thin space); the search page itself is indexable. For the results, the SEO score is also given
@@ -70,7 +78,10 @@ function freePort(): Promise<number> {
 
 /** `next build` adds its dist dir's type globs to tsconfig.json and rewrites next-env.d.ts; put both back. */
 function snapshotBuildEdits(): () => void {
-  const files = ["tsconfig.json", "next-env.d.ts"].map((f) => ({ f, text: existsSync(f) ? readFileSync(f, "utf8") : null }));
+  const files = ["tsconfig.json", "next-env.d.ts"].map((f) => ({
+    f,
+    text: existsSync(f) ? readFileSync(f, "utf8") : null,
+  }));
   return () => {
     for (const { f, text } of files) {
       if (text === null || !existsSync(f)) continue;
@@ -94,7 +105,11 @@ function startSite(port: number): ChildProcess {
   delete env.CONTENT_DIR;
   const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
   // Its own process group, so stopping it stops the server it runs too.
-  const child = spawn(process.execPath, [tsx, "scripts/start.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [tsx, "scripts/start.ts"], {
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const prefix = (chunk: Buffer) =>
     chunk
       .toString()
@@ -129,7 +144,8 @@ async function stopSite(child: ChildProcess): Promise<void> {
 async function waitForSite(base: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 15 * 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`scripts/start.ts exited with ${child.exitCode} before the site was up`);
+    if (child.exitCode !== null)
+      throw new Error(`scripts/start.ts exited with ${child.exitCode} before the site was up`);
     try {
       const res = await fetch(base + "/");
       if (res.ok) return;
@@ -182,9 +198,16 @@ function lostPoints(lhr: LighthouseResult): string[] {
     for (const ref of category.auditRefs) {
       const audit = lhr.audits[ref.id];
       if (!audit || ref.weight === 0 || audit.score === null || audit.score >= 1) continue;
-      if (audit.scoreDisplayMode === "notApplicable" || audit.scoreDisplayMode === "informative" || audit.scoreDisplayMode === "manual") continue;
+      if (
+        audit.scoreDisplayMode === "notApplicable" ||
+        audit.scoreDisplayMode === "informative" ||
+        audit.scoreDisplayMode === "manual"
+      )
+        continue;
       const value = audit.displayValue ? ` (${audit.displayValue})` : "";
-      lines.push(`${id}: ${ref.id} score ${Math.round(audit.score * 100)}${value}, weight ${ref.weight}: ${audit.title}`);
+      lines.push(
+        `${id}: ${ref.id} score ${Math.round(audit.score * 100)}${value}, weight ${ref.weight}: ${audit.title}`,
+      );
     }
   }
   return lines;
@@ -192,7 +215,9 @@ function lostPoints(lhr: LighthouseResult): string[] {
 
 /** The SEO score without the crawlability audit, weighted as Lighthouse weighs the rest. */
 function seoWithoutCrawlability(lhr: LighthouseResult): number | null {
-  const refs = (lhr.categories.seo?.auditRefs ?? []).filter((r) => r.weight > 0 && r.id !== NOINDEX_AUDIT && lhr.audits[r.id]?.score != null);
+  const refs = (lhr.categories.seo?.auditRefs ?? []).filter(
+    (r) => r.weight > 0 && r.id !== NOINDEX_AUDIT && lhr.audits[r.id]?.score != null,
+  );
   const weight = refs.reduce((n, r) => n + r.weight, 0);
   return weight ? Math.round((100 * refs.reduce((n, r) => n + r.weight * lhr.audits[r.id]!.score!, 0)) / weight) : null;
 }
@@ -200,19 +225,42 @@ function seoWithoutCrawlability(lhr: LighthouseResult): number | null {
 async function audit(port: number, kind: string, url: string, runs: number): Promise<PageResult> {
   const done: { lhr: LighthouseResult; report: string[]; performance: number }[] = [];
   for (let i = 0; i < runs; i++) {
-    const result = await lighthouse(url, { port, output: ["json", "html"], logLevel: "error", onlyCategories: CATEGORIES.map((c) => c.id) });
+    const result = await lighthouse(url, {
+      port,
+      output: ["json", "html"],
+      logLevel: "error",
+      onlyCategories: CATEGORIES.map((c) => c.id),
+    });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = result;
-    if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-    done.push({ lhr, report: result.report as string[], performance: Math.round((lhr.categories.performance?.score ?? 0) * 100) });
+    if (lhr.runtimeError)
+      throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    done.push({
+      lhr,
+      report: result.report as string[],
+      performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+    });
   }
   const median = [...done].sort((a, b) => a.performance - b.performance)[Math.floor(done.length / 2)]!;
   const [json, html] = median.report;
   writeFileSync(`${TMP_DIR}/lighthouse-${kind}.json`, json!);
   writeFileSync(`${TMP_DIR}/lighthouse-${kind}.html`, html!);
   const { lhr } = median;
-  const scores = Object.fromEntries(CATEGORIES.map((c) => [c.id, lhr.categories[c.id]?.score == null ? null : Math.round(lhr.categories[c.id]!.score! * 100)]));
-  return { kind, url, performanceRuns: done.map((d) => d.performance), scores, seoIfIndexable: seoWithoutCrawlability(lhr), scriptBytes: scriptBytes(lhr), lost: lostPoints(lhr) };
+  const scores = Object.fromEntries(
+    CATEGORIES.map((c) => [
+      c.id,
+      lhr.categories[c.id]?.score == null ? null : Math.round(lhr.categories[c.id]!.score! * 100),
+    ]),
+  );
+  return {
+    kind,
+    url,
+    performanceRuns: done.map((d) => d.performance),
+    scores,
+    seoIfIndexable: seoWithoutCrawlability(lhr),
+    scriptBytes: scriptBytes(lhr),
+    lost: lostPoints(lhr),
+  };
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -221,24 +269,40 @@ function report(results: PageResult[]): number {
   let misses = 0;
   const runs = results[0]?.performanceRuns.length ?? 1;
   const load = os.loadavg()[0]!.toFixed(1);
-  const lines = ["", `Lighthouse 12.2.3 (mobile emulation, simulated throttling), Debian Chromium; median of ${runs} run${runs === 1 ? "" : "s"} per page; load average ${load} on ${os.cpus().length} cores`, ""];
+  const lines = [
+    "",
+    `Lighthouse 12.2.3 (mobile emulation, simulated throttling), Debian Chromium; median of ${runs} run${runs === 1 ? "" : "s"} per page; load average ${load} on ${os.cpus().length} cores`,
+    "",
+  ];
   for (const r of results) {
     lines.push(`${r.kind}  ${r.url}`);
     for (const c of CATEGORIES) {
       const noindex = c.id === "seo" && PAGES.find((p) => p.kind === r.kind)?.noindex;
       const score = noindex ? r.seoIfIndexable : r.scores[c.id];
       const ok = score !== null && score !== undefined && score >= c.target;
-      if (noindex) lines.push(`  ${c.label.padEnd(15)} ${String(r.scores[c.id] ?? "n/a").padStart(3)}  as scored: noindex by design, so "${NOINDEX_AUDIT}" fails; without that audit:`);
+      if (noindex)
+        lines.push(
+          `  ${c.label.padEnd(15)} ${String(r.scores[c.id] ?? "n/a").padStart(3)}  as scored: noindex by design, so "${NOINDEX_AUDIT}" fails; without that audit:`,
+        );
       if (!ok) misses++;
-      const range = c.id === "performance" && r.performanceRuns.length > 1 ? `  (runs: ${r.performanceRuns.join(", ")})` : "";
-      lines.push(`  ${c.label.padEnd(15)} ${String(score ?? "n/a").padStart(3)}  target ${c.target === 100 ? "100" : `≥ ${c.target}`}  ${ok ? "PASS" : "MISS"}${range}`);
+      const range =
+        c.id === "performance" && r.performanceRuns.length > 1 ? `  (runs: ${r.performanceRuns.join(", ")})` : "";
+      lines.push(
+        `  ${c.label.padEnd(15)} ${String(score ?? "n/a").padStart(3)}  target ${c.target === 100 ? "100" : `≥ ${c.target}`}  ${ok ? "PASS" : "MISS"}${range}`,
+      );
     }
     const uncompressed = r.scriptBytes.transfer >= 0.9 * r.scriptBytes.resource ? "; sent without compression" : "";
-    lines.push(`  JavaScript      ${kb(r.scriptBytes.transfer)} sent (${kb(r.scriptBytes.resource)} uncompressed) in ${r.scriptBytes.count} scripts${uncompressed}`);
+    lines.push(
+      `  JavaScript      ${kb(r.scriptBytes.transfer)} sent (${kb(r.scriptBytes.resource)} uncompressed) in ${r.scriptBytes.count} scripts${uncompressed}`,
+    );
     for (const l of r.lost) lines.push(`    - ${l}`);
     lines.push("");
   }
-  lines.push(misses === 0 ? `All ${results.length * CATEGORIES.length} targets met.` : `${misses} of ${results.length * CATEGORIES.length} targets missed.`);
+  lines.push(
+    misses === 0
+      ? `All ${results.length * CATEGORIES.length} targets met.`
+      : `${misses} of ${results.length * CATEGORIES.length} targets missed.`,
+  );
   lines.push(`Full reports: ${TMP_DIR}/lighthouse-<page>.html and .json`);
   console.log(lines.join("\n"));
   return misses;

@@ -62,4 +62,7 @@ results.push(await timed("re-ingest, one article edited", "< 3 s"));
 clearInterval(sampler);
 peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
 console.log(`peak memory (RSS of this process, content generation included): ${(peak / 1e6).toFixed(0)} MB`);
-writeFileSync(`${TMP}/ingest-result.json`, `${JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, results, peakRssBytes: peak }, null, 2)}\n`);
+writeFileSync(
+  `${TMP}/ingest-result.json`,
+  `${JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, results, peakRssBytes: peak }, null, 2)}\n`,
+);

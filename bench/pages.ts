@@ -29,7 +29,8 @@ const { values: args } = parseArgs({
 
 function numberArg(name: "duration" | "warmup" | "port", min: number): number {
   const value = Number(args[name]);
-  if (!Number.isFinite(value) || value < min) throw new Error(`--${name} must be a number ≥ ${min}, got "${args[name]}"`);
+  if (!Number.isFinite(value) || value < min)
+    throw new Error(`--${name} must be a number ≥ ${min}, got "${args[name]}"`);
   return value;
 }
 
@@ -77,7 +78,8 @@ function warn(message: string): void {
 function run(command: string, argv: string[]): void {
   console.log(`$ ${[command, ...argv].join(" ")}`);
   const result = spawnSync(command, argv, { stdio: "inherit", env });
-  if (result.status !== 0) throw new Error(`${command} ${argv.join(" ")} failed (${result.signal ?? `exit ${result.status}`})`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${argv.join(" ")} failed (${result.signal ?? `exit ${result.status}`})`);
 }
 
 function prepareDatabase(): void {
@@ -92,7 +94,9 @@ function build(): void {
     return;
   }
   if (args["no-build"]) console.log(`--no-build: no build in ${DIST_DIR} yet, building anyway`);
-  const before = new Map(["tsconfig.json", "next-env.d.ts"].map((f) => [f, existsSync(f) ? readFileSync(f, "utf8") : null]));
+  const before = new Map(
+    ["tsconfig.json", "next-env.d.ts"].map((f) => [f, existsSync(f) ? readFileSync(f, "utf8") : null]),
+  );
   try {
     run(process.execPath, [NEXT_BIN, "build"]);
   } finally {
@@ -121,7 +125,8 @@ function undoBuildEdits(before: Map<string, string | null>): void {
 function sameIgnoringDistTypes(before: string, after: string): boolean {
   try {
     const parsed = JSON.parse(after) as { include?: unknown };
-    if (Array.isArray(parsed.include)) parsed.include = parsed.include.filter((p) => !String(p).startsWith(`${DIST_DIR}/`));
+    if (Array.isArray(parsed.include))
+      parsed.include = parsed.include.filter((p) => !String(p).startsWith(`${DIST_DIR}/`));
     return JSON.stringify(parsed) === JSON.stringify(JSON.parse(before));
   } catch {
     return false; // not plain JSON (comments): do not guess
@@ -135,7 +140,11 @@ const running = new Set<ChildProcess>();
 
 function startProcess(name: string, argv: string[], extraEnv: Record<string, string> = {}): ChildProcess {
   // Its own process group, so stopping it also stops anything it spawned.
-  const child = spawn(process.execPath, argv, { env: { ...env, ...extraEnv }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, argv, {
+    env: { ...env, ...extraEnv },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   running.add(child);
   child.on("exit", () => running.delete(child));
   for (const stream of [child.stdout, child.stderr]) {
@@ -182,7 +191,8 @@ async function assertPortFree(port: number): Promise<void> {
 async function waitForPort(port: number, child: ChildProcess, name: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (!(await canConnect(port))) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited before answering on port ${port}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${name} exited before answering on port ${port}`);
     if (Date.now() > deadline) throw new Error(`${name} did not answer on port ${port} within 60 s`);
     await sleep(200);
   }
@@ -191,7 +201,10 @@ async function waitForPort(port: number, child: ChildProcess, name: string): Pro
 /** The portal's production server (scripts/serve.ts); microCacheTtlMs 0 sends every request through Next.js. */
 async function startNext(name: string, microCacheTtlMs?: number): Promise<ChildProcess> {
   await assertPortFree(NEXT_PORT);
-  const serverEnv = { PORT: String(NEXT_PORT), ...(microCacheTtlMs === undefined ? {} : { MICROCACHE_TTL_MS: String(microCacheTtlMs) }) };
+  const serverEnv = {
+    PORT: String(NEXT_PORT),
+    ...(microCacheTtlMs === undefined ? {} : { MICROCACHE_TTL_MS: String(microCacheTtlMs) }),
+  };
   const child = startProcess(name, ["--import", "tsx", "scripts/serve.ts"], serverEnv);
   await waitForPort(NEXT_PORT, child, name);
   return child;
@@ -230,7 +243,9 @@ async function warm(page: Page): Promise<Buffer> {
   const second = await get(NEXT_URL + page.path);
   for (const r of [first, second]) if (r.status !== 200) throw new Error(`${page.path} answered HTTP ${r.status}`);
   if (second.cache !== "HIT") {
-    warn(`${page.kind} ${page.path}: x-nextjs-cache was ${second.cache ?? "absent"} on the second GET, not HIT (first: ${first.cache ?? "absent"})`);
+    warn(
+      `${page.kind} ${page.path}: x-nextjs-cache was ${second.cache ?? "absent"} on the second GET, not HIT (first: ${first.cache ?? "absent"})`,
+    );
   }
   return second.body;
 }
@@ -258,7 +273,9 @@ async function ensureHit(page: Page, reference: Buffer): Promise<string> {
 async function expectSameBytes(url: string, expected: Buffer): Promise<void> {
   const r = await get(url);
   if (r.status !== 200 || !r.body.equals(expected)) {
-    throw new Error(`${url} does not serve the page's bytes (HTTP ${r.status}, ${r.body.length} vs ${expected.length} bytes)`);
+    throw new Error(
+      `${url} does not serve the page's bytes (HTTP ${r.status}, ${r.body.length} vs ${expected.length} bytes)`,
+    );
   }
 }
 
@@ -311,17 +328,34 @@ interface KindResult {
   problems: string[];
 }
 
-function assess(page: Page, bytes: number, cacheBeforeRun: string, runs: Pick<KindResult, "page" | "nextOnly" | "nextStatic" | "nodeHttp">): KindResult {
+function assess(
+  page: Page,
+  bytes: number,
+  cacheBeforeRun: string,
+  runs: Pick<KindResult, "page" | "nextOnly" | "nextStatic" | "nodeHttp">,
+): KindResult {
   const problems: string[] = [];
   for (const [name, m] of Object.entries(runs)) {
-    if (m.errors || m.non2xx) problems.push(`${name}: ${m.errors} errors (${m.timeouts} timeouts), ${m.non2xx} non-2xx`);
+    if (m.errors || m.non2xx)
+      problems.push(`${name}: ${m.errors} errors (${m.timeouts} timeouts), ${m.non2xx} non-2xx`);
   }
   const ratioToNextStatic = runs.page.reqPerSec / runs.nextStatic.reqPerSec;
   const ratioToNodeHttp = runs.page.reqPerSec / runs.nodeHttp.reqPerSec;
   const nextOnlyRatioToNextStatic = runs.nextOnly.reqPerSec / runs.nextStatic.reqPerSec;
   // A run with failed requests proves nothing, however fast it looks.
   const pass = ratioToNextStatic >= TARGET_RATIO && runs.page.p99 < TARGET_P99_MS && problems.length === 0;
-  return { kind: page.kind, path: page.path, bytes, cacheBeforeRun, ...runs, ratioToNextStatic, ratioToNodeHttp, nextOnlyRatioToNextStatic, verdict: pass ? "PASS" : "MISS", problems };
+  return {
+    kind: page.kind,
+    path: page.path,
+    bytes,
+    cacheBeforeRun,
+    ...runs,
+    ratioToNextStatic,
+    ratioToNodeHttp,
+    nextOnlyRatioToNextStatic,
+    verdict: pass ? "PASS" : "MISS",
+    problems,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -338,17 +372,24 @@ function report(results: KindResult[]): string[] {
   ];
   lines.push("-".repeat(lines[3]!.length));
   for (const r of results) {
-    lines.push(`${r.kind.padEnd(8)} ${`${Math.round(r.bytes / 1024)} KB`.padStart(5)} | ${cols(r.page)} | ${cols(r.nextOnly)} | ${cols(r.nextStatic)} | ${cols(r.nodeHttp)} | ${n(r.ratioToNextStatic, 5, 2)}   ${n(r.ratioToNodeHttp, 5, 2)}   ${n(r.nextOnlyRatioToNextStatic, 5, 2)}`);
+    lines.push(
+      `${r.kind.padEnd(8)} ${`${Math.round(r.bytes / 1024)} KB`.padStart(5)} | ${cols(r.page)} | ${cols(r.nextOnly)} | ${cols(r.nextStatic)} | ${cols(r.nodeHttp)} | ${n(r.ratioToNextStatic, 5, 2)}   ${n(r.ratioToNodeHttp, 5, 2)}   ${n(r.nextOnlyRatioToNextStatic, 5, 2)}`,
+    );
   }
   lines.push("", `Target: page/next-static ≥ ${TARGET_RATIO} and page p99 < ${TARGET_P99_MS} ms`);
   for (const r of results) {
     const ratio = `page/next-static ${r.ratioToNextStatic.toFixed(2)} ${r.ratioToNextStatic >= TARGET_RATIO ? "≥" : "<"} ${TARGET_RATIO}`;
     const p99 = `p99 ${r.page.p99} ms ${r.page.p99 < TARGET_P99_MS ? "<" : "≥"} ${TARGET_P99_MS} ms`;
     const errors = r.problems.length ? `, runs had errors` : "";
-    lines.push(`${r.verdict}  ${r.kind.padEnd(8)} ${ratio}, ${p99}${errors} (x-nextjs-cache before run: ${r.cacheBeforeRun})`);
+    lines.push(
+      `${r.verdict}  ${r.kind.padEnd(8)} ${ratio}, ${p99}${errors} (x-nextjs-cache before run: ${r.cacheBeforeRun})`,
+    );
   }
   const problems = results.flatMap((r) => r.problems.map((p) => `${r.kind} ${p}`));
-  lines.push("", problems.length ? `Errors:\n  ${problems.join("\n  ")}` : "Errors: none (0 errors, 0 non-2xx in every run)");
+  lines.push(
+    "",
+    problems.length ? `Errors:\n  ${problems.join("\n  ")}` : "Errors: none (0 errors, 0 non-2xx in every run)",
+  );
   if (warnings.length) lines.push(`Warnings:\n  ${warnings.join("\n  ")}`);
   return lines;
 }
@@ -394,7 +435,13 @@ async function main(): Promise<void> {
       writeFileSync(staticFile(page), body);
     }
   }
-  const nodeHttp = startProcess("node http", ["--import", "tsx", "bench/html-server.ts", String(NODE_PORT), ...PAGES.map((p) => `${p.path}=${staticFile(p)}`)]);
+  const nodeHttp = startProcess("node http", [
+    "--import",
+    "tsx",
+    "bench/html-server.ts",
+    String(NODE_PORT),
+    ...PAGES.map((p) => `${p.path}=${staticFile(p)}`),
+  ]);
   await waitForPort(NODE_PORT, nodeHttp, "node http");
 
   // The targets of a page kind must send the very same bytes, or the comparison means nothing.
@@ -433,13 +480,24 @@ async function main(): Promise<void> {
   const lines = report(results);
   lines.push(`Load average (1, 5, 15 min): ${loadBefore} before measuring, ${loadAverage()} after`);
   console.log(`\n${lines.join("\n")}`);
-  const meta = { date: new Date().toISOString(), node: process.version, next: nextVersion(), cpus: os.cpus().length, connections: CONNECTIONS, durationS: DURATION_S, warmupS: WARMUP_S };
+  const meta = {
+    date: new Date().toISOString(),
+    node: process.version,
+    next: nextVersion(),
+    cpus: os.cpus().length,
+    connections: CONNECTIONS,
+    durationS: DURATION_S,
+    warmupS: WARMUP_S,
+  };
   writeFileSync(RESULT_FILE, `${JSON.stringify({ ...meta, results, warnings, printed: lines }, null, 2)}\n`);
   console.log(`\nwritten to ${RESULT_FILE}`);
 }
 
 function loadAverage(): string {
-  return os.loadavg().map((l) => l.toFixed(2)).join(" ");
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 }
 
 function nextVersion(): string {

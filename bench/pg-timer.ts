@@ -14,15 +14,18 @@ export const { watchSql, recordSql } = statementTimer((sink) => {
   const query = proto.query;
   proto.query = function (config, values, callback) {
     // Query objects (cursors, streams) carry their own callbacks; nothing here sends them.
-    if (!sink() || config == null || typeof (config as { submit?: unknown }).submit === "function") return query.call(this, config, values, callback);
+    if (!sink() || config == null || typeof (config as { submit?: unknown }).submit === "function")
+      return query.call(this, config, values, callback);
     const text = typeof config === "string" ? config : String((config as { text?: unknown }).text);
     const args = Array.isArray(values) ? values : ((config as { values?: unknown[] }).values ?? []);
     const start = performance.now();
     const done = () => sink()?.("execute", text, performance.now() - start, args);
-    const timed = (cb: Callback): Callback => (err, res) => {
-      done();
-      cb(err, res);
-    };
+    const timed =
+      (cb: Callback): Callback =>
+      (err, res) => {
+        done();
+        cb(err, res);
+      };
     if (typeof values === "function") return query.call(this, config, timed(values as Callback));
     if (typeof callback === "function") return query.call(this, config, values, timed(callback as Callback));
     const result = query.call(this, config, values) as Promise<unknown>;

@@ -106,7 +106,8 @@ export async function engineVersion(kind: DbKind): Promise<string> {
     return v;
   }
   // The buffer cache decides whether a search's index pages and story texts are read from memory.
-  const sql = "SELECT current_setting('server_version') || ', shared_buffers ' || current_setting('shared_buffers') AS v";
+  const sql =
+    "SELECT current_setting('server_version') || ', shared_buffers ' || current_setting('shared_buffers') AS v";
   return (await withClient(PG_ADMIN_URL, (c) => c.query<{ v: string }>(sql))).rows[0]!.v;
 }
 
@@ -132,7 +133,9 @@ function sqliteDatabase(size: number, tmpDir: string): BenchDatabase {
       const sqlite = new Database(file);
       // Fold the WAL into the file, so the file size is the database's and reads come from the file, as after any quiet period.
       sqlite.pragma("wal_checkpoint(TRUNCATE)");
-      const rows = sqlite.prepare("SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC").all() as { name: string; bytes: number }[];
+      const rows = sqlite
+        .prepare("SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC")
+        .all() as { name: string; bytes: number }[];
       const tables = Object.fromEntries(rows.map((r) => [r.name, r.bytes]));
       const indexBytes = rows.filter((r) => r.name.startsWith("ArticleSearch")).reduce((n, r) => n + r.bytes, 0);
       const { textBytes } = sqlite
@@ -148,11 +151,15 @@ function sqliteDatabase(size: number, tmpDir: string): BenchDatabase {
       const article = sqlite.prepare<[number], Omit<SampledArticle, "tags">>(
         `SELECT a.id, a.title, a.text, s.slug AS section, i.slug AS issue FROM "Article" a JOIN "Section" s ON s.id = a.sectionId JOIN "Issue" i ON i.id = a.issueId WHERE a.id = ?`,
       );
-      const tags = sqlite.prepare<[number], { name: string }>(`SELECT t.name FROM "ArticleTag" x JOIN "Tag" t ON t.id = x.tagId WHERE x.articleId = ? ORDER BY x.position`);
+      const tags = sqlite.prepare<[number], { name: string }>(
+        `SELECT t.name FROM "ArticleTag" x JOIN "Tag" t ON t.id = x.tagId WHERE x.articleId = ? ORDER BY x.position`,
+      );
       const text = sqlite.prepare<[string], { text: string }>(`SELECT text FROM "Article" WHERE slug = ?`);
       return {
         maxArticleId: (sqlite.prepare(`SELECT max(id) AS n FROM "Article"`).get() as { n: number }).n,
-        authors: (sqlite.prepare(`SELECT name FROM "Author" ORDER BY id`).all() as { name: string }[]).map((a) => a.name),
+        authors: (sqlite.prepare(`SELECT name FROM "Author" ORDER BY id`).all() as { name: string }[]).map(
+          (a) => a.name,
+        ),
         async article(id) {
           const row = article.get(id);
           return row ? { ...row, tags: tags.all(id).map((t) => t.name) } : null;
@@ -220,7 +227,9 @@ function postgresDatabase(size: number, tmpDir: string): BenchDatabase {
     childResultFile: path.resolve(tmpDir, `search-postgresql-${size}.json`),
     analyzes: true,
     async exists() {
-      const { rows } = await withClient(PG_ADMIN_URL, (c) => c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]));
+      const { rows } = await withClient(PG_ADMIN_URL, (c) =>
+        c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]),
+      );
       return rows.length > 0;
     },
     async create() {
@@ -271,10 +280,19 @@ function postgresDatabase(size: number, tmpDir: string): BenchDatabase {
           )
         ).rows;
         const [{ columnBytes }] = (
-          await c.query<{ columnBytes: string }>(`SELECT COALESCE(SUM(COALESCE(pg_column_size("searchCodes"), 0) + COALESCE(pg_column_size("searchKey"), 0)), 0) AS "columnBytes" FROM "Article"`)
+          await c.query<{ columnBytes: string }>(
+            `SELECT COALESCE(SUM(COALESCE(pg_column_size("searchCodes"), 0) + COALESCE(pg_column_size("searchKey"), 0)), 0) AS "columnBytes" FROM "Article"`,
+          )
         ).rows as [{ columnBytes: string }];
-        const [{ dbBytes }] = (await c.query<{ dbBytes: string }>(`SELECT pg_database_size(current_database()) AS "dbBytes"`)).rows as [{ dbBytes: string }];
-        const t = { total: int(total!.total), indexes: int(total!.indexes), toast: int(total!.toast), heap: int(total!.heap) };
+        const [{ dbBytes }] = (
+          await c.query<{ dbBytes: string }>(`SELECT pg_database_size(current_database()) AS "dbBytes"`)
+        ).rows as [{ dbBytes: string }];
+        const t = {
+          total: int(total!.total),
+          indexes: int(total!.indexes),
+          toast: int(total!.toast),
+          heap: int(total!.heap),
+        };
         const tables: Record<string, number> = {
           "ArticleSearch heap (main fork)": t.heap,
           "ArticleSearch heap maps (FSM, VM)": t.total - t.indexes - t.toast - t.heap,
@@ -285,14 +303,22 @@ function postgresDatabase(size: number, tmpDir: string): BenchDatabase {
           ...Object.fromEntries(others.map((o) => [`${o.name} (table + TOAST + indexes)`, int(o.bytes)])),
         };
         const indexBytes = t.total + articleIndexes.reduce((n, i) => n + int(i.bytes), 0) + int(columnBytes);
-        return { tables, indexBytes, textBytes: int(textBytes), ratio: indexBytes / int(textBytes), dbFileBytes: int(dbBytes) };
+        return {
+          tables,
+          indexBytes,
+          textBytes: int(textBytes),
+          ratio: indexBytes / int(textBytes),
+          dbFileBytes: int(dbBytes),
+        };
       });
     },
     async source() {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
       const [{ n }] = (await c.query<{ n: number }>(`SELECT max(id) AS n FROM "Article"`)).rows as [{ n: number }];
-      const authors = (await c.query<{ name: string }>(`SELECT name FROM "Author" ORDER BY id`)).rows.map((a) => a.name);
+      const authors = (await c.query<{ name: string }>(`SELECT name FROM "Author" ORDER BY id`)).rows.map(
+        (a) => a.name,
+      );
       return {
         maxArticleId: n,
         authors,
@@ -304,17 +330,27 @@ function postgresDatabase(size: number, tmpDir: string): BenchDatabase {
             )
           ).rows;
           if (!row) return null;
-          const tags = (await c.query<{ name: string }>(`SELECT t.name FROM "ArticleTag" x JOIN "Tag" t ON t.id = x."tagId" WHERE x."articleId" = $1 ORDER BY x.position`, [id])).rows;
+          const tags = (
+            await c.query<{ name: string }>(
+              `SELECT t.name FROM "ArticleTag" x JOIN "Tag" t ON t.id = x."tagId" WHERE x."articleId" = $1 ORDER BY x.position`,
+              [id],
+            )
+          ).rows;
           return { ...row, tags: tags.map((t) => t.name) };
         },
-        text: async (slug) => (await c.query<{ text: string }>(`SELECT text FROM "Article" WHERE slug = $1`, [slug])).rows[0]!.text,
+        text: async (slug) =>
+          (await c.query<{ text: string }>(`SELECT text FROM "Article" WHERE slug = $1`, [slug])).rows[0]!.text,
         close: () => c.end(),
       };
     },
     async explain(s) {
       // The statement as Prisma sent it (untyped parameters, so the same custom plan), executed and timed.
       // With the settings of the search's own connections (lib/db/client.ts, searchPool), so the plan is theirs.
-      const { rows } = await withClient(url, (c) => c.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, s.args), SEARCH_CONNECTION_OPTIONS);
+      const { rows } = await withClient(
+        url,
+        (c) => c.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, s.args),
+        SEARCH_CONNECTION_OPTIONS,
+      );
       const lines = rows.map((r) => r["QUERY PLAN"]);
       return { lines, top: planTop(lines) };
     },

@@ -35,7 +35,18 @@ import { parseQuery } from "../lib/search/query";
 import { markAll, snippet } from "../lib/search/snippet";
 import type { SearchResponse } from "../lib/search/search";
 import { buildCorpus, NO_MATCH_CHARS, Random, type PlantedPhrase } from "./corpus";
-import { benchDatabase, DB_KINDS, DB_LABELS, engineVersion, type BenchDatabase, type CorpusSource, type DbKind, type IndexSize, type PlanTop, type SampledArticle } from "./search-db";
+import {
+  benchDatabase,
+  DB_KINDS,
+  DB_LABELS,
+  engineVersion,
+  type BenchDatabase,
+  type CorpusSource,
+  type DbKind,
+  type IndexSize,
+  type PlanTop,
+  type SampledArticle,
+} from "./search-db";
 import type { Statement } from "./sql-timer";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
@@ -65,7 +76,8 @@ const PROFILE_SAMPLE = 1000;
 const databaseFor = (size: number) => benchDatabase(DB_KIND, size, TMP_DIR);
 
 function dbKind(value: string): DbKind {
-  if (!(DB_KINDS as readonly string[]).includes(value)) throw new Error(`--db must be one of ${DB_KINDS.join(", ")}, got "${value}"`);
+  if (!(DB_KINDS as readonly string[]).includes(value))
+    throw new Error(`--db must be one of ${DB_KINDS.join(", ")}, got "${value}"`);
   return value as DbKind;
 }
 
@@ -75,7 +87,16 @@ function positiveInt(value: string | undefined, what: string): number {
   return n;
 }
 
-const KINDS = ["1-char", "2-char", "4-char", "multi-term", "byline-only", "filtered:section+dates", "filtered:tag", "no-match"] as const;
+const KINDS = [
+  "1-char",
+  "2-char",
+  "4-char",
+  "multi-term",
+  "byline-only",
+  "filtered:section+dates",
+  "filtered:tag",
+  "no-match",
+] as const;
 type Kind = (typeof KINDS)[number];
 
 interface Breakdown {
@@ -173,7 +194,8 @@ const thousands = (n: number) => n.toLocaleString("en-US");
 
 async function parent(sizes: number[], queries: number): Promise<void> {
   mkdirSync(TMP_DIR, { recursive: true });
-  if (DB_KIND === "postgresql" && spawnSync("bash", ["scripts/pg-setup.sh"], { stdio: "inherit" }).status !== 0) throw new Error("scripts/pg-setup.sh failed");
+  if (DB_KIND === "postgresql" && spawnSync("bash", ["scripts/pg-setup.sh"], { stdio: "inherit" }).status !== 0)
+    throw new Error("scripts/pg-setup.sh failed");
   const results: SizeResult[] = [];
   let crashed = false;
   for (const size of sizes) {
@@ -184,10 +206,25 @@ async function parent(sizes: number[], queries: number): Promise<void> {
     const run = spawnSync(
       process.execPath,
       // The 100k corpus, its parsed form and Prisma's work sit in memory together: allow a larger heap.
-      ["--max-old-space-size=8192", "--import", "tsx", "bench/search.ts", "--child", "--db", DB_KIND, "--size", String(size), "--queries", String(queries), ...(args["reuse-db"] ? ["--reuse-db"] : [])],
+      [
+        "--max-old-space-size=8192",
+        "--import",
+        "tsx",
+        "bench/search.ts",
+        "--child",
+        "--db",
+        DB_KIND,
+        "--size",
+        String(size),
+        "--queries",
+        String(queries),
+        ...(args["reuse-db"] ? ["--reuse-db"] : []),
+      ],
       { stdio: "inherit", env: { ...process.env, DATABASE_URL: db.url } },
     );
-    const result: SizeResult = existsSync(db.childResultFile) ? JSON.parse(readFileSync(db.childResultFile, "utf8")) : { size };
+    const result: SizeResult = existsSync(db.childResultFile)
+      ? JSON.parse(readFileSync(db.childResultFile, "utf8"))
+      : { size };
     if (run.status !== 0) {
       crashed = true;
       result.error ??= `child process failed (${run.signal ?? `exit ${run.status}`})`;
@@ -198,7 +235,18 @@ async function parent(sizes: number[], queries: number): Promise<void> {
   printSummary(results, engine);
   writeFileSync(
     RESULT_FILE,
-    JSON.stringify({ date: new Date().toISOString(), node: process.version, [DB_KIND]: engine, queriesPerKind: queries, targets: { p95Ms: TARGET_P95_MS, atSize: TARGET_SIZE, indexBytesAtMostTextBytes: true }, sizes: results }, null, 2),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        [DB_KIND]: engine,
+        queriesPerKind: queries,
+        targets: { p95Ms: TARGET_P95_MS, atSize: TARGET_SIZE, indexBytesAtMostTextBytes: true },
+        sizes: results,
+      },
+      null,
+      2,
+    ),
   );
   console.log(`\nwritten: ${RESULT_FILE}`);
   process.exitCode = crashed ? 1 : 0;
@@ -209,46 +257,76 @@ function printSummary(results: SizeResult[], engine: string): void {
   for (const r of results) {
     console.log(`\n--- ${thousands(r.size)} articles${r.issues ? ` in ${thousands(r.issues)} issues` : ""} ---`);
     if (r.error) console.log(`!!! CRASHED: ${r.error}`);
-    if (r.code) console.log(`code: ${describeCode(r.code.before)}${sameCode(r.code) ? "" : ` — !!! lib/, prisma/ or content/ CHANGED during the run, now ${describeCode(r.code.after)}`}`);
-    if (r.loadAverage) console.log(`load average (1 min) before/after the searches: ${r.loadAverage.before.toFixed(2)} / ${r.loadAverage.after.toFixed(2)} (2 cores; above ~1.2 something else was running)`);
-    if (r.ingestMeasuredBy) console.log(`(ingest figures and peak RSS from the run that built the database: ${r.ingestMeasuredBy.date}, code ${r.ingestMeasuredBy.code})`);
+    if (r.code)
+      console.log(
+        `code: ${describeCode(r.code.before)}${sameCode(r.code) ? "" : ` — !!! lib/, prisma/ or content/ CHANGED during the run, now ${describeCode(r.code.after)}`}`,
+      );
+    if (r.loadAverage)
+      console.log(
+        `load average (1 min) before/after the searches: ${r.loadAverage.before.toFixed(2)} / ${r.loadAverage.after.toFixed(2)} (2 cores; above ~1.2 something else was running)`,
+      );
+    if (r.ingestMeasuredBy)
+      console.log(
+        `(ingest figures and peak RSS from the run that built the database: ${r.ingestMeasuredBy.date}, code ${r.ingestMeasuredBy.code})`,
+      );
     if (r.parseAndIngestMs !== undefined) {
-      console.log(`ingest: parse ${seconds(r.parseMs!)} + ingest ${seconds(r.ingestMs!)} = ${seconds(r.parseAndIngestMs)} (corpus generated in ${seconds(r.generateMs!)}); peak RSS ${r.peakRssMB} MB`);
+      console.log(
+        `ingest: parse ${seconds(r.parseMs!)} + ingest ${seconds(r.ingestMs!)} = ${seconds(r.parseAndIngestMs)} (corpus generated in ${seconds(r.generateMs!)}); peak RSS ${r.peakRssMB} MB`,
+      );
     }
     if (r.index) {
       const verdict = r.index.indexBytes <= r.index.textBytes ? "PASS" : "MISS";
-      console.log(`index: ${mb(r.index.indexBytes)} vs indexed text ${mb(r.index.textBytes)}, ratio ${r.index.ratio.toFixed(2)}  ${verdict} (index ≤ text); ${DB_SIZE_LABEL[DB_KIND]} ${mb(r.index.dbFileBytes)}`);
-      console.log(`  of which: ${searchParts(r.index).map(([name, bytes]) => `${name} ${mb(bytes)}`).join(", ")}`);
+      console.log(
+        `index: ${mb(r.index.indexBytes)} vs indexed text ${mb(r.index.textBytes)}, ratio ${r.index.ratio.toFixed(2)}  ${verdict} (index ≤ text); ${DB_SIZE_LABEL[DB_KIND]} ${mb(r.index.dbFileBytes)}`,
+      );
+      console.log(
+        `  of which: ${searchParts(r.index)
+          .map(([name, bytes]) => `${name} ${mb(bytes)}`)
+          .join(", ")}`,
+      );
     }
     if (r.recall) {
       const ok = r.recall.found === r.recall.planted;
-      console.log(`${ok ? "" : "!!! "}recall: ${r.recall.found}/${r.recall.planted} planted phrases found (${r.recall.onFirstPage} on page 1)`);
+      console.log(
+        `${ok ? "" : "!!! "}recall: ${r.recall.found}/${r.recall.planted} planted phrases found (${r.recall.onFirstPage} on page 1)`,
+      );
       for (const p of r.recall.problems) console.log(`  ! ${p.phrase} (${p.where} of ${p.slug}): ${p.note}`);
     }
     if (r.kinds) {
       const applies = r.size >= TARGET_SIZE;
-      console.log(`${"kind".padEnd(24)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"avg total".padStart(10)} ${"capped".padStart(7)}  p95 < ${TARGET_P95_MS} ms${applies ? "" : " (target is for 100k; shown for reference)"}`);
+      console.log(
+        `${"kind".padEnd(24)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"avg total".padStart(10)} ${"capped".padStart(7)}  p95 < ${TARGET_P95_MS} ms${applies ? "" : " (target is for 100k; shown for reference)"}`,
+      );
       for (const k of r.kinds) {
         const verdict = k.p95 < TARGET_P95_MS ? "PASS" : "MISS";
         const capped = `${Math.round((100 * k.capped) / k.queries)}%`;
-        console.log(`${k.kind.padEnd(24)} ${ms(k.p50).padStart(8)} ${ms(k.p95).padStart(8)} ${ms(k.p99).padStart(8)} ${k.avgTotal.toFixed(1).padStart(10)} ${capped.padStart(7)}  ${applies ? verdict : `(${verdict})`}`);
+        console.log(
+          `${k.kind.padEnd(24)} ${ms(k.p50).padStart(8)} ${ms(k.p95).padStart(8)} ${ms(k.p99).padStart(8)} ${k.avgTotal.toFixed(1).padStart(10)} ${capped.padStart(7)}  ${applies ? verdict : `(${verdict})`}`,
+        );
       }
     }
   }
 
   console.log("\ntargets:");
   const big = results.find((r) => r.size === TARGET_SIZE && r.kinds);
-  if (!big) console.log(`  p95 < ${TARGET_P95_MS} ms for every kind at ${thousands(TARGET_SIZE)}: not measured in this run`);
+  if (!big)
+    console.log(`  p95 < ${TARGET_P95_MS} ms for every kind at ${thousands(TARGET_SIZE)}: not measured in this run`);
   else {
     const misses = big.kinds!.filter((k) => k.p95 >= TARGET_P95_MS);
-    console.log(`  p95 < ${TARGET_P95_MS} ms for every kind at ${thousands(TARGET_SIZE)}: ${misses.length ? `MISS (${misses.map((k) => `${k.kind} ${ms(k.p95)} ms`).join(", ")})` : "PASS"}`);
+    console.log(
+      `  p95 < ${TARGET_P95_MS} ms for every kind at ${thousands(TARGET_SIZE)}: ${misses.length ? `MISS (${misses.map((k) => `${k.kind} ${ms(k.p95)} ms`).join(", ")})` : "PASS"}`,
+    );
   }
   for (const r of results.filter((r) => r.index)) {
-    console.log(`  index bytes ≤ text bytes at ${thousands(r.size)}: ${r.index!.indexBytes <= r.index!.textBytes ? "PASS" : "MISS"} (ratio ${r.index!.ratio.toFixed(2)})`);
+    console.log(
+      `  index bytes ≤ text bytes at ${thousands(r.size)}: ${r.index!.indexBytes <= r.index!.textBytes ? "PASS" : "MISS"} (ratio ${r.index!.ratio.toFixed(2)})`,
+    );
   }
   for (const r of results.filter((r) => r.recall)) {
     const ok = r.recall!.found === r.recall!.planted;
-    console.log(`  ${ok ? "" : "!!! "}recall at ${thousands(r.size)}: ${r.recall!.found}/${r.recall!.planted}${ok ? "" : " — RECALL FAILURE"}`);
+    console.log(
+      `  ${ok ? "" : "!!! "}recall at ${thousands(r.size)}: ${r.recall!.found}/${r.recall!.planted}${ok ? "" : " — RECALL FAILURE"}`,
+    );
   }
   for (const r of results.filter((r) => r.error)) console.log(`  !!! ${thousands(r.size)}: CRASHED — ${r.error}`);
 }
@@ -266,7 +344,8 @@ async function child(size: number, queries: number): Promise<void> {
   const before = codeVersion();
   console.log(`code: ${describeCode(before)}`);
   try {
-    const planted = args["reuse-db"] && (await database.exists()) ? reuse(database, result) : await ingest(database, result);
+    const planted =
+      args["reuse-db"] && (await database.exists()) ? reuse(database, result) : await ingest(database, result);
     result.index = await database.indexSize();
     printIndex(database, result.index);
 
@@ -308,12 +387,21 @@ function rssSampler() {
 function codeVersion(): CodeVersion {
   const git = (...argv: string[]) => spawnSync("git", argv, { encoding: "utf8" }).stdout ?? "";
   // Porcelain lines are "XY path": the status columns may be blank, so cut at a fixed offset, never trim.
-  const changed = git("status", "--porcelain", "--", "lib", "prisma", "content").split("\n").filter(Boolean).map((l) => l.slice(3));
-  return { commit: git("rev-parse", "--short", "HEAD").trim() || "unknown", trees: git("rev-parse", "HEAD:lib", "HEAD:prisma", "HEAD:content").trim(), changed };
+  const changed = git("status", "--porcelain", "--", "lib", "prisma", "content")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => l.slice(3));
+  return {
+    commit: git("rev-parse", "--short", "HEAD").trim() || "unknown",
+    trees: git("rev-parse", "HEAD:lib", "HEAD:prisma", "HEAD:content").trim(),
+    changed,
+  };
 }
 
-const describeCode = (c: CodeVersion) => `${c.commit}${c.changed.length ? ` + uncommitted changes in ${c.changed.join(", ")}` : ""}`;
-const sameCode = ({ before, after }: { before: CodeVersion; after: CodeVersion }) => before.trees === after.trees && before.changed.join() === after.changed.join();
+const describeCode = (c: CodeVersion) =>
+  `${c.commit}${c.changed.length ? ` + uncommitted changes in ${c.changed.join(", ")}` : ""}`;
+const sameCode = ({ before, after }: { before: CodeVersion; after: CodeVersion }) =>
+  before.trees === after.trees && before.changed.join() === after.changed.join();
 
 async function ingest(database: BenchDatabase, result: SizeResult): Promise<PlantedPhrase[]> {
   const size = result.size;
@@ -369,15 +457,31 @@ async function ingest(database: BenchDatabase, result: SizeResult): Promise<Plan
 
 /** The planted phrases of the database a previous run built; the corpus is regenerated, not ingested. */
 function reuse(database: BenchDatabase, result: SizeResult): PlantedPhrase[] {
-  const built: SizeResult | null = existsSync(database.childResultFile) ? JSON.parse(readFileSync(database.childResultFile, "utf8")) : null;
+  const built: SizeResult | null = existsSync(database.childResultFile)
+    ? JSON.parse(readFileSync(database.childResultFile, "utf8"))
+    : null;
   if (built?.parseAndIngestMs !== undefined) {
     const { issues, generateMs, parseMs, ingestMs, parseAndIngestMs, ingestProfile, settled, peakRssMB } = built;
-    Object.assign(result, { issues, generateMs, parseMs, ingestMs, parseAndIngestMs, ingestProfile, settled, peakRssMB });
-    result.ingestMeasuredBy = built.ingestMeasuredBy ?? { date: built.date ?? "unknown", code: built.code ? describeCode(built.code.before) : "unknown" };
+    Object.assign(result, {
+      issues,
+      generateMs,
+      parseMs,
+      ingestMs,
+      parseAndIngestMs,
+      ingestProfile,
+      settled,
+      peakRssMB,
+    });
+    result.ingestMeasuredBy = built.ingestMeasuredBy ?? {
+      date: built.date ?? "unknown",
+      code: built.code ? describeCode(built.code.before) : "unknown",
+    };
   }
   console.log(
     `--reuse-db: measuring ${database.where} as a previous run left it; ` +
-      (result.ingestMeasuredBy ? `ingest figures from the run that built it (${result.ingestMeasuredBy.date}, code ${result.ingestMeasuredBy.code})` : "no ingest figures"),
+      (result.ingestMeasuredBy
+        ? `ingest figures from the run that built it (${result.ingestMeasuredBy.date}, code ${result.ingestMeasuredBy.code})`
+        : "no ingest figures"),
   );
   return buildCorpus({ articles: result.size }).planted;
 }
@@ -401,7 +505,12 @@ function statementKind(sql: string): string {
  * (re-done for a sample afterwards and scaled up), and the rest (Prisma's client: query building,
  * result mapping, and the ingest's own JS).
  */
-function ingestProfile(database: BenchDatabase, content: ContentSet, ingestMs: number, sql: Map<string, { ms: number; statements: number }>) {
+function ingestProfile(
+  database: BenchDatabase,
+  content: ContentSet,
+  ingestMs: number,
+  sql: Map<string, { ms: number; statements: number }>,
+) {
   const step = Math.max(1, Math.floor(content.articles.length / PROFILE_SAMPLE));
   const sample = content.articles.filter((_, i) => i % step === 0);
   let renderMs = 0;
@@ -414,21 +523,39 @@ function ingestProfile(database: BenchDatabase, content: ContentSet, ingestMs: n
     renderMs += performance.now() - t;
     t = performance.now();
     const fm = a.frontmatter;
-    database.tokenize({ id: 1, publishedAt: new Date(), title: fm.title, subtitle: fm.subtitle ?? null, kicker: fm.kicker ?? null, text: rendered.text, sectionId: 1, columnId: null, issueId: 1, authorIds: [1], tagIds: [1, 2] });
+    database.tokenize({
+      id: 1,
+      publishedAt: new Date(),
+      title: fm.title,
+      subtitle: fm.subtitle ?? null,
+      kicker: fm.kicker ?? null,
+      text: rendered.text,
+      sectionId: 1,
+      columnId: null,
+      issueId: 1,
+      authorIds: [1],
+      tagIds: [1, 2],
+    });
     tokenizeMs += performance.now() - t;
   }
   const scale = content.articles.length / sample.length;
   const parts: { part: string; ms: number; statements?: number }[] = [
     { part: "render Markdown + text measures (est.)", ms: renderMs * scale },
     { part: "tokenize for the index (est.)", ms: tokenizeMs * scale },
-    ...[...sql].sort((a, b) => b[1].ms - a[1].ms).map(([kind, v]) => ({ part: `${database.label} ${kind}`, ms: v.ms, statements: v.statements })),
+    ...[...sql]
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .map(([kind, v]) => ({ part: `${database.label} ${kind}`, ms: v.ms, statements: v.statements })),
   ];
   const accounted = parts.reduce((n, p) => n + p.ms, 0);
   parts.push({ part: "rest: Prisma client, ingest JS, GC", ms: ingestMs - accounted });
-  console.log(`ingest profile (${database.label} measured per statement; render/tokenize from ${sample.length} re-done articles, scaled):`);
+  console.log(
+    `ingest profile (${database.label} measured per statement; render/tokenize from ${sample.length} re-done articles, scaled):`,
+  );
   for (const p of parts) {
     const share = ((100 * p.ms) / ingestMs).toFixed(1).padStart(5);
-    console.log(`  ${p.part.padEnd(58)} ${seconds(p.ms).padStart(9)} ${share}%${p.statements ? `  ${thousands(p.statements)} statements` : ""}`);
+    console.log(
+      `  ${p.part.padEnd(58)} ${seconds(p.ms).padStart(9)} ${share}%${p.statements ? `  ${thousands(p.statements)} statements` : ""}`,
+    );
   }
   return parts;
 }
@@ -438,7 +565,8 @@ function printIndex(database: BenchDatabase, index: IndexSize): void {
   console.log(
     `index size (${how}): the search index ${mb(index.indexBytes)} = ${index.ratio.toFixed(2)} × the ${mb(index.textBytes)} of UTF-8 text it indexes; ${DB_SIZE_LABEL[database.kind]} ${mb(index.dbFileBytes)}`,
   );
-  for (const [name, bytes] of Object.entries(index.tables).filter(([, b]) => b > 1048576)) console.log(`  ${name.padEnd(40)} ${mb(bytes).padStart(10)}`);
+  for (const [name, bytes] of Object.entries(index.tables).filter(([, b]) => b > 1048576))
+    console.log(`  ${name.padEnd(40)} ${mb(bytes).padStart(10)}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -511,7 +639,13 @@ async function draw(kind: Kind, s: CorpusSampler, noMatch: Set<string>): Promise
       const a = await s.article();
       const span = r.int(30, 365);
       const from = Date.parse(`${a.issue}T00:00:00Z`) - r.int(0, span) * DAY;
-      return { q: s.window(a.text, r.int(2, 4)) ?? undefined, section: a.section, from: isoDay(from), to: isoDay(from + span * DAY), page: 1 };
+      return {
+        q: s.window(a.text, r.int(2, 4)) ?? undefined,
+        section: a.section,
+        from: isoDay(from),
+        to: isoDay(from + span * DAY),
+        page: 1,
+      };
     }
     case "filtered:tag": {
       const a = await s.article();
@@ -541,11 +675,21 @@ type Search = (p: SearchParams) => Promise<SearchResponse>;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-async function latency(database: BenchDatabase, search: Search, sampler: CorpusSampler, queries: number): Promise<KindResult[]> {
+async function latency(
+  database: BenchDatabase,
+  search: Search,
+  sampler: CorpusSampler,
+  queries: number,
+): Promise<KindResult[]> {
   const noMatch = new Set<string>();
   // One kind after the other, in this order: the draws are the same on every run and database.
   const plans: { kind: Kind; warmup: SearchParams[]; measured: SearchParams[] }[] = [];
-  for (const kind of KINDS) plans.push({ kind, warmup: await drawMany(kind, WARMUP_PER_KIND, sampler, noMatch), measured: await drawMany(kind, queries, sampler, noMatch) });
+  for (const kind of KINDS)
+    plans.push({
+      kind,
+      warmup: await drawMany(kind, WARMUP_PER_KIND, sampler, noMatch),
+      measured: await drawMany(kind, queries, sampler, noMatch),
+    });
   // Warm up every path (module init, OpenCC, Prisma's query plans, the database's page cache) before timing any.
   for (const plan of plans) for (const p of plan.warmup) await search(p);
 
@@ -581,25 +725,35 @@ async function latency(database: BenchDatabase, search: Search, sampler: CorpusS
       example: measured[0]!,
       p95Example: measured[times.indexOf(p95)]!,
     });
-    if (kind === "no-match" && empty !== measured.length) console.log(`!!! no-match: ${measured.length - empty} of ${measured.length} queries found something`);
+    if (kind === "no-match" && empty !== measured.length)
+      console.log(`!!! no-match: ${measured.length - empty} of ${measured.length} queries found something`);
   }
   printLatency(results);
 
   // Again for a subset, with each SQL statement timed: the database's share against Prisma's and ours.
-  for (const [i, { measured }] of plans.entries()) results[i]!.breakdown = await breakdown(database, search, measured.slice(0, BREAKDOWN_PER_KIND), (slug) => sampler.text(slug));
+  for (const [i, { measured }] of plans.entries())
+    results[i]!.breakdown = await breakdown(database, search, measured.slice(0, BREAKDOWN_PER_KIND), (slug) =>
+      sampler.text(slug),
+    );
   printBreakdown(database, results);
   return results;
 }
 
 function printLatency(results: KindResult[]): void {
-  console.log(`search latency, in-process searchArticles() (${results[0]?.queries} queries per kind after ${WARMUP_PER_KIND} warm-ups each):`);
-  console.log(`  ${"kind".padEnd(24)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)} ${"avg total".padStart(10)} ${"capped".padStart(7)}  example`);
+  console.log(
+    `search latency, in-process searchArticles() (${results[0]?.queries} queries per kind after ${WARMUP_PER_KIND} warm-ups each):`,
+  );
+  console.log(
+    `  ${"kind".padEnd(24)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)} ${"avg total".padStart(10)} ${"capped".padStart(7)}  example`,
+  );
   for (const k of results) {
     console.log(
       `  ${k.kind.padEnd(24)} ${ms(k.p50).padStart(8)} ${ms(k.p95).padStart(8)} ${ms(k.p99).padStart(8)} ${ms(k.max).padStart(8)} ${k.avgTotal.toFixed(1).padStart(10)} ${`${Math.round((100 * k.capped) / k.queries)}%`.padStart(7)}  ${JSON.stringify(k.example)}`,
     );
   }
-  console.log("  (avg total: as reported, counting stops at 1,000; capped: share of searches with more matches than that)");
+  console.log(
+    "  (avg total: as reported, counting stops at 1,000; capped: share of searches with more matches than that)",
+  );
 }
 
 /** A statement of the search index: SQLite's FTS5 tables, PostgreSQL's ArticleSearch or "Article"'s expression index. */
@@ -608,7 +762,12 @@ const isIndexStatement = (s: Statement) => s.sql.includes('"ArticleSearch"') || 
 /** A filter's or a byline's findUnique: one row by its name or slug. */
 const isLookup = (s: Statement) => !isIndexStatement(s) && /[."`](name|slug)["`]? = (\$\d|\?)/.test(s.sql);
 
-async function breakdown(database: BenchDatabase, search: Search, params: SearchParams[], textOf: (slug: string) => Promise<string>): Promise<Breakdown> {
+async function breakdown(
+  database: BenchDatabase,
+  search: Search,
+  params: SearchParams[],
+  textOf: (slug: string) => Promise<string>,
+): Promise<Breakdown> {
   const sum = { wall: 0, lookups: 0, index: 0, confirm: 0, results: 0, statements: 0, marking: 0 };
   const indexTimes: number[] = [];
   for (const p of params) {
@@ -642,7 +801,10 @@ async function breakdown(database: BenchDatabase, search: Search, params: Search
     results: sum.results / n,
     outsideSql: (sum.wall - sql) / n,
     marking: sum.marking / n,
-    indexP95: percentile(indexTimes.sort((a, b) => a - b), 95),
+    indexP95: percentile(
+      indexTimes.sort((a, b) => a - b),
+      95,
+    ),
     statements: sum.statements / n,
   };
 }
@@ -652,12 +814,21 @@ async function breakdown(database: BenchDatabase, search: Search, params: Search
  * result's headline and snippet. Replayed here on the same page, the way lib/search/search.ts does
  * it, since it cannot be timed from outside; the rest of "not SQL" is Prisma's client.
  */
-async function replayMarking(p: SearchParams, response: SearchResponse, textOf: (slug: string) => Promise<string>): Promise<number> {
+async function replayMarking(
+  p: SearchParams,
+  response: SearchResponse,
+  textOf: (slug: string) => Promise<string>,
+): Promise<number> {
   const texts: [string, string][] = [];
   for (const hit of response.results) texts.push([hit.title, await textOf(hit.slug)]);
   const start = performance.now();
   const query = parseQuery(p.q ?? "");
-  const needles = query.kind === "terms" ? query.terms.flatMap((t) => t.highlights) : query.kind === "characters" ? query.characters : [];
+  const needles =
+    query.kind === "terms"
+      ? query.terms.flatMap((t) => t.highlights)
+      : query.kind === "characters"
+        ? query.characters
+        : [];
   for (const [title, text] of texts) {
     markAll(title, needles);
     snippet(text, needles);
@@ -666,8 +837,13 @@ async function replayMarking(p: SearchParams, response: SearchResponse, textOf: 
 }
 
 function printBreakdown(database: BenchDatabase, results: KindResult[]): void {
-  const how = database.kind === "sqlite" ? "SQLite time measured per statement" : "PostgreSQL time measured per statement by the client, round trip included";
-  console.log(`where a search's time goes (mean ms per search over the first ${BREAKDOWN_PER_KIND} of each kind, ${how}):`);
+  const how =
+    database.kind === "sqlite"
+      ? "SQLite time measured per statement"
+      : "PostgreSQL time measured per statement by the client, round trip included";
+  console.log(
+    `where a search's time goes (mean ms per search over the first ${BREAKDOWN_PER_KIND} of each kind, ${how}):`,
+  );
   console.log(
     `  ${"".padEnd(24)} ${"".padStart(7)} ${`${database.label}:`.padEnd(44)} ${"not SQL:".padEnd(18)}\n` +
       `  ${"kind".padEnd(24)} ${"wall".padStart(7)} ${"lookups".padStart(8)} ${"index".padStart(9)} ${"(p95)".padStart(7)} ${"confirm".padStart(9)} ${"results".padStart(9)} ${"marking".padStart(8)} ${"client".padStart(8)} ${"stmts".padStart(6)}`,
@@ -678,9 +854,13 @@ function printBreakdown(database: BenchDatabase, results: KindResult[]): void {
       `  ${kind.padEnd(24)} ${ms(b.wall).padStart(7)} ${ms(b.lookups).padStart(8)} ${ms(b.index).padStart(9)} ${ms(b.indexP95).padStart(7)} ${ms(b.confirm).padStart(9)} ${ms(b.results).padStart(9)} ${ms(b.marking).padStart(8)} ${ms(b.outsideSql - b.marking).padStart(8)} ${b.statements.toFixed(1).padStart(6)}`,
     );
   }
-  console.log("  (lookups: facet and byline findUnique; index: the index statements, phrases checked in SQL on the stored text; confirm: texts fetched to check phrases in normalized form; results: the page's 20 summaries and texts; marking: query parsing + highlight/snippet of those results; client: the rest, JavaScript around the statements — Prisma's client, the driver, the search's own code)");
+  console.log(
+    "  (lookups: facet and byline findUnique; index: the index statements, phrases checked in SQL on the stored text; confirm: texts fetched to check phrases in normalized form; results: the page's 20 summaries and texts; marking: query parsing + highlight/snippet of those results; client: the rest, JavaScript around the statements — Prisma's client, the driver, the search's own code)",
+  );
   if (database.kind === "postgresql") {
-    console.log("  (a search's facet and byline lookups run concurrently on separate connections: their times overlap, and client = wall − the sum can come out low or negative)");
+    console.log(
+      "  (a search's facet and byline lookups run concurrently on separate connections: their times overlap, and client = wall − the sum can come out low or negative)",
+    );
   }
 }
 
@@ -689,14 +869,21 @@ function printBreakdown(database: BenchDatabase, results: KindResult[]): void {
  * search. PostgreSQL: EXPLAIN (ANALYZE, BUFFERS) of every kind's first search and of its search that
  * took the p95, executed again and timed by the server (with the instrumentation's overhead).
  */
-async function explain(database: BenchDatabase, search: Search, kinds: KindResult[]): Promise<Pick<SizeResult, "explain" | "planTops">> {
+async function explain(
+  database: BenchDatabase,
+  search: Search,
+  kinds: KindResult[],
+): Promise<Pick<SizeResult, "explain" | "planTops">> {
   const explained = database.kind === "sqlite" ? [[...kinds].sort((a, b) => b.p95 - a.p95)[0]!] : kinds;
   const plans: Record<string, string[]> = {};
   const planTops: Record<string, PlanTop> = {};
   const what = database.kind === "sqlite" ? "EXPLAIN QUERY PLAN" : "EXPLAIN (ANALYZE, BUFFERS)";
   const examples = explained.flatMap((k) => {
     const first = { kind: k.kind, which: "first", params: k.example };
-    const slow = k.p95Example && database.analyzes && JSON.stringify(k.p95Example) !== JSON.stringify(k.example) ? [{ kind: k.kind, which: `p95, ${ms(k.p95)} ms`, params: k.p95Example }] : [];
+    const slow =
+      k.p95Example && database.analyzes && JSON.stringify(k.p95Example) !== JSON.stringify(k.example)
+        ? [{ kind: k.kind, which: `p95, ${ms(k.p95)} ms`, params: k.p95Example }]
+        : [];
     return [first, ...slow];
   });
   for (const { kind, which, params } of examples) {
@@ -728,19 +915,28 @@ async function recall(search: Search, planted: PlantedPhrase[]): Promise<NonNull
     if (hit) {
       found++;
       onFirstPage++;
-      if (p.where === "title" && hit.matchedIn !== "title") problems.push({ ...p, total: first.total, note: "found, but not ranked as a headline match" });
-      if (first.total !== 1) problems.push({ ...p, total: first.total, note: `found, but ${first.total} results for a phrase planted once` });
+      if (p.where === "title" && hit.matchedIn !== "title")
+        problems.push({ ...p, total: first.total, note: "found, but not ranked as a headline match" });
+      if (first.total !== 1)
+        problems.push({
+          ...p,
+          total: first.total,
+          note: `found, but ${first.total} results for a phrase planted once`,
+        });
       continue;
     }
     let page = 2;
-    for (; page <= first.pageCount; page++) if ((await search({ q: p.phrase, page })).results.some((h) => h.slug === p.slug)) break;
+    for (; page <= first.pageCount; page++)
+      if ((await search({ q: p.phrase, page })).results.some((h) => h.slug === p.slug)) break;
     if (page <= first.pageCount) {
       found++;
       problems.push({ ...p, total: first.total, note: `found only on page ${page}` });
     } else problems.push({ ...p, total: first.total, note: `not found (${first.total} results)` });
   }
   const ok = found === planted.length;
-  console.log(`${ok ? "" : "!!! RECALL FAILURE: "}recall: ${found}/${planted.length} planted phrases found (${onFirstPage} on page 1)`);
+  console.log(
+    `${ok ? "" : "!!! RECALL FAILURE: "}recall: ${found}/${planted.length} planted phrases found (${onFirstPage} on page 1)`,
+  );
   for (const m of problems) console.log(`  ! ${m.phrase} (${m.where} of ${m.slug}): ${m.note}`);
   return { planted: planted.length, found, onFirstPage, problems };
 }
@@ -749,4 +945,8 @@ async function recall(search: Search, planted: PlantedPhrase[]): Promise<NonNull
 // Last, so that every module-level constant above is initialized before either side runs.
 
 if (args.child) await child(positiveInt(args.size, "--size"), positiveInt(args.queries, "--queries"));
-else await parent(args.sizes.split(",").map((s) => positiveInt(s.trim(), "--sizes")), positiveInt(args.queries, "--queries"));
+else
+  await parent(
+    args.sizes.split(",").map((s) => positiveInt(s.trim(), "--sizes")),
+    positiveInt(args.queries, "--queries"),
+  );

@@ -1,6 +1,11 @@
 import { site } from "./site";
 
-const dateFormat = new Intl.DateTimeFormat("zh-CN", { timeZone: site.timeZone, year: "numeric", month: "long", day: "numeric" });
+const dateFormat = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: site.timeZone,
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+});
 const weekdayFormat = new Intl.DateTimeFormat("zh-CN", { timeZone: site.timeZone, weekday: "long" });
 
 /** 2022年12月20日 */

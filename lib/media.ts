@@ -20,13 +20,17 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** The public URL of an issue's image. */
-export const mediaPath = (issue: string, file: string) => `/media/${encodeURIComponent(issue)}/${encodeURIComponent(file)}`;
+export const mediaPath = (issue: string, file: string) =>
+  `/media/${encodeURIComponent(issue)}/${encodeURIComponent(file)}`;
 
 /** The file's location on disk and its content type, or null for a name the site never serves. */
 export function mediaFile(issue: string, file: string): { path: string; contentType: string } | null {
   if (!ISSUE.test(issue) || !FILE.test(file) || file.startsWith(".")) return null;
   const ext = file.slice(file.lastIndexOf(".") + 1).toLowerCase();
-  return { path: path.resolve(/* turbopackIgnore: true */ contentRoot(), "issues", issue, file), contentType: CONTENT_TYPES[ext]! };
+  return {
+    path: path.resolve(/* turbopackIgnore: true */ contentRoot(), "issues", issue, file),
+    contentType: CONTENT_TYPES[ext]!,
+  };
 }
 
 export async function readMedia(issue: string, file: string): Promise<{ body: Buffer; contentType: string } | null> {

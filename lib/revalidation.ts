@@ -24,7 +24,9 @@ export function isRevalidationAuthorized(header: string | null): boolean {
 
 /** The running sites to refresh after an ingest: SITE_URLS (comma-separated), else this machine's PORT. */
 export function siteUrls(): string[] {
-  const list = process.env.SITE_URLS?.split(",").map((s) => s.trim()).filter(Boolean);
+  const list = process.env.SITE_URLS?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return list?.length ? list : [`http://127.0.0.1:${process.env.PORT ?? 3000}`];
 }
 

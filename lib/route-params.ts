@@ -16,7 +16,10 @@ export function decodeParam(raw: string): string | null {
 }
 
 // Page 1 has no /page/1 URL of its own, and "02" is not a page number.
-const pageNumberSchema = z.string().regex(/^[1-9]\d{0,5}$/).transform(Number);
+const pageNumberSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,5}$/)
+  .transform(Number);
 
 /** Parses a /page/[page] segment; null when it is not a canonical page number. */
 export function parsePageParam(raw: string | undefined): number | null {

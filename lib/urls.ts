@@ -17,7 +17,8 @@ const listingRoots: Record<ListingKind, string> = {
   author: "/authors",
 };
 
-export const listingPath = (kind: ListingKind, key: string, page = 1) => paged(`${listingRoots[kind]}/${seg(key)}`, page);
+export const listingPath = (kind: ListingKind, key: string, page = 1) =>
+  paged(`${listingRoots[kind]}/${seg(key)}`, page);
 export const sectionPath = (slug: string, page = 1) => listingPath("section", slug, page);
 export const columnPath = (slug: string, page = 1) => listingPath("column", slug, page);
 export const tagPath = (name: string, page = 1) => listingPath("tag", name, page);

@@ -12,5 +12,7 @@ if (problems.length) {
   console.error(`\n${problems.length} error(s), ${warnings.length} warning(s): fix the errors, then check again.`);
   process.exitCode = 1;
 } else {
-  console.log(`content OK: ${content!.issues.length} issue(s), ${content!.articles.length} article(s); ${warnings.length} warning(s)`);
+  console.log(
+    `content OK: ${content!.issues.length} issue(s), ${content!.articles.length} article(s); ${warnings.length} warning(s)`,
+  );
 }

@@ -14,21 +14,34 @@ import { ContentError, formatProblem } from "../lib/content/errors";
 import { parsePrintIssue, renderDrafts, renderReport, renderSummary, REPORT_FILE } from "../lib/content/import";
 import { COLUMNS_FILE, ISSUE_FILE, SECTIONS_FILE } from "../lib/content/parse";
 import { loadContent, readContentFiles } from "../lib/content/read";
-import { columnsFileSchema, isoDateSchema, sectionsFileSchema, type ColumnEntry, type SectionEntry } from "../lib/content/schemas";
+import {
+  columnsFileSchema,
+  isoDateSchema,
+  sectionsFileSchema,
+  type ColumnEntry,
+  type SectionEntry,
+} from "../lib/content/schemas";
 import { parseLocatedYaml, validateYaml } from "../lib/content/yaml";
 
 const USAGE = "用法 usage: npm run import:issue -- <file> --date <YYYY-MM-DD> [--content content] [--force]";
 
 class ImportFailure extends Error {}
 
-async function readDeclared<T>(file: string, schema: typeof sectionsFileSchema | typeof columnsFileSchema, optional: boolean): Promise<T> {
+async function readDeclared<T>(
+  file: string,
+  schema: typeof sectionsFileSchema | typeof columnsFileSchema,
+  optional: boolean,
+): Promise<T> {
   if (!existsSync(file)) {
     if (optional) return [] as T;
     throw new ImportFailure(`${file} 不存在 (missing)：导入需要其中声明的版块。`);
   }
   const parsed = parseLocatedYaml(await readFile(file, "utf8"), file);
   const result = parsed.ok ? validateYaml(schema, parsed.yaml, file) : parsed;
-  if (!result.ok) throw new ImportFailure(`${file} 无效 (invalid)：\n${result.problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`);
+  if (!result.ok)
+    throw new ImportFailure(
+      `${file} 无效 (invalid)：\n${result.problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`,
+    );
   return result.value as T;
 }
 
@@ -72,7 +85,12 @@ async function run(argv: string[]): Promise<number> {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { date: { type: "string" }, content: { type: "string", default: "content" }, force: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+      options: {
+        date: { type: "string" },
+        content: { type: "string", default: "content" },
+        force: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
     });
   } catch (e) {
     throw new ImportFailure(`${(e as Error).message}\n${USAGE}`);
@@ -82,7 +100,8 @@ async function run(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length !== 1) throw new ImportFailure(`需要且只需要一个输入文件 (exactly one input file)。\n${USAGE}`);
+  if (positionals.length !== 1)
+    throw new ImportFailure(`需要且只需要一个输入文件 (exactly one input file)。\n${USAGE}`);
   if (!values.date) throw new ImportFailure(`缺少 --date (the issue's date is required)。\n${USAGE}`);
   const date = isoDateSchema.safeParse(values.date);
   if (!date.success) throw new ImportFailure(`--date ${values.date} 不是有效日期 (${date.error.issues[0]!.message})。`);
@@ -94,14 +113,17 @@ async function run(argv: string[]): Promise<number> {
   const shown = folder.split(path.sep).join("/");
   const exists = existsSync(folder);
   if (exists && !values.force) {
-    throw new ImportFailure(`${shown} 已存在 (already exists)：不会覆盖。确认要重新导入并替换其中的稿件，请加 --force (pass --force to replace its drafts).`);
+    throw new ImportFailure(
+      `${shown} 已存在 (already exists)：不会覆盖。确认要重新导入并替换其中的稿件，请加 --force (pass --force to replace its drafts).`,
+    );
   }
 
   const sections = await readDeclared<SectionEntry[]>(path.join(root, SECTIONS_FILE), sectionsFileSchema, false);
   const columns = await readDeclared<ColumnEntry[]>(path.join(root, COLUMNS_FILE), columnsFileSchema, true);
   const text = await readFile(input, "utf8");
   const result = parsePrintIssue(text, { sections, columns, existingSlugs: await existingSlugs(root, folder) });
-  if (result.stories.length === 0) throw new ImportFailure(`${input} 中没有找到任何稿件（没有后接正文的 # 标题行），什么也没有写。`);
+  if (result.stories.length === 0)
+    throw new ImportFailure(`${input} 中没有找到任何稿件（没有后接正文的 # 标题行），什么也没有写。`);
 
   if (exists) {
     // --force: the folder's articles, issue.yaml and report are replaced; anything else (images) stays.
@@ -114,7 +136,10 @@ async function run(argv: string[]): Promise<number> {
   }
   await mkdir(folder, { recursive: true });
   for (const file of renderDrafts(result, date.data)) await writeFile(path.join(root, file.path), file.text);
-  await writeFile(path.join(folder, REPORT_FILE), renderReport(result, { date: date.data, source: path.basename(input) }));
+  await writeFile(
+    path.join(folder, REPORT_FILE),
+    renderReport(result, { date: date.data, source: path.basename(input) }),
+  );
   console.log(renderSummary(result, shown));
 
   try {

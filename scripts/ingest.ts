@@ -13,7 +13,10 @@ export interface IngestOptions {
 }
 
 /** Returns the report, or null when the content is invalid (the problems are printed, nothing is written). */
-export async function runIngest({ root = contentRoot(), notify = true }: IngestOptions = {}): Promise<IngestReport | null> {
+export async function runIngest({
+  root = contentRoot(),
+  notify = true,
+}: IngestOptions = {}): Promise<IngestReport | null> {
   let content;
   try {
     content = await loadContent(root);
@@ -32,7 +35,9 @@ export async function runIngest({ root = contentRoot(), notify = true }: IngestO
       report = await ingestContent(prisma, content);
     } catch (e) {
       if (/database is locked|SQLITE_BUSY|Operation has timed out/i.test(String(e))) {
-        console.error("Another ingest (or another writer) holds the database; nothing was written. Run the ingest again when it has finished.");
+        console.error(
+          "Another ingest (or another writer) holds the database; nothing was written. Run the ingest again when it has finished.",
+        );
         return null;
       }
       throw e;
@@ -46,7 +51,9 @@ export async function runIngest({ root = contentRoot(), notify = true }: IngestO
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { root: { type: "string", default: contentRoot() }, "no-notify": { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    options: { root: { type: "string", default: contentRoot() }, "no-notify": { type: "boolean", default: false } },
+  });
   const report = await runIngest({ root: values.root, notify: !values["no-notify"] });
   process.exitCode = report ? 0 : 1;
 }

@@ -7,7 +7,8 @@ import { contentRoot } from "../lib/content/read";
 
 export function newIssue(date: string, root = contentRoot()): string[] {
   const checked = isoDateSchema.safeParse(date);
-  if (!checked.success) throw new Error(`the date "${date}" ${checked.error.issues[0]!.message}: write it as YYYY-MM-DD, e.g. 2023-01-03`);
+  if (!checked.success)
+    throw new Error(`the date "${date}" ${checked.error.issues[0]!.message}: write it as YYYY-MM-DD, e.g. 2023-01-03`);
   const folder = path.join(root, "issues", date);
   if (existsSync(folder)) throw new Error(`${folder} already exists: this issue has been started`);
   const sections = sectionsFileSchema.parse(parse(readFileSync(path.join(root, "sections.yaml"), "utf8")));

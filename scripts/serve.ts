@@ -22,13 +22,20 @@ export interface ServeOptions {
   microCacheTtlMs?: number;
 }
 
-export async function serve({ port, hostname, microCacheTtlMs = Number(process.env.MICROCACHE_TTL_MS ?? 2000) }: ServeOptions) {
+export async function serve({
+  port,
+  hostname,
+  microCacheTtlMs = Number(process.env.MICROCACHE_TTL_MS ?? 2000),
+}: ServeOptions) {
   const app = next({ dev: false, dir: process.cwd(), port, hostname });
   await app.prepare();
   const handle = app.getRequestHandler();
   const cache = new MicroCache({ ttlMs: microCacheTtlMs, maxEntries: 5000 });
   const errorPage = async () => {
-    const res = await fetch(`http://${hostname && hostname !== "0.0.0.0" ? hostname : "127.0.0.1"}:${port}${SERVER_ERROR_PATH}`, { headers: { accept: "text/html" } });
+    const res = await fetch(
+      `http://${hostname && hostname !== "0.0.0.0" ? hostname : "127.0.0.1"}:${port}${SERVER_ERROR_PATH}`,
+      { headers: { accept: "text/html" } },
+    );
     if (!res.ok) throw new Error(`${SERVER_ERROR_PATH} answered ${res.status}`);
     return res.text();
   };
@@ -41,7 +48,8 @@ export async function serve({ port, hostname, microCacheTtlMs = Number(process.e
     if (key) cache.record(res, key);
     replaceServerErrors(req, res, errorPage);
     // An ingest's refresh reaches Next's cache through this route; the copies here must go too.
-    if (req.method === "POST" && req.url === "/api/revalidate") res.on("finish", () => res.statusCode === 200 && cache.clear());
+    if (req.method === "POST" && req.url === "/api/revalidate")
+      res.on("finish", () => res.statusCode === 200 && cache.clear());
     handle(req, res).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
@@ -57,5 +65,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.env.PORT ?? 3000);
   const { close } = await serve({ port });
   console.log(`serving on http://localhost:${port}`);
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void close().then(() => process.exit(0)));
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.on(signal, () => void close().then(() => process.exit(0)));
 }

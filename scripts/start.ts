@@ -17,7 +17,16 @@ const port = process.env.PORT || "3000";
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
 /** Everything a build depends on except content, which reaches pages through the database. */
-const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.ts",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 
 function sourceHash(): string {
   const hash = createHash("sha256");

@@ -11,12 +11,19 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const raw = await searchParams;
   const { params } = parseSearchParams(raw);
-  return searchMetadata(params.q, Object.values(raw).some((v) => v !== undefined));
+  return searchMetadata(
+    params.q,
+    Object.values(raw).some((v) => v !== undefined),
+  );
 }
 
 export default async function SearchPage({ searchParams }: Props) {
   const parsed = parseSearchParams(await searchParams);
-  const [sections, columns, response] = await Promise.all([listSections(), listColumns(), parsed.ok ? searchArticles(parsed.params) : null]);
+  const [sections, columns, response] = await Promise.all([
+    listSections(),
+    listColumns(),
+    parsed.ok ? searchArticles(parsed.params) : null,
+  ]);
   return (
     <>
       <h1>搜索</h1>
@@ -26,9 +33,7 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : (
         <div role="alert" className="search-error">
           <p>搜索条件有误，请修改后重试：</p>
-          <ul>
-            {!parsed.ok ? parsed.errors.map((e) => <li key={e.param}>{e.message}</li>) : null}
-          </ul>
+          <ul>{!parsed.ok ? parsed.errors.map((e) => <li key={e.param}>{e.message}</li>) : null}</ul>
         </div>
       )}
     </>

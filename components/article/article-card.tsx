@@ -5,7 +5,15 @@ import { articlePath, sectionPath } from "@/lib/urls";
 import { BylineLinks } from "./byline-links";
 
 /** One story in a list: headline, excerpt and where it ran. `lead` gives the issue's top story more room. */
-export function ArticleCard({ article, lead = false, headingLevel = 3 }: { article: ArticleSummary; lead?: boolean; headingLevel?: 2 | 3 }) {
+export function ArticleCard({
+  article,
+  lead = false,
+  headingLevel = 3,
+}: {
+  article: ArticleSummary;
+  lead?: boolean;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = `h${headingLevel}` as const;
   return (
     <article className={lead ? "article-card lead" : "article-card"}>
@@ -25,7 +33,15 @@ export function ArticleCard({ article, lead = false, headingLevel = 3 }: { artic
 }
 
 /** `headingLevel`: one below the list's own heading, so the outline has no gaps (a listing page's h1 → h2 headlines). */
-export function ArticleList({ articles, headingLevel = 3, grid = false }: { articles: ArticleSummary[]; headingLevel?: 2 | 3; grid?: boolean }) {
+export function ArticleList({
+  articles,
+  headingLevel = 3,
+  grid = false,
+}: {
+  articles: ArticleSummary[];
+  headingLevel?: 2 | 3;
+  grid?: boolean;
+}) {
   return (
     <ul className={grid ? "article-list article-grid" : "article-list"}>
       {articles.map((a) => (

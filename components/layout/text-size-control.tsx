@@ -53,7 +53,14 @@ export function TextSizeControl() {
         字号
       </span>
       {TEXT_SIZES.map((s) => (
-        <button key={s} type="button" data-size={s} aria-label={`${NAMES[s]}号字`} aria-pressed={size === s} onClick={() => choose(s)}>
+        <button
+          key={s}
+          type="button"
+          data-size={s}
+          aria-label={`${NAMES[s]}号字`}
+          aria-pressed={size === s}
+          onClick={() => choose(s)}
+        >
           {NAMES[s]}
         </button>
       ))}

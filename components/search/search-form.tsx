@@ -7,7 +7,19 @@ interface Option {
 }
 
 /** A filter chosen from a list (sections, columns), "all" first. */
-function ChoiceFilter({ label, name, value, all, choices }: { label: string; name: string; value: string | undefined; all: string; choices: Option[] }) {
+function ChoiceFilter({
+  label,
+  name,
+  value,
+  all,
+  choices,
+}: {
+  label: string;
+  name: string;
+  value: string | undefined;
+  all: string;
+  choices: Option[];
+}) {
   return (
     <label>
       {label}
@@ -24,12 +36,27 @@ function ChoiceFilter({ label, name, value, all, choices }: { label: string; nam
 }
 
 /** The full search form: free text and every filter, as a GET form whose URL holds the whole query. */
-export function SearchForm({ params, sections, columns }: { params: Partial<SearchParams>; sections: Option[]; columns: Option[] }) {
+export function SearchForm({
+  params,
+  sections,
+  columns,
+}: {
+  params: Partial<SearchParams>;
+  sections: Option[];
+  columns: Option[];
+}) {
   return (
     <form action="/search" method="get" className="search-form" role="search" aria-label="搜索报道">
       <div className="search-main">
         <label htmlFor="search-q">关键词</label>
-        <input id="search-q" name="q" type="search" defaultValue={params.q ?? ""} maxLength={MAX_QUERY_LENGTH} placeholder="如：乡村振兴 网格" />
+        <input
+          id="search-q"
+          name="q"
+          type="search"
+          defaultValue={params.q ?? ""}
+          maxLength={MAX_QUERY_LENGTH}
+          placeholder="如：乡村振兴 网格"
+        />
         <button type="submit">搜索</button>
       </div>
       <fieldset className="search-filters">

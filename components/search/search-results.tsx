@@ -25,15 +25,23 @@ export function SearchResults({ params, response }: { params: SearchParams; resp
   return (
     <section aria-labelledby="search-summary" className="search-results">
       <h2 id="search-summary" className="search-summary">
-        {response.total === 0 ? "没有找到相关报道" : response.totalIsExact ? `找到 ${response.total} 篇报道` : `找到 ${response.total} 多篇报道`}
+        {response.total === 0
+          ? "没有找到相关报道"
+          : response.totalIsExact
+            ? `找到 ${response.total} 篇报道`
+            : `找到 ${response.total} 多篇报道`}
       </h2>
       {response.notice ? <p className="search-notice">{response.notice}</p> : null}
-      {response.totalIsExact ? null : <p className="search-notice">{`结果太多，只列出最新的 ${response.total} 篇；加上筛选条件或更多关键词可以缩小范围。`}</p>}
+      {response.totalIsExact ? null : (
+        <p className="search-notice">{`结果太多，只列出最新的 ${response.total} 篇；加上筛选条件或更多关键词可以缩小范围。`}</p>
+      )}
       {response.author ? (
         <p className="search-notice">
           “{response.author.name}”是本报作者：
-          <Link href={searchHref({ author: response.author.name })}>查看其署名的 {response.author.articleCount} 篇报道</Link> ·{" "}
-          <Link href={authorPath(response.author.name)}>作者页</Link>
+          <Link href={searchHref({ author: response.author.name })}>
+            查看其署名的 {response.author.articleCount} 篇报道
+          </Link>{" "}
+          · <Link href={authorPath(response.author.name)}>作者页</Link>
         </p>
       ) : null}
       {response.total === 0 ? (

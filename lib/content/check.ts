@@ -10,7 +10,15 @@ export interface CheckResult {
 
 // Half-width punctuation touching Chinese text, as a layout system or an English keyboard leaves it.
 const HALF_WIDTH_IN_CHINESE = /(?<=\p{Script=Han})[,;:!?()]|[,;:!?()](?=\p{Script=Han})/u;
-const FULL_WIDTH: Record<string, string> = { ",": "\uFF0C", ";": "\uFF1B", ":": "\uFF1A", "!": "\uFF01", "?": "\uFF1F", "(": "\uFF08", ")": "\uFF09" };
+const FULL_WIDTH: Record<string, string> = {
+  ",": "\uFF0C",
+  ";": "\uFF1B",
+  ":": "\uFF1A",
+  "!": "\uFF01",
+  "?": "\uFF1F",
+  "(": "\uFF08",
+  ")": "\uFF09",
+};
 
 /** Warnings for one article file: mixed punctuation, line by line, and a missing byline. */
 function articleWarnings(file: ContentFile, content: ContentSet): ContentProblem[] {
@@ -35,7 +43,12 @@ function articleWarnings(file: ContentFile, content: ContentSet): ContentProblem
   });
   const article = content.articles.find((a) => a.file === file.path);
   if (article && article.frontmatter.bylines.length === 0 && !article.frontmatter.draft) {
-    warnings.push({ file: file.path, field: "bylines", message: "the story has no byline", hint: "在 bylines 中写上作者，如 bylines: [王磊]；确实无署名的稿件可以忽略此提示" });
+    warnings.push({
+      file: file.path,
+      field: "bylines",
+      message: "the story has no byline",
+      hint: "在 bylines 中写上作者，如 bylines: [王磊]；确实无署名的稿件可以忽略此提示",
+    });
   }
   return warnings;
 }
@@ -49,12 +62,20 @@ export function checkContent(files: ContentFile[], root = "content"): CheckResul
     if (e instanceof ContentError) return { problems: e.problems, warnings: [], content: null };
     throw e;
   }
-  const warnings = files.filter((f) => f.path.startsWith(`${root}/issues/`) && f.path.endsWith(".md")).flatMap((f) => articleWarnings(f, content));
+  const warnings = files
+    .filter((f) => f.path.startsWith(`${root}/issues/`) && f.path.endsWith(".md"))
+    .flatMap((f) => articleWarnings(f, content));
   // The same headline in different issues is allowed (a recurring feature), but often a copy made by mistake.
   const byTitle = new Map<string, string>();
   for (const a of content.articles) {
     const other = byTitle.get(a.frontmatter.title);
-    if (other) warnings.push({ file: a.file, field: "title", message: `the headline "${a.frontmatter.title}" also heads ${other}`, hint: "确认这不是重复放入的稿件" });
+    if (other)
+      warnings.push({
+        file: a.file,
+        field: "title",
+        message: `the headline "${a.frontmatter.title}" also heads ${other}`,
+        hint: "确认这不是重复放入的稿件",
+      });
     else byTitle.set(a.frontmatter.title, a.file);
   }
   return { problems: [], warnings, content };

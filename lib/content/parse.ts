@@ -92,7 +92,10 @@ export function parseContent(files: ContentFile[], root = "content"): ContentSet
   const columnsPath = `${root}/${COLUMNS_FILE}`;
   const sectionsYaml: { lineOf?: LocatedYaml["lineOf"] } = {};
   const sections =
-    readYaml<SectionEntry[]>(sectionsPath, (y) => ((sectionsYaml.lineOf = y.lineOf), validateYaml(sectionsFileSchema, y, sectionsPath))) ?? [];
+    readYaml<SectionEntry[]>(
+      sectionsPath,
+      (y) => ((sectionsYaml.lineOf = y.lineOf), validateYaml(sectionsFileSchema, y, sectionsPath)),
+    ) ?? [];
   const columns = byPath.has(columnsPath)
     ? (readYaml<ColumnEntry[]>(columnsPath, (y) => validateYaml(columnsFileSchema, y, columnsPath)) ?? [])
     : [];
@@ -102,7 +105,8 @@ export function parseContent(files: ContentFile[], root = "content"): ContentSet
   ] as const) {
     const seen = new Set<string>();
     list.forEach((entry, i) => {
-      if (seen.has(entry.slug)) problems.push({ file: path, field: `[${i}].slug`, message: `declares the ${what} "${entry.slug}" twice` });
+      if (seen.has(entry.slug))
+        problems.push({ file: path, field: `[${i}].slug`, message: `declares the ${what} "${entry.slug}" twice` });
       seen.add(entry.slug);
     });
   }
@@ -115,7 +119,10 @@ export function parseContent(files: ContentFile[], root = "content"): ContentSet
     if (!f.path.startsWith(issuePrefix)) continue;
     const rest = f.path.slice(issuePrefix.length).split("/");
     if (rest.length !== 2) {
-      problems.push({ file: f.path, message: `content files belong directly in an issue folder, ${issuePrefix}<YYYY-MM-DD>/` });
+      problems.push({
+        file: f.path,
+        message: `content files belong directly in an issue folder, ${issuePrefix}<YYYY-MM-DD>/`,
+      });
       continue;
     }
     const folder = rest[0]!;
@@ -129,9 +136,18 @@ export function parseContent(files: ContentFile[], root = "content"): ContentSet
   for (const [folder, folderFiles] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
     const issuePath = `${issuePrefix}${folder}/${ISSUE_FILE}`;
     let issueLines: LocatedYaml["lineOf"] = () => 1;
-    const issue = readYaml<ReturnType<typeof issueFileSchema.parse>>(issuePath, (y) => ((issueLines = y.lineOf), validateYaml(issueFileSchema, y, issuePath)));
+    const issue = readYaml<ReturnType<typeof issueFileSchema.parse>>(
+      issuePath,
+      (y) => ((issueLines = y.lineOf), validateYaml(issueFileSchema, y, issuePath)),
+    );
     if (issue && issue.date !== folder) {
-      problems.push({ file: issuePath, line: issueLines(["date"]), field: "date", message: `is ${issue.date} but the issue's folder is named ${folder}; they must agree`, hint: `把 date 改成 ${folder}，或把文件夹改名为 ${issue.date}` });
+      problems.push({
+        file: issuePath,
+        line: issueLines(["date"]),
+        field: "date",
+        message: `is ${issue.date} but the issue's folder is named ${folder}; they must agree`,
+        hint: `把 date 改成 ${folder}，或把文件夹改名为 ${issue.date}`,
+      });
     }
     const order = issue?.articles ?? [];
     const articleFiles = folderFiles.filter((f) => f.path.endsWith(".md"));
@@ -141,7 +157,13 @@ export function parseContent(files: ContentFile[], root = "content"): ContentSet
     for (const file of articleFiles) {
       const split = splitFrontmatter(file.text);
       if (!split) {
-        problems.push({ file: file.path, line: 1, field: "frontmatter", message: 'must start with a line "---", the frontmatter, and a closing "---"', hint: "文件第一行写 ---，接着写 title、section 等字段，再用一行 --- 结束，然后是正文" });
+        problems.push({
+          file: file.path,
+          line: 1,
+          field: "frontmatter",
+          message: 'must start with a line "---", the frontmatter, and a closing "---"',
+          hint: "文件第一行写 ---，接着写 title、section 等字段，再用一行 --- 结束，然后是正文",
+        });
         continue;
       }
       const parsed = parseLocatedYaml(split.yaml, file.path, 2);
@@ -158,42 +180,106 @@ export function parseContent(files: ContentFile[], root = "content"): ContentSet
       const lineOf = parsed.yaml.lineOf;
       const slug = fm.slug ?? file.path.slice(file.path.lastIndexOf("/") + 1, -".md".length);
       const bodyLine = file.text.slice(0, file.text.length - split.body.length).split("\n").length;
-      if (!split.body.trim()) problems.push({ file: file.path, line: bodyLine, field: "body", message: "the article has no text after its frontmatter", hint: "在第二个 --- 之后写正文" });
+      if (!split.body.trim())
+        problems.push({
+          file: file.path,
+          line: bodyLine,
+          field: "body",
+          message: "the article has no text after its frontmatter",
+          hint: "在第二个 --- 之后写正文",
+        });
       if (!sectionSlugs.has(fm.section)) {
-        problems.push({ file: file.path, line: lineOf(["section"]), field: "section", message: `unknown section "${fm.section}"; declared in ${sectionsPath}: ${[...sectionSlugs].join(", ")}`, hint: `从 ${[...sectionSlugs].join("、")} 中选一个，或先在 ${sectionsPath} 中新增版块` });
+        problems.push({
+          file: file.path,
+          line: lineOf(["section"]),
+          field: "section",
+          message: `unknown section "${fm.section}"; declared in ${sectionsPath}: ${[...sectionSlugs].join(", ")}`,
+          hint: `从 ${[...sectionSlugs].join("、")} 中选一个，或先在 ${sectionsPath} 中新增版块`,
+        });
       }
       if (fm.column && !columnSlugs.has(fm.column)) {
-        problems.push({ file: file.path, line: lineOf(["column"]), field: "column", message: `unknown column "${fm.column}"; declared in ${columnsPath}: ${[...columnSlugs].join(", ") || "(none)"}`, hint: `从已声明的栏目中选一个，或先在 ${columnsPath} 中新增栏目` });
+        problems.push({
+          file: file.path,
+          line: lineOf(["column"]),
+          field: "column",
+          message: `unknown column "${fm.column}"; declared in ${columnsPath}: ${[...columnSlugs].join(", ") || "(none)"}`,
+          hint: `从已声明的栏目中选一个，或先在 ${columnsPath} 中新增栏目`,
+        });
       }
       const other = articleFileBySlug.get(slug);
       if (other) {
-        problems.push({ file: file.path, line: fm.slug ? lineOf(["slug"]) : 1, field: "slug", message: `duplicate slug "${slug}": ${other} has it too`, hint: "每篇文章的 slug（默认取文件名）必须唯一：改文件名或写一个不同的 slug" });
+        problems.push({
+          file: file.path,
+          line: fm.slug ? lineOf(["slug"]) : 1,
+          field: "slug",
+          message: `duplicate slug "${slug}": ${other} has it too`,
+          hint: "每篇文章的 slug（默认取文件名）必须唯一：改文件名或写一个不同的 slug",
+        });
         continue;
       }
       if (fm.image && !byPath.has(`${issuePrefix}${folder}/${fm.image.src}`)) {
-        problems.push({ file: file.path, line: lineOf(["image", "src"]), field: "image.src", message: `no image ${fm.image.src} in ${issuePrefix}${folder}/`, hint: "把图片文件放进本期文件夹，或改正文件名" });
+        problems.push({
+          file: file.path,
+          line: lineOf(["image", "src"]),
+          field: "image.src",
+          message: `no image ${fm.image.src} in ${issuePrefix}${folder}/`,
+          hint: "把图片文件放进本期文件夹，或改正文件名",
+        });
       }
       const sameTitle = titlesInFolder.get(fm.title);
       if (sameTitle) {
-        problems.push({ file: file.path, line: lineOf(["title"]), field: "title", message: `duplicate headline "${fm.title}": ${sameTitle} has it too`, hint: "同一期里两篇文章不能同名：检查是否重复放入了同一篇稿件" });
+        problems.push({
+          file: file.path,
+          line: lineOf(["title"]),
+          field: "title",
+          message: `duplicate headline "${fm.title}": ${sameTitle} has it too`,
+          hint: "同一期里两篇文章不能同名：检查是否重复放入了同一篇稿件",
+        });
       }
       titlesInFolder.set(fm.title, file.path);
       articleFileBySlug.set(slug, file.path);
       slugsInFolder.add(slug);
       const position = order.indexOf(slug) + 1;
       if (issue && position === 0) {
-        problems.push({ file: file.path, field: "slug", message: `"${slug}" is not listed under articles in ${issuePath}; add it where it ran in print order`, hint: `在 ${issuePath} 的 articles 列表中按见报顺序加上 - ${slug}` });
+        problems.push({
+          file: file.path,
+          field: "slug",
+          message: `"${slug}" is not listed under articles in ${issuePath}; add it where it ran in print order`,
+          hint: `在 ${issuePath} 的 articles 列表中按见报顺序加上 - ${slug}`,
+        });
       }
-      articles.push({ file: file.path, slug, issueSlug: folder, position, frontmatter: fm, body: split.body, hash: sha256(PIPELINE_VERSION, folder, position, file.text) });
+      articles.push({
+        file: file.path,
+        slug,
+        issueSlug: folder,
+        position,
+        frontmatter: fm,
+        body: split.body,
+        hash: sha256(PIPELINE_VERSION, folder, position, file.text),
+      });
     }
 
     order.forEach((slug, i) => {
       if (!slugsInFolder.has(slug) && !articleFiles.some((f) => f.path.endsWith(`/${slug}.md`))) {
-        problems.push({ file: issuePath, line: issueLines(["articles", i]), field: `articles[${i}]`, message: `lists "${slug}" but no article in ${issuePrefix}${folder}/ has that slug`, hint: `新建 ${issuePrefix}${folder}/${slug}.md，或从列表中删去这一行` });
+        problems.push({
+          file: issuePath,
+          line: issueLines(["articles", i]),
+          field: `articles[${i}]`,
+          message: `lists "${slug}" but no article in ${issuePrefix}${folder}/ has that slug`,
+          hint: `新建 ${issuePrefix}${folder}/${slug}.md，或从列表中删去这一行`,
+        });
       }
     });
     if (issue) {
-      issues.push({ file: issuePath, slug: folder, date: issue.date, number: issue.number, banner: issue.banner, articleSlugs: order, hash: sha256(byPath.get(issuePath) ?? "") });
+      issues.push({
+        file: issuePath,
+        slug: folder,
+        date: issue.date,
+        number: issue.number,
+        banner: issue.banner,
+        articleSlugs: order,
+        hash: sha256(byPath.get(issuePath) ?? ""),
+      });
     }
   }
 
@@ -202,7 +288,12 @@ export function parseContent(files: ContentFile[], root = "content"): ContentSet
   for (const a of articles) {
     a.frontmatter.oldSlugs.forEach((old, i) => {
       const other = claimedBy.get(old);
-      if (other) problems.push({ file: a.file, field: `oldSlugs[${i}]`, message: `"${old}" is already the slug or an old slug of ${other}` });
+      if (other)
+        problems.push({
+          file: a.file,
+          field: `oldSlugs[${i}]`,
+          message: `"${old}" is already the slug or an old slug of ${other}`,
+        });
       else claimedBy.set(old, a.file);
     });
   }

@@ -13,7 +13,10 @@ const name = text.refine((s) => !/[/?#%\\]/.test(s), "must not contain / ? # % o
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "is not a real calendar date");
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    "is not a real calendar date",
+  );
 
 function uniqueList<T extends z.ZodType<string>>(item: T, what: string) {
   return z.array(item).superRefine((list, ctx) => {
@@ -61,7 +64,9 @@ export const articleFrontmatterSchema = z
     /** A draft is kept out of every public page, list, search result and count. */
     draft: z.boolean().default(false),
     /** Publication time with its UTC offset; a future one keeps the article hidden until then. Defaults to the issue's date. */
-    publishAt: z.iso.datetime({ offset: true, message: "must be a date and time with its offset, e.g. 2022-12-20T08:00:00+08:00" }).optional(),
+    publishAt: z.iso
+      .datetime({ offset: true, message: "must be a date and time with its offset, e.g. 2022-12-20T08:00:00+08:00" })
+      .optional(),
     /** Slugs this article had before; their URLs redirect here permanently. */
     oldSlugs: uniqueList(slug, "old slug").default([]),
     /** Dated corrections, shown at the article's end. */
@@ -69,7 +74,12 @@ export const articleFrontmatterSchema = z
     /** A lead image: a file beside the article in its issue folder. */
     image: z
       .object({
-        src: z.string().regex(/^[\w.-]+\.(jpe?g|png|webp|avif)$/i, "must be the file name of a .jpg, .png, .webp or .avif image in the issue's folder"),
+        src: z
+          .string()
+          .regex(
+            /^[\w.-]+\.(jpe?g|png|webp|avif)$/i,
+            "must be the file name of a .jpg, .png, .webp or .avif image in the issue's folder",
+          ),
         alt: text,
         caption: text.optional(),
         credit: text.optional(),

@@ -68,7 +68,12 @@ export function validateYaml<S extends z.ZodType>(
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const path = [...issue.path, key];
-        problems.push({ file, line: yaml.lineOf(path), field: fieldName(path), message: `unknown field "${key}" (check its spelling)` });
+        problems.push({
+          file,
+          line: yaml.lineOf(path),
+          field: fieldName(path),
+          message: `unknown field "${key}" (check its spelling)`,
+        });
       }
       continue;
     }

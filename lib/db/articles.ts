@@ -97,9 +97,21 @@ export const getArticle = cache(async (slug: string): Promise<ArticleDetail | nu
   if (!row) return null;
   const neighbour = { select: { slug: true, title: true } } as const;
   const [previous, next, related] = await Promise.all([
-    db.article.findFirst({ where: { issueId: row.issueId, position: { lt: row.position }, ...visible }, orderBy: { position: "desc" }, ...neighbour }),
-    db.article.findFirst({ where: { issueId: row.issueId, position: { gt: row.position }, ...visible }, orderBy: { position: "asc" }, ...neighbour }),
-    listRelated(row.id, row.tags.map((t) => t.tag.id), visible),
+    db.article.findFirst({
+      where: { issueId: row.issueId, position: { lt: row.position }, ...visible },
+      orderBy: { position: "desc" },
+      ...neighbour,
+    }),
+    db.article.findFirst({
+      where: { issueId: row.issueId, position: { gt: row.position }, ...visible },
+      orderBy: { position: "asc" },
+      ...neighbour,
+    }),
+    listRelated(
+      row.id,
+      row.tags.map((t) => t.tag.id),
+      visible,
+    ),
   ]);
   const { id: _id, issueId: _issueId, corrections, imageSrc, imageAlt, imageCaption, imageCredit, ...rest } = row;
   return {
@@ -119,7 +131,11 @@ export const getArticle = cache(async (slug: string): Promise<ArticleDetail | nu
 });
 
 /** Stories sharing the most tags with the article, newest first among equals. */
-async function listRelated(articleId: number, tagIds: number[], visible: ReturnType<typeof visibleArticle>): Promise<ArticleSummary[]> {
+async function listRelated(
+  articleId: number,
+  tagIds: number[],
+  visible: ReturnType<typeof visibleArticle>,
+): Promise<ArticleSummary[]> {
   if (tagIds.length === 0) return [];
   const shared = await db.articleTag.groupBy({
     by: ["articleId"],
@@ -129,7 +145,10 @@ async function listRelated(articleId: number, tagIds: number[], visible: ReturnT
     take: RELATED_LIMIT,
   });
   if (shared.length === 0) return [];
-  const rows = await db.article.findMany({ where: { id: { in: shared.map((s) => s.articleId) } }, select: { id: true, ...articleSummarySelect } });
+  const rows = await db.article.findMany({
+    where: { id: { in: shared.map((s) => s.articleId) } },
+    select: { id: true, ...articleSummarySelect },
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return shared.flatMap((s) => {
     const r = byId.get(s.articleId);
@@ -153,7 +172,9 @@ type SummaryRow = Omit<ArticleSummary, "issue" | "section" | "column" | "bylines
  * page's hot path: two plain statements both providers read alike, run together, where findMany
  * with these relations sends six, one after another.
  */
-export async function articleSummariesWithText(ids: number[]): Promise<Map<number, ArticleSummary & { id: number; text: string }>> {
+export async function articleSummariesWithText(
+  ids: number[],
+): Promise<Map<number, ArticleSummary & { id: number; text: string }>> {
   if (!ids.length) return new Map();
   const [rows, bylines] = await Promise.all([
     plainRows<SummaryRow>(
@@ -199,6 +220,9 @@ export const getRedirect = cache(async (slug: string): Promise<string | null> =>
 
 /** True when `file` is the lead image of a visible article in issue `issueSlug`: the only images /media serves. */
 export async function isPublishedImage(issueSlug: string, file: string): Promise<boolean> {
-  const row = await db.article.findFirst({ where: { imageSrc: file, issue: { slug: issueSlug }, ...visibleArticle() }, select: { id: true } });
+  const row = await db.article.findFirst({
+    where: { imageSrc: file, issue: { slug: issueSlug }, ...visibleArticle() },
+    select: { id: true },
+  });
   return row !== null;
 }

@@ -20,7 +20,12 @@ function encode(value: Value, provider: "sqlite" | "postgresql"): unknown {
 }
 
 /** Inserts rows (all with the same keys) into `table`; returns the `returning` columns of each row, in order. */
-export async function insertRows<R = unknown>(tx: Tx, table: string, rows: Record<string, Value>[], returning?: string[]): Promise<R[]> {
+export async function insertRows<R = unknown>(
+  tx: Tx,
+  table: string,
+  rows: Record<string, Value>[],
+  returning?: string[],
+): Promise<R[]> {
   if (rows.length === 0) return [];
   const provider = databaseProvider();
   const columns = Object.keys(rows[0]!);
@@ -33,7 +38,10 @@ export async function insertRows<R = unknown>(tx: Tx, table: string, rows: Recor
     const values = batch.map(() => `(${columns.map(placeholder).join(", ")})`).join(", ");
     const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${values}`;
     const params = batch.flatMap((row) => columns.map((c) => encode(row[c] ?? null, provider)));
-    if (returning) out.push(...(await tx.$queryRawUnsafe<R[]>(`${sql} RETURNING ${returning.map((c) => `"${c}"`).join(", ")}`, ...params)));
+    if (returning)
+      out.push(
+        ...(await tx.$queryRawUnsafe<R[]>(`${sql} RETURNING ${returning.map((c) => `"${c}"`).join(", ")}`, ...params)),
+      );
     else await tx.$executeRawUnsafe(sql, ...params);
   }
   return out;

@@ -55,7 +55,11 @@ export function searchPool(): pg.Pool {
  * connection and text, and planned once: a search's statements differ in their values, not their
  * text, and parsing and planning a tier's statement took about half a millisecond a search.
  */
-export async function searchQuery<T extends object>(sql: string, params: unknown[], { prepare = true } = {}): Promise<T[]> {
+export async function searchQuery<T extends object>(
+  sql: string,
+  params: unknown[],
+  { prepare = true } = {},
+): Promise<T[]> {
   const name = prepare ? statementName(sql) : undefined;
   return (await searchPool().query<T>(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows;
 }

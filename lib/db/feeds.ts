@@ -72,14 +72,23 @@ export interface FeedSource {
   articles: FeedArticle[];
 }
 
-async function findSubject(kind: ListingKind, key: string): Promise<{ name: string; description: string | null; where: Prisma.ArticleWhereInput } | null> {
+async function findSubject(
+  kind: ListingKind,
+  key: string,
+): Promise<{ name: string; description: string | null; where: Prisma.ArticleWhereInput } | null> {
   switch (kind) {
     case "section": {
-      const s = await db.section.findUnique({ where: { slug: key }, select: { id: true, name: true, description: true } });
+      const s = await db.section.findUnique({
+        where: { slug: key },
+        select: { id: true, name: true, description: true },
+      });
       return s && { name: s.name, description: s.description, where: { sectionId: s.id } };
     }
     case "column": {
-      const c = await db.column.findUnique({ where: { slug: key }, select: { id: true, name: true, description: true } });
+      const c = await db.column.findUnique({
+        where: { slug: key },
+        select: { id: true, name: true, description: true },
+      });
       return c && { name: c.name, description: c.description, where: { columnId: c.id } };
     }
     case "tag": {
@@ -98,33 +107,39 @@ async function findSubject(kind: ListingKind, key: string): Promise<{ name: stri
  * there is no such subject. As on the pages, a tag or byline seen only on drafts or scheduled
  * stories does not exist yet; a section or column without stories does, with an empty feed.
  */
-export const getFeed = cache(async (kind: ListingKind | null, key: string | null, limit: number = FEED_LIMIT): Promise<FeedSource | null> => {
-  let subject: { name: string; description: string | null; where: Prisma.ArticleWhereInput } | null = { name: "", description: null, where: {} };
-  if (kind) {
-    if (key === null) return null;
-    subject = await findSubject(kind, key);
-    if (!subject) return null;
-  }
-  const rows = await db.article.findMany({
-    where: { ...subject.where, ...visibleArticle() },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: feedArticleSelect,
-  });
-  if (rows.length === 0 && (kind === "tag" || kind === "author")) return null;
-  return {
-    kind,
-    key: kind ? key : null,
-    name: subject.name,
-    description: subject.description,
-    articles: rows.map(({ corrections, bylines, tags, ...r }) => ({
-      ...r,
-      modifiedAt: articleModifiedAt(r.publishedAt, corrections),
-      bylines: bylines.map((b) => b.author.name),
-      tags: tags.map((t) => t.tag.name),
-    })),
-  };
-});
+export const getFeed = cache(
+  async (kind: ListingKind | null, key: string | null, limit: number = FEED_LIMIT): Promise<FeedSource | null> => {
+    let subject: { name: string; description: string | null; where: Prisma.ArticleWhereInput } | null = {
+      name: "",
+      description: null,
+      where: {},
+    };
+    if (kind) {
+      if (key === null) return null;
+      subject = await findSubject(kind, key);
+      if (!subject) return null;
+    }
+    const rows = await db.article.findMany({
+      where: { ...subject.where, ...visibleArticle() },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: limit,
+      select: feedArticleSelect,
+    });
+    if (rows.length === 0 && (kind === "tag" || kind === "author")) return null;
+    return {
+      kind,
+      key: kind ? key : null,
+      name: subject.name,
+      description: subject.description,
+      articles: rows.map(({ corrections, bylines, tags, ...r }) => ({
+        ...r,
+        modifiedAt: articleModifiedAt(r.publishedAt, corrections),
+        bylines: bylines.map((b) => b.author.name),
+        tags: tags.map((t) => t.tag.name),
+      })),
+    };
+  },
+);
 
 export interface SitemapListing {
   kind: ListingKind;
@@ -159,7 +174,15 @@ export async function getSitemapData(): Promise<SitemapData> {
     db.article.findMany({
       where: visible,
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      select: { id: true, slug: true, publishedAt: true, corrections: true, issueId: true, sectionId: true, columnId: true },
+      select: {
+        id: true,
+        slug: true,
+        publishedAt: true,
+        corrections: true,
+        issueId: true,
+        sectionId: true,
+        columnId: true,
+      },
     }),
     db.issue.findMany({ orderBy: { date: "desc" }, select: { id: true, slug: true } }),
     db.section.findMany({ orderBy: { position: "asc" }, select: { id: true, slug: true } }),
@@ -204,7 +227,9 @@ export async function getSitemapData(): Promise<SitemapData> {
   });
   const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-  const visibleIssues = issues.filter((i) => byIssue.has(i.id)).map((i) => ({ slug: i.slug, lastModified: byIssue.get(i.id)!.last }));
+  const visibleIssues = issues
+    .filter((i) => byIssue.has(i.id))
+    .map((i) => ({ slug: i.slug, lastModified: byIssue.get(i.id)!.last }));
   let lastModified: Date | null = null;
   for (const d of modified.values()) if (!lastModified || d > lastModified) lastModified = d;
 
@@ -216,8 +241,14 @@ export async function getSitemapData(): Promise<SitemapData> {
     listings: [
       ...sections.map((s) => listing("section", s.slug, bySection.get(s.id))),
       ...columns.map((c) => listing("column", c.slug, byColumn.get(c.id))),
-      ...tags.filter((t) => byTag.has(t.id)).sort(byName).map((t) => listing("tag", t.name, byTag.get(t.id))),
-      ...authors.filter((a) => byAuthor.has(a.id)).sort(byName).map((a) => listing("author", a.name, byAuthor.get(a.id))),
+      ...tags
+        .filter((t) => byTag.has(t.id))
+        .sort(byName)
+        .map((t) => listing("tag", t.name, byTag.get(t.id))),
+      ...authors
+        .filter((a) => byAuthor.has(a.id))
+        .sort(byName)
+        .map((a) => listing("author", a.name, byAuthor.get(a.id))),
     ],
   };
 }
@@ -229,7 +260,10 @@ export interface NewsSitemapArticle {
 }
 
 /** Visible articles published since `since` (by default the last two days), newest first, at most 1,000. */
-export async function listRecentArticles(since = new Date(Date.now() - NEWS_SITEMAP_WINDOW_MS), limit = NEWS_SITEMAP_LIMIT): Promise<NewsSitemapArticle[]> {
+export async function listRecentArticles(
+  since = new Date(Date.now() - NEWS_SITEMAP_WINDOW_MS),
+  limit = NEWS_SITEMAP_LIMIT,
+): Promise<NewsSitemapArticle[]> {
   const visible = visibleArticle();
   return db.article.findMany({
     where: { ...visible, publishedAt: { ...visible.publishedAt, gte: since } },

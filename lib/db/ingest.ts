@@ -31,7 +31,6 @@ export function formatReport(r: IngestReport): string {
   return lines.join("\n");
 }
 
-
 function renderArticle(source: ArticleSource) {
   const rendered = renderMarkdown(source.body);
   const charCount = countCharacters(rendered.text);
@@ -97,7 +96,9 @@ async function holdIngestLock(tx: Tx) {
     await tx.$executeRawUnsafe(`DELETE FROM "Section" WHERE 0`);
     return;
   }
-  const [got] = await tx.$queryRawUnsafe<{ locked: boolean }[]>("SELECT pg_try_advisory_xact_lock(hashtext('portal-ingest')) AS locked");
+  const [got] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(
+    "SELECT pg_try_advisory_xact_lock(hashtext('portal-ingest')) AS locked",
+  );
   if (got?.locked) return;
   console.log("another ingest is writing to this database; waiting for it to finish …");
   await tx.$queryRawUnsafe("SELECT pg_advisory_xact_lock(hashtext('portal-ingest'))::text");
@@ -159,7 +160,11 @@ function chunks<T>(list: T[], size = BATCH): T[][] {
 }
 
 /** Ids for names, creating the missing ones in one statement per batch. */
-async function idsForNames(known: Map<string, number>, names: Iterable<string>, create: (names: string[]) => Promise<{ id: number; name: string }[]>) {
+async function idsForNames(
+  known: Map<string, number>,
+  names: Iterable<string>,
+  create: (names: string[]) => Promise<{ id: number; name: string }[]>,
+) {
   const missing = [...new Set(names)].filter((n) => !known.has(n));
   for (const batch of chunks(missing)) for (const row of await create(batch)) known.set(row.name, row.id);
   return known;
@@ -167,7 +172,9 @@ async function idsForNames(known: Map<string, number>, names: Iterable<string>, 
 
 async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
   const existing = new Map(
-    (await tx.article.findMany({ select: { id: true, slug: true, hash: true, publishedAt: true, draft: true } })).map((a) => [a.slug, a]),
+    (await tx.article.findMany({ select: { id: true, slug: true, hash: true, publishedAt: true, draft: true } })).map(
+      (a) => [a.slug, a],
+    ),
   );
   const changed: ArticleSource[] = [];
   for (const source of content.articles) {
@@ -192,7 +199,8 @@ async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
   const authorIds = await idsForNames(
     new Map((await tx.author.findMany()).map((a) => [a.name, a.id])),
     changed.flatMap((s) => s.frontmatter.bylines),
-    (names) => tx.author.createManyAndReturn({ data: names.map((name) => ({ name })), select: { id: true, name: true } }),
+    (names) =>
+      tx.author.createManyAndReturn({ data: names.map((name) => ({ name })), select: { id: true, name: true } }),
   );
   const tagIds = await idsForNames(
     new Map((await tx.tag.findMany()).map((t) => [t.name, t.id])),
@@ -206,7 +214,8 @@ async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
     return prior ? [prior] : [];
   });
   for (const prior of [...replaced, ...gone]) if (!prior.draft) await unindexArticle(tx, prior.id, prior.publishedAt);
-  for (const batch of chunks([...replaced, ...gone].map((a) => a.id))) await tx.article.deleteMany({ where: { id: { in: batch } } });
+  for (const batch of chunks([...replaced, ...gone].map((a) => a.id)))
+    await tx.article.deleteMany({ where: { id: { in: batch } } });
   report.removed.push(...gone.map((a) => a.slug));
 
   for (const batch of chunks(changed)) {
@@ -235,17 +244,42 @@ async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
       };
     });
     // What the index reads of each article, drafts aside: its row's search columns now, its index rows once it has an id.
-    const searchDocs = rows.map((row, k) => (row.draft ? null : { ...row, authorIds: batch[k]!.frontmatter.bylines.map((n) => authorIds.get(n)!), tagIds: batch[k]!.frontmatter.tags.map((n) => tagIds.get(n)!) }));
+    const searchDocs = rows.map((row, k) =>
+      row.draft
+        ? null
+        : {
+            ...row,
+            authorIds: batch[k]!.frontmatter.bylines.map((n) => authorIds.get(n)!),
+            tagIds: batch[k]!.frontmatter.tags.map((n) => tagIds.get(n)!),
+          },
+    );
     const written = rows.map((row, k) => ({ ...row, ...articleSearchColumns(searchDocs[k] ?? null) }));
     const created = await insertRows<{ id: number | bigint; slug: string }>(tx, "Article", written, ["id", "slug"]);
     const idOf = new Map(created.map((c) => [c.slug, Number(c.id)]));
-    const bylines = batch.flatMap((s) => s.frontmatter.bylines.map((name, i) => ({ articleId: idOf.get(s.slug)!, authorId: authorIds.get(name)!, position: i + 1 })));
-    const tags = batch.flatMap((s) => s.frontmatter.tags.map((name, i) => ({ articleId: idOf.get(s.slug)!, tagId: tagIds.get(name)!, position: i + 1 })));
-    const redirects = batch.flatMap((s) => s.frontmatter.oldSlugs.map((slug) => ({ slug, articleId: idOf.get(s.slug)! })));
+    const bylines = batch.flatMap((s) =>
+      s.frontmatter.bylines.map((name, i) => ({
+        articleId: idOf.get(s.slug)!,
+        authorId: authorIds.get(name)!,
+        position: i + 1,
+      })),
+    );
+    const tags = batch.flatMap((s) =>
+      s.frontmatter.tags.map((name, i) => ({
+        articleId: idOf.get(s.slug)!,
+        tagId: tagIds.get(name)!,
+        position: i + 1,
+      })),
+    );
+    const redirects = batch.flatMap((s) =>
+      s.frontmatter.oldSlugs.map((slug) => ({ slug, articleId: idOf.get(s.slug)! })),
+    );
     await insertRows(tx, "Byline", bylines);
     await insertRows(tx, "ArticleTag", tags);
     await insertRows(tx, "SlugRedirect", redirects);
-    await indexArticles(tx, searchDocs.flatMap((doc) => (doc ? [{ ...doc, id: idOf.get(doc.slug)! }] : [])));
+    await indexArticles(
+      tx,
+      searchDocs.flatMap((doc) => (doc ? [{ ...doc, id: idOf.get(doc.slug)! }] : [])),
+    );
     for (const s of batch) (existing.has(s.slug) ? report.updated : report.added).push(s.slug);
   }
 }
@@ -257,7 +291,8 @@ async function pruneOrphans(tx: Tx, content: ContentSet, report: IngestReport) {
     section: new Set(content.sections.map((s) => s.slug)),
     column: new Set(content.columns.map((c) => c.slug)),
   };
-  const stale = async (rows: { id: number; slug: string }[], wanted: Set<string>) => rows.filter((r) => !wanted.has(r.slug)).map((r) => r.id);
+  const stale = async (rows: { id: number; slug: string }[], wanted: Set<string>) =>
+    rows.filter((r) => !wanted.has(r.slug)).map((r) => r.id);
   const select = { id: true, slug: true } as const;
   const removeAll = async (ids: number[], remove: (ids: number[]) => Promise<{ count: number }>) => {
     let count = 0;
@@ -265,9 +300,15 @@ async function pruneOrphans(tx: Tx, content: ContentSet, report: IngestReport) {
     return count;
   };
   const counts: Record<string, number> = {
-    issues: await removeAll(await stale(await tx.issue.findMany({ select }), keep.issue), (ids) => tx.issue.deleteMany({ where: { id: { in: ids } } })),
-    sections: await removeAll(await stale(await tx.section.findMany({ select }), keep.section), (ids) => tx.section.deleteMany({ where: { id: { in: ids } } })),
-    columns: await removeAll(await stale(await tx.column.findMany({ select }), keep.column), (ids) => tx.column.deleteMany({ where: { id: { in: ids } } })),
+    issues: await removeAll(await stale(await tx.issue.findMany({ select }), keep.issue), (ids) =>
+      tx.issue.deleteMany({ where: { id: { in: ids } } }),
+    ),
+    sections: await removeAll(await stale(await tx.section.findMany({ select }), keep.section), (ids) =>
+      tx.section.deleteMany({ where: { id: { in: ids } } }),
+    ),
+    columns: await removeAll(await stale(await tx.column.findMany({ select }), keep.column), (ids) =>
+      tx.column.deleteMany({ where: { id: { in: ids } } }),
+    ),
     tags: (await tx.tag.deleteMany({ where: { articles: { none: {} } } })).count,
     authors: (await tx.author.deleteMany({ where: { bylines: { none: {} } } })).count,
   };

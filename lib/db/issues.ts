@@ -23,18 +23,31 @@ const editionSelect = (visible: ReturnType<typeof visibleArticle>) =>
     articles: { where: visible, select: articleSummarySelect, orderBy: { position: "asc" } },
   }) as const;
 
-type EditionRow = { slug: string; date: Date; number: number | null; banner: string | null; articles: Parameters<typeof toArticleSummary>[0][] };
+type EditionRow = {
+  slug: string;
+  date: Date;
+  number: number | null;
+  banner: string | null;
+  articles: Parameters<typeof toArticleSummary>[0][];
+};
 const toEdition = (row: EditionRow): IssueEdition => ({ ...row, articles: row.articles.map(toArticleSummary) });
 
 export const getIssue = cache(async (slug: string): Promise<IssueEdition | null> => {
   const visible = visibleArticle();
-  const row = await db.issue.findFirst({ where: { slug, articles: { some: visible } }, select: editionSelect(visible) });
+  const row = await db.issue.findFirst({
+    where: { slug, articles: { some: visible } },
+    select: editionSelect(visible),
+  });
   return row ? toEdition(row) : null;
 });
 
 export const getLatestIssue = cache(async (): Promise<IssueEdition | null> => {
   const visible = visibleArticle();
-  const row = await db.issue.findFirst({ where: { articles: { some: visible } }, orderBy: { date: "desc" }, select: editionSelect(visible) });
+  const row = await db.issue.findFirst({
+    where: { articles: { some: visible } },
+    orderBy: { date: "desc" },
+    select: editionSelect(visible),
+  });
   return row ? toEdition(row) : null;
 });
 
@@ -61,19 +74,28 @@ export async function listIssues(page: number): Promise<Page<IssueSummary>> {
   ]);
   const visibleIds = new Set(withArticles.map((g) => g.issueId));
   const ordered = all.filter((i) => visibleIds.has(i.id)).map((i) => i.id);
-  return paginate(page, ISSUES_PER_PAGE, async () => ordered.length, async (skip, take) => {
-    const rows = await db.issue.findMany({
-      where: { id: { in: ordered.slice(skip, skip + take) } },
-      orderBy: { date: "desc" },
-      select: {
-        slug: true,
-        date: true,
-        number: true,
-        banner: true,
-        _count: { select: { articles: { where: visible } } },
-        articles: { where: visible, select: { title: true }, orderBy: { position: "asc" }, take: 1 },
-      },
-    });
-    return rows.map(({ _count, articles, ...r }) => ({ ...r, articleCount: _count.articles, leadTitle: articles[0]?.title ?? null }));
-  });
+  return paginate(
+    page,
+    ISSUES_PER_PAGE,
+    async () => ordered.length,
+    async (skip, take) => {
+      const rows = await db.issue.findMany({
+        where: { id: { in: ordered.slice(skip, skip + take) } },
+        orderBy: { date: "desc" },
+        select: {
+          slug: true,
+          date: true,
+          number: true,
+          banner: true,
+          _count: { select: { articles: { where: visible } } },
+          articles: { where: visible, select: { title: true }, orderBy: { position: "asc" }, take: 1 },
+        },
+      });
+      return rows.map(({ _count, articles, ...r }) => ({
+        ...r,
+        articleCount: _count.articles,
+        leadTitle: articles[0]?.title ?? null,
+      }));
+    },
+  );
 }

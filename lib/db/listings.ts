@@ -23,7 +23,10 @@ export interface Listing {
 export const ARTICLES_PER_PAGE = 20;
 
 /** Finds the listing's subject and the filter its articles share, or null when there is no such subject. */
-async function findSubject(kind: ListingKind, key: string): Promise<{ name: string; description: string | null; where: Prisma.ArticleWhereInput } | null> {
+async function findSubject(
+  kind: ListingKind,
+  key: string,
+): Promise<{ name: string; description: string | null; where: Prisma.ArticleWhereInput } | null> {
   switch (kind) {
     case "section": {
       const s = await db.section.findUnique({ where: { slug: key } });
@@ -75,11 +78,11 @@ export interface SectionLink {
 }
 
 /** The sections in navigation order, for the header. */
-export const listSections = cache(
-  async (): Promise<SectionLink[]> => db.section.findMany({ orderBy: { position: "asc" }, select: { slug: true, name: true } }),
+export const listSections = cache(async (): Promise<SectionLink[]> =>
+  db.section.findMany({ orderBy: { position: "asc" }, select: { slug: true, name: true } }),
 );
 
 /** The columns, for the search form's filter. */
-export const listColumns = cache(
-  async (): Promise<{ slug: string; name: string }[]> => db.column.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+export const listColumns = cache(async (): Promise<{ slug: string; name: string }[]> =>
+  db.column.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
 );

@@ -48,7 +48,13 @@ function migrateSqlite(url: string, log: (line: string) => void): string[] {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = '_prisma_migrations'").get();
-  const applied = hasTable ? (sqlite.prepare("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL").all() as { name: string }[]).map((r) => r.name) : [];
+  const applied = hasTable
+    ? (
+        sqlite.prepare("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL").all() as {
+          name: string;
+        }[]
+      ).map((r) => r.name)
+    : [];
   sqlite.close();
   refuseIfAhead(applied, committed, url);
   const pending = committed.filter((m) => !applied.includes(m));
@@ -68,10 +74,14 @@ async function migratePostgres(url: string, log: (line: string) => void): Promis
   try {
     // One migrator at a time, across every app server starting against this database.
     await client.query("SELECT pg_advisory_lock(hashtext('portal-migrate'))");
-    await client.query(`CREATE TABLE IF NOT EXISTS "_portal_migrations" ("name" TEXT PRIMARY KEY, "applied_at" TIMESTAMPTZ NOT NULL DEFAULT now())`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS "_portal_migrations" ("name" TEXT PRIMARY KEY, "applied_at" TIMESTAMPTZ NOT NULL DEFAULT now())`,
+    );
     const storage: UmzugStorage = {
       async executed() {
-        return (await client.query<{ name: string }>(`SELECT "name" FROM "_portal_migrations" ORDER BY "name"`)).rows.map((r) => r.name);
+        return (
+          await client.query<{ name: string }>(`SELECT "name" FROM "_portal_migrations" ORDER BY "name"`)
+        ).rows.map((r) => r.name);
       },
       async logMigration({ name }) {
         await client.query(`INSERT INTO "_portal_migrations" ("name") VALUES ($1)`, [name]);

@@ -23,4 +23,5 @@ export function sqliteFilePath(url = databaseUrl()): string {
 }
 
 /** Session settings of PostgreSQL search's own connections (lib/db/client.ts, searchPool, says why). */
-export const SEARCH_CONNECTION_OPTIONS = "-c enable_seqscan=off -c max_parallel_workers_per_gather=0 -c jit=off -c plan_cache_mode=force_generic_plan";
+export const SEARCH_CONNECTION_OPTIONS =
+  "-c enable_seqscan=off -c max_parallel_workers_per_gather=0 -c jit=off -c plan_cache_mode=force_generic_plan";

@@ -1,6 +1,14 @@
 import { searchQuery } from "../db/client";
 import { facetCode, FOLDS_CODE, monthCode, monthStart, tokenCode } from "./index-postgres";
-import { COUNT_CAP, indexDecides, type Candidate, type KeyRange, type Phrase, type SearchBackend, type TierQuery } from "./plan";
+import {
+  COUNT_CAP,
+  indexDecides,
+  type Candidate,
+  type KeyRange,
+  type Phrase,
+  type SearchBackend,
+  type TierQuery,
+} from "./plan";
 import { idFromKey, keyRange, minutesOfKeyRange } from "./search-key";
 import { confirmedIds, tierMatches } from "./verify";
 
@@ -99,7 +107,9 @@ function textNeeds(phrases: Phrase[]): TextNeeds {
   const oneRun = phrases.filter((p) => !p.text.includes(" "));
   // A phrase the index decides (one exact bigram) needs no reading.
   const unsure = oneRun.filter((p) => !termCodesOf([p]).exact);
-  const check = unsure.length ? { texts: unsure.map((p) => p.text), fold: unsure.some((p) => /[a-z]/.test(p.text)) } : null;
+  const check = unsure.length
+    ? { texts: unsure.map((p) => p.text), fold: unsure.some((p) => /[a-z]/.test(p.text)) }
+    : null;
   return { check, acrossPunctuation: oneRun.length < phrases.length };
 }
 
@@ -119,7 +129,8 @@ type Bind = ReturnType<typeof binder>["bind"];
  * say where it is, about as long again as finding it; split_part() finds it the same way and only
  * copies what comes before. octet_length() of a stored column reads its size, not its text.
  */
-const contains = (column: string, n: string) => `octet_length(split_part(${column}, ${n}, 1)) < octet_length(${column})`;
+const contains = (column: string, n: string) =>
+  `octet_length(split_part(${column}, ${n}, 1)) < octet_length(${column})`;
 
 /**
  * Every phrase of `check` in the row's headline or body. The body is read out of line (TOAST) and
@@ -147,20 +158,39 @@ const EXCLUDED_KEYS = `NOT (a."searchKey" = ANY (`;
  * Conditions of a headline-and-body tier on "Article" a, whose expression index finds the stories
  * holding every token, facet and month. `months` narrows the search to those months, when given.
  */
-function bodyWhere(q: TierQuery, range: KeyRange, bind: Bind, opts: { extraCodes?: number[]; months?: number[]; notInHeadline?: boolean; exclude?: number[] } = {}): string[] {
+function bodyWhere(
+  q: TierQuery,
+  range: KeyRange,
+  bind: Bind,
+  opts: { extraCodes?: number[]; months?: number[]; notInHeadline?: boolean; exclude?: number[] } = {},
+): string[] {
   const codes = q.facets.map(facetCode);
   const uncoded = q.facets.filter((_, i) => codes[i] == null);
-  const all = [...termCodesOf(q.text!.phrases).codes, ...codes.filter((c): c is number => c != null), ...(opts.extraCodes ?? [])];
+  const all = [
+    ...termCodesOf(q.text!.phrases).codes,
+    ...codes.filter((c): c is number => c != null),
+    ...(opts.extraCodes ?? []),
+  ];
   // The key is compared as `key + 0`, so the key index offers no plan: the date range filters what GIN finds.
-  const where = [`a."searchCodes" IS NOT NULL`, `${SEARCH_TERMS} @> ${bind(`{${all.join(",")}}`)}::int4[]`, `(a."searchKey" + 0) BETWEEN ${bind(range.min)} AND ${bind(range.max)}`];
+  const where = [
+    `a."searchCodes" IS NOT NULL`,
+    `${SEARCH_TERMS} @> ${bind(`{${all.join(",")}}`)}::int4[]`,
+    `(a."searchKey" + 0) BETWEEN ${bind(range.min)} AND ${bind(range.max)}`,
+  ];
   // A date range of a few years: its months, looked up in the same index; the key range then trims the ends.
   const months = opts.months ?? monthCodes(range);
   if (months) where.push(`${SEARCH_TERMS} && ${bind(`{${months.join(",")}}`)}::int4[]`);
   // Filters whose ids have no code (past 2^18).
-  if (uncoded.length) where.push(`EXISTS (SELECT 1 FROM "ArticleSearch" f WHERE f."key" = a."searchKey" AND f."facets" @@ ${bind(uncoded.map(lexeme).join(" & "))}::tsquery)`);
+  if (uncoded.length)
+    where.push(
+      `EXISTS (SELECT 1 FROM "ArticleSearch" f WHERE f."key" = a."searchKey" AND f."facets" @@ ${bind(uncoded.map(lexeme).join(" & "))}::tsquery)`,
+    );
   // Hashed by the planner (a constant array): checked before the text is read.
   if (opts.exclude?.length) where.push(`${EXCLUDED_KEYS}${bind(`{${opts.exclude.join(",")}}`)}::int8[]))`);
-  if (opts.notInHeadline && q.notInHeadline) where.push(`NOT EXISTS (SELECT 1 FROM "ArticleSearch" h WHERE h."key" = a."searchKey" AND h."head" @@ ${bind(tsAll(q.notInHeadline))}::tsquery)`);
+  if (opts.notInHeadline && q.notInHeadline)
+    where.push(
+      `NOT EXISTS (SELECT 1 FROM "ArticleSearch" h WHERE h."key" = a."searchKey" AND h."head" @@ ${bind(tsAll(q.notInHeadline))}::tsquery)`,
+    );
   return where;
 }
 
@@ -171,7 +201,8 @@ function headlineWhere(q: TierQuery, range: KeyRange, bind: Bind, key: string, w
   if (q.facets.length) push(`s."facets" @@ ${bind(q.facets.map(lexeme).join(" & "))}::tsquery`);
   if (q.text?.in === "headline") push(`s."head" @@ ${bind(tsAll(q.text.phrases))}::tsquery`);
   // Every character of a headline begins one of its tokens (index-postgres.ts).
-  if (q.text?.in === "chars") push(`s."head" @@ ${bind(tsAll(q.text.phrases.map((p) => ({ ...p, prefix: true }))))}::tsquery`);
+  if (q.text?.in === "chars")
+    push(`s."head" @@ ${bind(tsAll(q.text.phrases.map((p) => ({ ...p, prefix: true }))))}::tsquery`);
   where.push(`${key} BETWEEN ${bind(range.min)} AND ${bind(range.max)}`);
   return where;
 }
@@ -191,7 +222,10 @@ function headlineMatchesQuery(q: TierQuery, range: KeyRange, cap: number): State
 function headlineNewestQuery(q: TierQuery, range: KeyRange, limit: number): Statement {
   const { params, bind } = binder();
   const where = headlineWhere(q, range, bind, `s."key"`, true);
-  return { sql: `SELECT s."key" FROM "ArticleSearch" s WHERE ${where.join(" AND ")} ORDER BY s."key" LIMIT ${bind(limit)}`, params };
+  return {
+    sql: `SELECT s."key" FROM "ArticleSearch" s WHERE ${where.join(" AND ")} ORDER BY s."key" LIMIT ${bind(limit)}`,
+    params,
+  };
 }
 
 /**
@@ -211,12 +245,20 @@ function bodyMatchesQuery({ q, check, exclude }: BodyTier, windows: Window[], li
 }
 
 /** The newest `limit` matches among stories that do not fold, published in `months` (every month of the range when null). */
-function bodyNewestQuery({ q, check, exclude }: BodyTier, range: KeyRange, limit: number, months: number[] | null): Statement {
+function bodyNewestQuery(
+  { q, check, exclude }: BodyTier,
+  range: KeyRange,
+  limit: number,
+  months: number[] | null,
+): Statement {
   const { params, bind } = binder();
   const where = bodyWhere(q, range, bind, { exclude, ...(months ? { months } : {}) });
   where.push(`NOT (${FOLDED})`);
   if (check) where.push(rowHas(check, bind));
-  return { sql: `SELECT a."searchKey" AS "key" FROM "Article" a WHERE ${where.join(" AND ")} ORDER BY a."searchKey" + 0 LIMIT ${bind(limit)}`, params };
+  return {
+    sql: `SELECT a."searchKey" AS "key" FROM "Article" a WHERE ${where.join(" AND ")} ORDER BY a."searchKey" + 0 LIMIT ${bind(limit)}`,
+    params,
+  };
 }
 
 /** Keys of the folded stories among a tier's candidates (few: their codes hold FOLDS_CODE). */
@@ -232,14 +274,20 @@ export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, aft
   const from = after === null ? range : { min: Math.max(range.min, after + 1), max: range.max };
   if (!isBodyTier(q)) {
     const where = headlineWhere(q, from, bind, `s."key"`, false);
-    return { sql: `SELECT s."key", false AS unsure FROM "ArticleSearch" s WHERE ${where.join(" AND ")} ORDER BY s."key" LIMIT ${bind(limit)}`, params };
+    return {
+      sql: `SELECT s."key", false AS unsure FROM "ArticleSearch" s WHERE ${where.join(" AND ")} ORDER BY s."key" LIMIT ${bind(limit)}`,
+      params,
+    };
   }
   const needs = textNeeds(q.text!.phrases);
   const unsure = needs.acrossPunctuation ? "true" : needs.check ? FOLDED : "false";
   const where = bodyWhere(q, from, bind, { notInHeadline: true });
   // A folded story is confirmed in verify.ts; the others are checked here, in the row.
   if (needs.check) where.push(`(${FOLDED} OR ${rowHas(needs.check, bind)})`);
-  return { sql: `SELECT a."searchKey" AS "key", ${unsure} AS unsure FROM "Article" a WHERE ${where.join(" AND ")} ORDER BY a."searchKey" + 0 LIMIT ${bind(limit)}`, params };
+  return {
+    sql: `SELECT a."searchKey" AS "key", ${unsure} AS unsure FROM "Article" a WHERE ${where.join(" AND ")} ORDER BY a."searchKey" + 0 LIMIT ${bind(limit)}`,
+    params,
+  };
 }
 
 /**
@@ -247,21 +295,32 @@ export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, aft
  * for one that leaves out keys: planned once, `= ANY ($n)` is not hashed, and its list can hold
  * a thousand keys.
  */
-const query = async <T extends object>(s: Statement): Promise<T[]> => searchQuery<T>(s.sql, s.params, { prepare: !s.sql.includes(EXCLUDED_KEYS) });
+const query = async <T extends object>(s: Statement): Promise<T[]> =>
+  searchQuery<T>(s.sql, s.params, { prepare: !s.sql.includes(EXCLUDED_KEYS) });
 
 type KeyRow = { key: number | bigint | string };
 const keysOf = async (s: Statement) => (await query<KeyRow>(s)).map((r) => Number(r.key));
 const newestFirst = (keys: Iterable<number>) => [...new Set(keys)].sort((a, b) => a - b);
 
-export async function postgresCandidates(q: TierQuery, range: KeyRange, limit: number, after: number | null): Promise<Candidate[]> {
+export async function postgresCandidates(
+  q: TierQuery,
+  range: KeyRange,
+  limit: number,
+  after: number | null,
+): Promise<Candidate[]> {
   const rows = await query<KeyRow & { unsure: boolean }>(candidateQuery(q, range, limit, after));
   return rows.map((r) => ({ key: Number(r.key), id: idFromKey(Number(r.key)), hit: !r.unsure }));
 }
 
 /** Up to `limit` matches, window by window, folded ones confirmed (`keys`), and the rows they came from. */
 async function bodyMatches(tier: BodyTier, windows: Window[], limit: number) {
-  const rows = (await query<KeyRow & { window: number; folded: boolean }>(bodyMatchesQuery(tier, windows, limit))).map((r) => ({ key: Number(r.key), window: r.window, folded: r.folded }));
-  const folded = await confirmFolded(tier, rows.filter((r) => r.folded).map((r) => r.key));
+  const rows = (await query<KeyRow & { window: number; folded: boolean }>(bodyMatchesQuery(tier, windows, limit))).map(
+    (r) => ({ key: Number(r.key), window: r.window, folded: r.folded }),
+  );
+  const folded = await confirmFolded(
+    tier,
+    rows.filter((r) => r.folded).map((r) => r.key),
+  );
   return { rows, keys: [...rows.filter((r) => !r.folded).map((r) => r.key), ...folded] };
 }
 
@@ -277,7 +336,13 @@ async function confirmFolded({ q, check }: BodyTier, keys: number[]): Promise<nu
  * held too few: GIN yields matches in no order, so they are sorted within the windows up to
  * `windows[from]`, then further back, until enough are found or the windows cover the range.
  */
-async function newestMatches(tier: BodyTier, range: KeyRange, windows: Window[], from: number, limit: number): Promise<number[]> {
+async function newestMatches(
+  tier: BodyTier,
+  range: KeyRange,
+  windows: Window[],
+  from: number,
+  limit: number,
+): Promise<number[]> {
   for (let last = from; ; last++) {
     // Only the last window may lack months; with it, the whole range.
     const whole = last === windows.length - 1;
@@ -296,7 +361,13 @@ export const postgresBackend: SearchBackend = {
       const keys = found.length < cap ? found : undefined;
       if (size <= 0 || offset >= total) return { total, ids: [], keys };
       const newest = keys ?? (await keysOf(headlineNewestQuery(q, range, offset + size)));
-      return { total, ids: newestFirst(newest).slice(offset, offset + size).map(idFromKey), keys };
+      return {
+        total,
+        ids: newestFirst(newest)
+          .slice(offset, offset + size)
+          .map(idFromKey),
+        keys,
+      };
     }
     const needs = textNeeds(q.text!.phrases);
     // Every candidate then needs its normalized text read: take them newest first, confirmed.
@@ -306,7 +377,16 @@ export const postgresBackend: SearchBackend = {
     }
     // Headline matches ranked in the tier above are left out by key, before any text is read:
     // search.ts passes the keys that tier found; they are looked up only when it did not.
-    const exclude = !q.notInHeadline ? [] : (q.notInHeadlineKeys ?? (await keysOf(headlineMatchesQuery({ text: { in: "headline", phrases: q.notInHeadline }, notInHeadline: null, facets: q.facets }, range, COUNT_CAP))));
+    const exclude = !q.notInHeadline
+      ? []
+      : (q.notInHeadlineKeys ??
+        (await keysOf(
+          headlineMatchesQuery(
+            { text: { in: "headline", phrases: q.notInHeadline }, notInHeadline: null, facets: q.facets },
+            range,
+            COUNT_CAP,
+          ),
+        )));
     const tier: BodyTier = { q, check: needs.check, exclude };
     const windows = windowsOf(range);
     let limit = cap;
@@ -319,13 +399,33 @@ export const postgresBackend: SearchBackend = {
     const total = Math.min(cap, keys.length);
     if (size <= 0 || offset >= total) return { total, ids: [] };
     // Fewer than the limit: these are all the matches, and the page is theirs.
-    if (rows.length < limit) return { total, ids: newestFirst(keys).slice(offset, offset + size).map(idFromKey) };
+    if (rows.length < limit)
+      return {
+        total,
+        ids: newestFirst(keys)
+          .slice(offset, offset + size)
+          .map(idFromKey),
+      };
     // The windows before the one the limit stopped in were read whole: their matches are the newest.
     const stoppedIn = Math.max(...rows.map((r) => r.window));
     const windowOf = new Map(rows.map((r) => [r.key, r.window]));
     const newer = keys.filter((k) => windowOf.get(k)! < stoppedIn);
-    if (newer.length >= offset + size) return { total, ids: newestFirst(newer).slice(offset, offset + size).map(idFromKey) };
-    const [folded, newest] = await Promise.all([keysOf(foldedQuery(tier, range)).then((k) => confirmFolded(tier, k)), newestMatches(tier, range, windows, stoppedIn, offset + size)]);
-    return { total, ids: newestFirst([...newest, ...folded]).slice(offset, offset + size).map(idFromKey) };
+    if (newer.length >= offset + size)
+      return {
+        total,
+        ids: newestFirst(newer)
+          .slice(offset, offset + size)
+          .map(idFromKey),
+      };
+    const [folded, newest] = await Promise.all([
+      keysOf(foldedQuery(tier, range)).then((k) => confirmFolded(tier, k)),
+      newestMatches(tier, range, windows, stoppedIn, offset + size),
+    ]);
+    return {
+      total,
+      ids: newestFirst([...newest, ...folded])
+        .slice(offset, offset + size)
+        .map(idFromKey),
+    };
   },
 };

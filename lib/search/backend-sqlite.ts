@@ -36,7 +36,12 @@ type Row = { key: number | bigint; unsure: number | bigint };
 const toCandidates = (rows: Row[]): Candidate[] =>
   rows.map((r) => ({ key: Number(r.key), id: idFromKey(Number(r.key)), hit: Number(r.unsure) !== 1 }));
 
-export async function sqliteCandidates(q: TierQuery, range: KeyRange, limit: number, after: number | null): Promise<Candidate[]> {
+export async function sqliteCandidates(
+  q: TierQuery,
+  range: KeyRange,
+  limit: number,
+  after: number | null,
+): Promise<Candidate[]> {
   // Ascending rowid is the index's own order, newest first: FTS5 stops after LIMIT rows.
   const min = after === null ? range.min : Math.max(range.min, after + 1);
   if (q.text && q.text.in !== "all") {
@@ -59,7 +64,9 @@ export async function sqliteCandidates(q: TierQuery, range: KeyRange, limit: num
   const unsure = toCheck.length === 0 ? "0" : oneRun.length < toCheck.length ? "1" : folds;
   const textCheck = oneRun.length ? `AND (${folds} OR ${oneRun.map(textHas).join(" AND ")})` : "";
   const join = oneRun.length ? `JOIN "Article" a ON a."id" = ${idFromKeySql(`"${SEARCH_TABLE}".rowid`)}` : "";
-  const notInHeadline = q.notInHeadline ? `AND "${SEARCH_TABLE}".rowid NOT IN (SELECT rowid FROM "${HEADLINE_TABLE}" WHERE "${HEADLINE_TABLE}" MATCH ?)` : "";
+  const notInHeadline = q.notInHeadline
+    ? `AND "${SEARCH_TABLE}".rowid NOT IN (SELECT rowid FROM "${HEADLINE_TABLE}" WHERE "${HEADLINE_TABLE}" MATCH ?)`
+    : "";
   const rows = await db.$queryRawUnsafe<Row[]>(
     `SELECT "${SEARCH_TABLE}".rowid AS key, ${unsure} AS unsure FROM "${SEARCH_TABLE}" ${join}
      WHERE "${SEARCH_TABLE}" MATCH ? AND "${SEARCH_TABLE}".rowid BETWEEN ? AND ? ${textCheck} ${notInHeadline}

@@ -28,7 +28,8 @@ export const facet = {
 };
 
 /** The headline as searched: headline, subtitle and kicker. */
-export const headlineOf = (doc: Pick<SearchDocument, "title" | "subtitle" | "kicker">) => [doc.title, doc.subtitle, doc.kicker].filter(Boolean).join("\n");
+export const headlineOf = (doc: Pick<SearchDocument, "title" | "subtitle" | "kicker">) =>
+  [doc.title, doc.subtitle, doc.kicker].filter(Boolean).join("\n");
 
 /**
  * What SQLite's index writer takes from an article (PostgreSQL's tokenizes the text in SQL:
@@ -38,7 +39,13 @@ export const headlineOf = (doc: Pick<SearchDocument, "title" | "subtitle" | "kic
 export function analyzeDocument(doc: Omit<SearchDocument, "id">) {
   const headline = analyzeText(headlineOf(doc));
   const body = analyzeText(doc.text);
-  return { headlineTokens: headline.tokens, headlineCharacters: headline.characters, bodyTokens: body.tokens, folds: headline.folds || body.folds, facets: facetTokens(doc) };
+  return {
+    headlineTokens: headline.tokens,
+    headlineCharacters: headline.characters,
+    bodyTokens: body.tokens,
+    folds: headline.folds || body.folds,
+    facets: facetTokens(doc),
+  };
 }
 
 export function facetTokens(doc: Omit<SearchDocument, "id">): string[] {

@@ -28,19 +28,17 @@ export function tokenCode(token: string): { code: number; exact: boolean } {
   const first = token.charCodeAt(0);
   const second = token.length > 1 ? token.charCodeAt(1) : 0;
   const bmp = token.length <= 2 && !isSurrogate(first) && !isSurrogate(second);
-  if (bmp) return { code: ((first << 16) | second) | 0, exact: true };
+  if (bmp) return { code: (first << 16) | second | 0, exact: true };
   let h = 0x811c9dc5;
   for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193);
-  return { code: (((0xd800 | ((h >>> 16) & 0x3ff)) << 16) | (h & 0xffff)) | 0, exact: false };
+  return { code: ((0xd800 | ((h >>> 16) & 0x3ff)) << 16) | (h & 0xffff) | 0, exact: false };
 }
 
 const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
 
 /** Headline tokens with positions. */
 function headVector(headlineTokens: string[]): string {
-  return headlineTokens
-    .map((t, i) => `${quote(t)}:${Math.min(i + 1, MAX_POSITION)}`)
-    .join(" ");
+  return headlineTokens.map((t, i) => `${quote(t)}:${Math.min(i + 1, MAX_POSITION)}`).join(" ");
 }
 
 // Codes below 0x30 << 16 belong to no token (a token starts with a letter or digit, "0" = 0x30 or
@@ -117,13 +115,18 @@ export function searchCodesOf(doc: Omit<SearchDocument, "id">): string {
 }
 
 /** A story's "head": its headline tokens with positions. */
-export const headlineVector = (doc: Pick<SearchDocument, "title" | "subtitle" | "kicker">) => headVector(documentTokens(headlineOf(doc)));
+export const headlineVector = (doc: Pick<SearchDocument, "title" | "subtitle" | "kicker">) =>
+  headVector(documentTokens(headlineOf(doc)));
 
 /** The headline part of the index; the body's is the expression index over "Article" (see the top of this file). */
 export async function indexArticlesPostgres(tx: Tx, docs: SearchDocument[]) {
   for (let i = 0; i < docs.length; i += 100) {
     const batch = docs.slice(i, i + 100);
-    const params = batch.flatMap((doc) => [searchKey(doc.publishedAt, doc.id), headlineVector(doc), facetTokens(doc).map(quote).join(" ")]);
+    const params = batch.flatMap((doc) => [
+      searchKey(doc.publishedAt, doc.id),
+      headlineVector(doc),
+      facetTokens(doc).map(quote).join(" "),
+    ]);
     const values = batch.map((_, k) => `($${k * 3 + 1}, $${k * 3 + 2}::tsvector, $${k * 3 + 3}::tsvector)`).join(", ");
     await tx.$executeRawUnsafe(`INSERT INTO "ArticleSearch" ("key", "head", "facets") VALUES ${values}`, ...params);
   }

@@ -36,19 +36,24 @@ export const searchParamsSchema = z
       .default(1),
   })
   .superRefine((p, ctx) => {
-    if (p.from && p.to && p.from > p.to) ctx.addIssue({ code: "custom", path: ["to"], message: "不能早于起始日期 from" });
+    if (p.from && p.to && p.from > p.to)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "不能早于起始日期 from" });
   });
 
 export type SearchParams = z.infer<typeof searchParamsSchema>;
 export const SEARCH_PARAM_NAMES = ["q", "section", "author", "column", "tag", "issue", "from", "to", "page"] as const;
 
-export type ParsedSearchParams = { ok: true; params: SearchParams } | { ok: false; errors: { param: string; message: string }[]; params: SearchParams };
+export type ParsedSearchParams =
+  | { ok: true; params: SearchParams }
+  | { ok: false; errors: { param: string; message: string }[]; params: SearchParams };
 
 /**
  * Reads search parameters from a URL's query (repeated names keep their first value).
  * On failure returns the messages, each naming its parameter, and the valid rest.
  */
-export function parseSearchParams(input: URLSearchParams | Record<string, string | string[] | undefined>): ParsedSearchParams {
+export function parseSearchParams(
+  input: URLSearchParams | Record<string, string | string[] | undefined>,
+): ParsedSearchParams {
   const raw: Record<string, string> = {};
   for (const name of SEARCH_PARAM_NAMES) {
     const value = input instanceof URLSearchParams ? input.get(name) : input[name];

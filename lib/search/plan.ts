@@ -63,7 +63,12 @@ export interface SearchBackend {
 }
 
 /** Up to `limit` candidates with keys in `range`, after the key `after`, newest first. */
-export type CandidateSource = (q: TierQuery, range: KeyRange, limit: number, after: number | null) => Promise<Candidate[]>;
+export type CandidateSource = (
+  q: TierQuery,
+  range: KeyRange,
+  limit: number,
+  after: number | null,
+) => Promise<Candidate[]>;
 
 /** Whether the index alone decides a phrase: one bigram, no prefix. Longer phrases need the text checked. */
 export const indexDecides = (p: Phrase) => p.tokens.length === 1 && !p.prefix;

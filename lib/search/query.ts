@@ -42,5 +42,9 @@ export function parseQuery(raw: string): ParsedQuery {
   // One character says too little to search whole stories for it; headlines are where it tells.
   if (useful.length === 0) return { kind: "characters", characters: terms.slice(0, MAX_TERMS).map((t) => t.text) };
   // Next to longer terms, a lone character adds little: it is left out.
-  return { kind: "terms", terms: useful.slice(0, MAX_TERMS), dropped: terms.length - Math.min(useful.length, MAX_TERMS) };
+  return {
+    kind: "terms",
+    terms: useful.slice(0, MAX_TERMS),
+    dropped: terms.length - Math.min(useful.length, MAX_TERMS),
+  };
 }

@@ -6,7 +6,15 @@ import { databaseProvider } from "../db/url";
 import { postgresBackend, postgresCandidates } from "./backend-postgres";
 import { sqliteBackend, sqliteCandidates } from "./backend-sqlite";
 import { facet } from "./index-sqlite";
-import { COUNT_CAP, COUNT_LIMIT, type CandidateSource, type KeyRange, type SearchBackend, type TierPage, type TierQuery } from "./plan";
+import {
+  COUNT_CAP,
+  COUNT_LIMIT,
+  type CandidateSource,
+  type KeyRange,
+  type SearchBackend,
+  type TierPage,
+  type TierQuery,
+} from "./plan";
 import type { SearchParams } from "./params";
 import { MAX_TERMS, parseQuery, type ParsedQuery } from "./query";
 import { keyRange } from "./search-key";
@@ -55,7 +63,9 @@ async function bylineOf(q: string | undefined): Promise<SearchResponse["author"]
   if (!name || name.length > 32) return null;
   // Nearly every query names no one: a plain lookup by the unique name settles that, and only a
   // name found pays for counting what they wrote (visibleArticle() says what a reader may see).
-  const [author] = await plainRows<{ id: number; name: string }>((sql) => `SELECT "id", "name" FROM "Author" WHERE "name" = ${sql.bind(name)}`);
+  const [author] = await plainRows<{ id: number; name: string }>(
+    (sql) => `SELECT "id", "name" FROM "Author" WHERE "name" = ${sql.bind(name)}`,
+  );
   if (!author) return null;
   const articleCount = await db.byline.count({ where: { authorId: author.id, article: visibleArticle() } });
   return articleCount > 0 ? { name: author.name, articleCount } : null;
@@ -74,7 +84,8 @@ async function facetTerms(p: SearchParams): Promise<string[] | null> {
   if (!present.length) return [];
   // Every filter's id in one statement, one round trip.
   const [row] = await plainRows<Record<string, number | null>>(
-    (sql) => `SELECT ${present.map(([value, table, key], i) => `(SELECT "id" FROM "${table}" WHERE "${key}" = ${sql.bind(value)}) AS "f${i}"`).join(", ")}`,
+    (sql) =>
+      `SELECT ${present.map(([value, table, key], i) => `(SELECT "id" FROM "${table}" WHERE "${key}" = ${sql.bind(value)}) AS "f${i}"`).join(", ")}`,
   );
   const ids = present.map((_, i) => row?.[`f${i}`]);
   if (ids.some((id) => id == null)) return null;
@@ -82,7 +93,10 @@ async function facetTerms(p: SearchParams): Promise<string[] | null> {
 }
 
 /** The two ranking tiers: headline matches first, then the rest. */
-function tiers(query: ParsedQuery, facetTokens: string[]): { headline: TierQuery | null; rest: TierQuery | null } | null {
+function tiers(
+  query: ParsedQuery,
+  facetTokens: string[],
+): { headline: TierQuery | null; rest: TierQuery | null } | null {
   // With words to match, no facet term is needed; ANDing "all" would walk every row of the index.
   const facets = facetTokens;
   switch (query.kind) {
@@ -103,7 +117,8 @@ function tiers(query: ParsedQuery, facetTokens: string[]): { headline: TierQuery
 }
 
 /** The index's candidates, newest first (verify.ts, tierMatches), on the configured database. */
-export const searchCandidates = (): CandidateSource => (databaseProvider() === "postgresql" ? postgresCandidates : sqliteCandidates);
+export const searchCandidates = (): CandidateSource =>
+  databaseProvider() === "postgresql" ? postgresCandidates : sqliteCandidates;
 
 const searchBackend = (): SearchBackend => (databaseProvider() === "postgresql" ? postgresBackend : sqliteBackend);
 
@@ -124,12 +139,16 @@ export async function searchArticles(p: SearchParams): Promise<SearchResponse> {
       : query.kind === "terms" && query.dropped > 0
         ? `单字和第 ${MAX_TERMS} 个以后的搜索词未使用，只按其余 ${query.terms.length} 个词搜索。`
         : null;
-  const searched = query.kind !== "empty" || Object.entries(p).some(([k, v]) => k !== "page" && k !== "q" && v !== undefined);
+  const searched =
+    query.kind !== "empty" || Object.entries(p).some(([k, v]) => k !== "page" && k !== "q" && v !== undefined);
   const find = async (): Promise<Omit<SearchResponse, "author">> => {
     const facets = await facetTerms(p);
     if (!facets || !searched) return empty(p.page, notice, searched);
     // Only a date range: every article in it.
-    const plan = tiers(query, facets) ?? { headline: null, rest: { text: null, notInHeadline: null, facets: [facet.all] } };
+    const plan = tiers(query, facets) ?? {
+      headline: null,
+      rest: { text: null, notInHeadline: null, facets: [facet.all] },
+    };
     return page(p.page, notice, plan, dateRange(p), query);
   };
   // The byline lookup only adds a pointer to the results: it runs alongside the whole search.
@@ -147,11 +166,19 @@ async function page(
   const cap = COUNT_CAP;
   const offset = (pageNumber - 1) * RESULTS_PER_PAGE;
   const none: TierPage = { total: 0, ids: [] };
-  const headline = plan.headline ? await searchBackend().page(plan.headline, range, cap, offset, RESULTS_PER_PAGE) : none;
+  const headline = plan.headline
+    ? await searchBackend().page(plan.headline, range, cap, offset, RESULTS_PER_PAGE)
+    : none;
   const restCap = cap - headline.total;
   const rest =
     plan.rest && restCap > 0
-      ? await searchBackend().page({ ...plan.rest, notInHeadlineKeys: headline.keys }, range, restCap, Math.max(0, offset - headline.total), RESULTS_PER_PAGE - headline.ids.length)
+      ? await searchBackend().page(
+          { ...plan.rest, notInHeadlineKeys: headline.keys },
+          range,
+          restCap,
+          Math.max(0, offset - headline.total),
+          RESULTS_PER_PAGE - headline.ids.length,
+        )
       : none;
   const found = headline.total + rest.total;
   const totalIsExact = found <= COUNT_LIMIT;
@@ -159,7 +186,12 @@ async function page(
   const headlineIds = headline.ids;
   const order = [...headline.ids, ...rest.ids];
   const byId = await articleSummariesWithText(order);
-  const needles = query.kind === "terms" ? query.terms.flatMap((t) => t.highlights) : query.kind === "characters" ? query.characters : [];
+  const needles =
+    query.kind === "terms"
+      ? query.terms.flatMap((t) => t.highlights)
+      : query.kind === "characters"
+        ? query.characters
+        : [];
   const headlineSet = new Set(headlineIds);
   const results = order.flatMap((id) => {
     const row = byId.get(id);
@@ -174,5 +206,13 @@ async function page(
       },
     ];
   });
-  return { total, totalIsExact, page: pageNumber, pageCount: Math.ceil(total / RESULTS_PER_PAGE), results, notice, searched: true };
+  return {
+    total,
+    totalIsExact,
+    page: pageNumber,
+    pageCount: Math.ceil(total / RESULTS_PER_PAGE),
+    results,
+    notice,
+    searched: true,
+  };
 }

@@ -28,7 +28,11 @@ export function findMatches(text: string, needles: string[]): [number, number][]
   const ranges: [number, number][] = [];
   for (const needle of needles) {
     if (!needle) continue;
-    for (let found = normalized.indexOf(needle); found !== -1; found = normalized.indexOf(needle, found + needle.length)) {
+    for (
+      let found = normalized.indexOf(needle);
+      found !== -1;
+      found = normalized.indexOf(needle, found + needle.length)
+    ) {
       ranges.push([at(found), at(found + needle.length - 1) + 1]);
     }
   }
@@ -56,7 +60,9 @@ export function snippet(text: string, needles: string[], length = 120): Marked |
   if (matches.length === 0) return null;
   const first = matches[0]![0];
   let start = Math.max(0, first - Math.floor(length / 3));
-  const sentenceStart = Math.max(...["。", "\uFF01", "\uFF1F", "!", "?"].map((end) => flat.lastIndexOf(end, first - 1)));
+  const sentenceStart = Math.max(
+    ...["。", "\uFF01", "\uFF1F", "!", "?"].map((end) => flat.lastIndexOf(end, first - 1)),
+  );
   if (sentenceStart >= 0 && first - sentenceStart <= length / 2) start = sentenceStart + 1;
   if (first - start > length / 2) start = first - Math.floor(length / 3);
   const end = Math.min(flat.length, start + length);
@@ -65,7 +71,10 @@ export function snippet(text: string, needles: string[], length = 120): Marked |
   const shift = start + (flat.slice(start, end).length - body.length);
   const marks = matches
     .filter(([s, e]) => s < end && e > shift)
-    .map(([s, e]): [number, number] => [Math.max(s, shift) - shift + prefix.length, Math.min(e, end) - shift + prefix.length]);
+    .map(([s, e]): [number, number] => [
+      Math.max(s, shift) - shift + prefix.length,
+      Math.min(e, end) - shift + prefix.length,
+    ]);
   return { text: prefix + body + (end < flat.length ? "…" : ""), marks };
 }
 

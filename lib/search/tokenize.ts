@@ -59,7 +59,11 @@ export function documentTokens(text: string): string[] {
 export function analyzeText(text: string): { tokens: string[]; characters: string[]; folds: boolean } {
   const normalizedRuns = runs(normalize(text));
   // `characters`: every letter or digit once, the index of one-character headline searches.
-  return { tokens: normalizedRuns.flatMap(runTokens), characters: [...new Set(normalizedRuns.flatMap((r) => [...r]))], folds: foldsBeyondAsciiCase(text, normalizedRuns) };
+  return {
+    tokens: normalizedRuns.flatMap(runTokens),
+    characters: [...new Set(normalizedRuns.flatMap((r) => [...r]))],
+    folds: foldsBeyondAsciiCase(text, normalizedRuns),
+  };
 }
 
 /**

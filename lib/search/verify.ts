@@ -41,7 +41,12 @@ export async function confirmedIds(ids: number[], phrases: Phrase[]): Promise<Se
 }
 
 /** A tier's matching article ids, newest first, up to `want`: candidates in key order, confirmed. */
-export async function tierMatches(candidates: CandidateSource, q: TierQuery, range: KeyRange, want: number): Promise<number[]> {
+export async function tierMatches(
+  candidates: CandidateSource,
+  q: TierQuery,
+  range: KeyRange,
+  want: number,
+): Promise<number[]> {
   const out: number[] = [];
   let after: number | null = null;
   for (;;) {

@@ -17,7 +17,6 @@ const NS = {
   xml: "http://www.w3.org/XML/1998/namespace",
 };
 
-
 export interface FeedPerson {
   name: string;
   uri: string;
@@ -153,10 +152,14 @@ export function renderAtom(feed: FeedDocument): string {
     textElement(entry, "published", e.published.toISOString());
     textElement(entry, "updated", e.updated.toISOString());
     for (const p of e.authors) atomPerson(entry, "author", p);
-    for (const c of e.categories) entry.ele("category", cleanAttributes({ term: c.term, scheme: c.scheme, label: c.term }));
+    for (const c of e.categories)
+      entry.ele("category", cleanAttributes({ term: c.term, scheme: c.scheme, label: c.term }));
     textElement(entry, "summary", e.summary, { type: "text" });
     // Relative links in an article resolve against the article's own URL.
-    entry.ele("content", cleanAttributes({ type: "html" })).att(NS.xml, "xml:base", xmlText(e.link)).txt(xmlText(e.contentHtml));
+    entry
+      .ele("content", cleanAttributes({ type: "html" }))
+      .att(NS.xml, "xml:base", xmlText(e.link))
+      .txt(xmlText(e.contentHtml));
   }
   return xmlString(root);
 }
@@ -167,5 +170,7 @@ export function renderFeed(feed: FeedDocument, format: FeedFormat): string {
 
 /** A feed as an HTTP response, with the type feed readers and browsers look for. */
 export function feedResponse(xml: string, format: FeedFormat): Response {
-  return new Response(xml, { headers: { "content-type": FEED_CONTENT_TYPES[format], "x-content-type-options": "nosniff" } });
+  return new Response(xml, {
+    headers: { "content-type": FEED_CONTENT_TYPES[format], "x-content-type-options": "nosniff" },
+  });
 }

@@ -1,4 +1,14 @@
-import type { BreadcrumbList, CollectionPage, ItemList, NewsArticle, NewsMediaOrganization, Person, PublicationIssue, WebSite, WithContext } from "schema-dts";
+import type {
+  BreadcrumbList,
+  CollectionPage,
+  ItemList,
+  NewsArticle,
+  NewsMediaOrganization,
+  Person,
+  PublicationIssue,
+  WebSite,
+  WithContext,
+} from "schema-dts";
 import type { ArticleDetail, ArticleSummary } from "../db/articles";
 import { articleModifiedAt } from "../db/feeds";
 import type { IssueEdition } from "../db/issues";
@@ -22,11 +32,22 @@ const CONTEXT = "https://schema.org" as const;
 
 /** The paper as a news organization: the publisher of every article. */
 export function publisher(): NewsMediaOrganization {
-  return { "@type": "NewsMediaOrganization", "@id": `${siteOrigin()}/#publisher`, name: site.name, url: `${siteOrigin()}/` };
+  return {
+    "@type": "NewsMediaOrganization",
+    "@id": `${siteOrigin()}/#publisher`,
+    name: site.name,
+    url: `${siteOrigin()}/`,
+  };
 }
 
 function website(): WebSite {
-  return { "@type": "WebSite", "@id": `${siteOrigin()}/#website`, name: site.name, url: `${siteOrigin()}/`, inLanguage: LANGUAGE };
+  return {
+    "@type": "WebSite",
+    "@id": `${siteOrigin()}/#website`,
+    name: site.name,
+    url: `${siteOrigin()}/`,
+    inLanguage: LANGUAGE,
+  };
 }
 
 const person = (name: string): Person => ({ "@type": "Person", name, url: absoluteUrl(listingPath("author", name)) });
@@ -62,7 +83,15 @@ export function newsArticleJsonLd(article: ArticleDetail): WithContext<NewsArtic
     articleSection: article.section.name,
     ...(article.tags.length > 0 ? { keywords: article.tags } : {}),
     wordCount: article.charCount,
-    ...(article.image ? { image: { "@type": "ImageObject", url: absoluteUrl(mediaPath(article.issue.slug, article.image.src)), caption: article.image.caption ?? article.image.alt } } : {}),
+    ...(article.image
+      ? {
+          image: {
+            "@type": "ImageObject",
+            url: absoluteUrl(mediaPath(article.issue.slug, article.image.src)),
+            caption: article.image.caption ?? article.image.alt,
+          },
+        }
+      : {}),
     printEdition: isoDate(article.issue.date),
     printSection: article.section.name,
     ...(article.column ? { printColumn: article.column.name } : {}),
@@ -81,7 +110,12 @@ export function articleBreadcrumbJsonLd(article: ArticleDetail): WithContext<Bre
     "@context": CONTEXT,
     "@type": "BreadcrumbList",
     // item is a Thing, so the page is referenced by its @id (its URL) rather than given as a bare string.
-    itemListElement: trail.map((c, i) => ({ "@type": "ListItem", position: i + 1, name: c.name, item: { "@id": c.url } })),
+    itemListElement: trail.map((c, i) => ({
+      "@type": "ListItem",
+      position: i + 1,
+      name: c.name,
+      item: { "@id": c.url },
+    })),
   };
 }
 
@@ -92,7 +126,12 @@ export function articleJsonLd(article: ArticleDetail): JsonLdDocument[] {
 function itemList(articles: Pick<ArticleSummary, "slug" | "title">[], first = 1): ItemList {
   return {
     "@type": "ItemList",
-    itemListElement: articles.map((a, i) => ({ "@type": "ListItem", position: first + i, url: absoluteUrl(articlePath(a.slug)), name: a.title })),
+    itemListElement: articles.map((a, i) => ({
+      "@type": "ListItem",
+      position: first + i,
+      url: absoluteUrl(articlePath(a.slug)),
+      name: a.title,
+    })),
   };
 }
 
@@ -155,5 +194,8 @@ export function frontPageJsonLd(): WithContext<WebSite> {
  * \u escapes, so no string in the data can close the script element or open a comment.
  */
 export function serializeJsonLd(data: unknown): string {
-  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

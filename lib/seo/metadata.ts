@@ -32,7 +32,10 @@ export function feedAlternates(feeds: AdvertisedFeed[]): NonNullable<Metadata["a
   const title = (f: AdvertisedFeed) => feedTitle(f.scope?.kind ?? null, f.name);
   return {
     "application/rss+xml": feeds.map((f) => ({ url: absoluteUrl(feedPath("rss", f.scope)), title: title(f) })),
-    "application/atom+xml": feeds.map((f) => ({ url: absoluteUrl(feedPath("atom", f.scope)), title: `${title(f)}（Atom）` })),
+    "application/atom+xml": feeds.map((f) => ({
+      url: absoluteUrl(feedPath("atom", f.scope)),
+      title: `${title(f)}（Atom）`,
+    })),
   };
 }
 
@@ -63,7 +66,13 @@ export function rootMetadata(): Metadata {
     description: site.description,
     applicationName: site.name,
     alternates: { types: feedAlternates([SITE_FEED]) },
-    openGraph: { type: "website", siteName: site.name, locale: OG_LOCALE, title: site.name, description: site.description },
+    openGraph: {
+      type: "website",
+      siteName: site.name,
+      locale: OG_LOCALE,
+      title: site.name,
+      description: site.description,
+    },
     twitter: { card: "summary", title: site.name, description: site.description },
   };
 }
@@ -78,11 +87,15 @@ export function articleMetadata(article: ArticleDetail): Metadata {
   const url = absoluteUrl(articlePath(article.slug));
   const modified = articleModifiedAt(article.publishedAt, article.corrections);
   const authors = article.bylines.map((name) => absoluteUrl(listingPath("author", name)));
-  const image = article.image ? { url: absoluteUrl(mediaPath(article.issue.slug, article.image.src)), alt: article.image.alt } : null;
+  const image = article.image
+    ? { url: absoluteUrl(mediaPath(article.issue.slug, article.image.src)), alt: article.image.alt }
+    : null;
   const feeds: AdvertisedFeed[] = [
     SITE_FEED,
     { scope: { kind: "section", key: article.section.slug }, name: article.section.name },
-    ...(article.column ? [{ scope: { kind: "column" as const, key: article.column.slug }, name: article.column.name }] : []),
+    ...(article.column
+      ? [{ scope: { kind: "column" as const, key: article.column.slug }, name: article.column.name }]
+      : []),
   ];
   return {
     title: article.title,

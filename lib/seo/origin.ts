@@ -21,7 +21,8 @@ let memo: { raw: string | undefined; origin: string } | undefined;
 export function parseSiteOrigin(raw: string | undefined): string {
   const value = raw?.trim() || DEFAULT_SITE_ORIGIN;
   const parsed = originSchema.safeParse(value);
-  if (!parsed.success) throw new Error(`SITE_ORIGIN ${parsed.error.issues[0]?.message ?? "is invalid"} — got "${value}"`);
+  if (!parsed.success)
+    throw new Error(`SITE_ORIGIN ${parsed.error.issues[0]?.message ?? "is invalid"} — got "${value}"`);
   return parsed.data;
 }
 

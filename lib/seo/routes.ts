@@ -7,10 +7,15 @@ import { renderNewsSitemap, renderSitemap, renderUrlset, sitemapEntries, splitSi
 
 // What the route handlers under app/ do, so that each of them is one line.
 
-const notFound = () => new Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+const notFound = () =>
+  new Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 /** A feed of the whole paper (kind null), or of one section, column, tag or byline named by a raw route param. */
-export async function serveFeed(format: FeedFormat, kind: ListingKind | null = null, rawKey?: string): Promise<Response> {
+export async function serveFeed(
+  format: FeedFormat,
+  kind: ListingKind | null = null,
+  rawKey?: string,
+): Promise<Response> {
   const key = kind && rawKey !== undefined ? decodeParam(rawKey) : null;
   if (kind && key === null) return notFound();
   const source = await getFeed(kind, key);

@@ -30,11 +30,13 @@ export interface SitemapEntry {
 /** Every public page: the front page, the issue archive, each issue and article, each listing and its pages. */
 export function sitemapEntries(data: SitemapData): SitemapEntry[] {
   const entries: SitemapEntry[] = [{ loc: absoluteUrl("/"), lastmod: data.lastModified }];
-  for (let n = 1; n <= data.issueArchivePageCount; n++) entries.push({ loc: absoluteUrl(issuesPath(n)), lastmod: data.lastModified });
+  for (let n = 1; n <= data.issueArchivePageCount; n++)
+    entries.push({ loc: absoluteUrl(issuesPath(n)), lastmod: data.lastModified });
   for (const i of data.issues) entries.push({ loc: absoluteUrl(issuePath(i.slug)), lastmod: i.lastModified });
   for (const a of data.articles) entries.push({ loc: absoluteUrl(articlePath(a.slug)), lastmod: a.lastModified });
   for (const l of data.listings) {
-    for (let n = 1; n <= l.pageCount; n++) entries.push({ loc: absoluteUrl(listingPath(l.kind, l.key, n)), lastmod: l.lastModified });
+    for (let n = 1; n <= l.pageCount; n++)
+      entries.push({ loc: absoluteUrl(listingPath(l.kind, l.key, n)), lastmod: l.lastModified });
   }
   return entries;
 }
@@ -112,5 +114,8 @@ export function renderNewsSitemap(articles: NewsSitemapArticle[]): string {
 }
 
 export function xmlResponse(xml: string, status = 200): Response {
-  return new Response(xml, { status, headers: { "content-type": "application/xml; charset=utf-8", "x-content-type-options": "nosniff" } });
+  return new Response(xml, {
+    status,
+    headers: { "content-type": "application/xml; charset=utf-8", "x-content-type-options": "nosniff" },
+  });
 }

@@ -22,13 +22,25 @@ export function xmlText(s: string): string {
 }
 
 /** A new document with an XML declaration and its root element. */
-export function xmlDocument(namespace: string | null, root: string, attributes: Record<string, string> = {}): XMLBuilder {
+export function xmlDocument(
+  namespace: string | null,
+  root: string,
+  attributes: Record<string, string> = {},
+): XMLBuilder {
   return create({ version: "1.0", encoding: "UTF-8" }).ele(namespace, root, cleanAttributes(attributes));
 }
 
 /** Appends <name>text</name> in the element's namespace (or `namespace`), returning the parent. */
-export function textElement(parent: XMLBuilder, name: string, text: string, attributes: Record<string, string> = {}, namespace?: string): XMLBuilder {
-  const child = namespace ? parent.ele(namespace, name, cleanAttributes(attributes)) : parent.ele(name, cleanAttributes(attributes));
+export function textElement(
+  parent: XMLBuilder,
+  name: string,
+  text: string,
+  attributes: Record<string, string> = {},
+  namespace?: string,
+): XMLBuilder {
+  const child = namespace
+    ? parent.ele(namespace, name, cleanAttributes(attributes))
+    : parent.ele(name, cleanAttributes(attributes));
   child.txt(xmlText(text));
   return parent;
 }

@@ -6,7 +6,14 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
 // routing work when a page is hot, the way an nginx micro-cache would.
 
 /** Request headers that make Next answer with something other than the page's HTML (client navigations, prefetches). */
-const VARYING_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url"];
+const VARYING_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-action",
+  "next-url",
+];
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "date"]);
 
 export interface CachedResponse {
@@ -40,7 +47,12 @@ export function cacheKey(req: Pick<IncomingMessage, "method" | "url" | "headers"
  */
 export function isShareable(status: number, headers: OutgoingHttpHeaders): boolean {
   const cacheControl = String(headers["cache-control"] ?? "");
-  return status === 200 && /s-maxage=\d+/.test(cacheControl) && headers["x-nextjs-cache"] !== "STALE" && !headers["set-cookie"];
+  return (
+    status === 200 &&
+    /s-maxage=\d+/.test(cacheControl) &&
+    headers["x-nextjs-cache"] !== "STALE" &&
+    !headers["set-cookie"]
+  );
 }
 
 export class MicroCache {
@@ -90,7 +102,14 @@ export class MicroCache {
     const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
     const keep = (chunk: unknown, encoding?: unknown) => {
       if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string | Uint8Array as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+      chunks.push(
+        Buffer.isBuffer(chunk)
+          ? chunk
+          : Buffer.from(
+              chunk as string | Uint8Array as string,
+              typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8",
+            ),
+      );
     };
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       keep(chunk, rest[0]);
@@ -98,8 +117,11 @@ export class MicroCache {
     }) as ServerResponse["write"];
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       keep(chunk, rest[0]);
-      const headers = Object.fromEntries(Object.entries(res.getHeaders()).filter(([k]) => !HOP_BY_HOP.has(k) && k !== "content-length"));
-      if (key.startsWith("GET ") && isShareable(res.statusCode, headers)) this.set(key, { status: res.statusCode, headers, body: Buffer.concat(chunks) });
+      const headers = Object.fromEntries(
+        Object.entries(res.getHeaders()).filter(([k]) => !HOP_BY_HOP.has(k) && k !== "content-length"),
+      );
+      if (key.startsWith("GET ") && isShareable(res.statusCode, headers))
+        this.set(key, { status: res.statusCode, headers, body: Buffer.concat(chunks) });
       return end(chunk, ...rest);
     }) as ServerResponse["end"];
   }

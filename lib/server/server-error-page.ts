@@ -21,7 +21,12 @@ export function errorPageFor(html: string, url: string): string {
 
 /** A browser loading a page (not Next's client-side navigation, which renders app/error.tsx itself). */
 function isPageLoad(req: IncomingMessage): boolean {
-  return req.method === "GET" && /text\/html/.test(String(req.headers.accept ?? "")) && req.headers.rsc === undefined && req.url !== SERVER_ERROR_PATH;
+  return (
+    req.method === "GET" &&
+    /text\/html/.test(String(req.headers.accept ?? "")) &&
+    req.headers.rsc === undefined &&
+    req.url !== SERVER_ERROR_PATH
+  );
 }
 
 /**
@@ -44,7 +49,11 @@ export function replaceServerErrors(req: IncomingMessage, res: ServerResponse, e
     if (!decided()) return end(...args);
     const send = (status: number, type: string, body: string) => {
       for (const name of res.getHeaderNames()) res.removeHeader(name);
-      writeHead(status, { "content-type": type, "cache-control": "private, no-store", "content-length": Buffer.byteLength(body) });
+      writeHead(status, {
+        "content-type": type,
+        "cache-control": "private, no-store",
+        "content-length": Buffer.byteLength(body),
+      });
       end(body);
     };
     errorPage().then(

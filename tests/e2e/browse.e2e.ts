@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { E2E_EXTRA } from "../helpers/e2e-content";
 
-test("a reader clicks from the front page to a section, an article, a tag, an author and the issue", async ({ page }) => {
+test("a reader clicks from the front page to a section, an article, a tag, an author and the issue", async ({
+  page,
+}) => {
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page.locator(".banner")).toHaveText("新时代 新征程 新伟业");
@@ -76,7 +78,9 @@ test("Chinese tags and names work typed into the address bar, linked and paginat
     const again = await request.get(path);
     expect(again.status()).toBe(200);
     const headers = again.headers();
-    expect(headers["x-micro-cache"] === "HIT" || headers["x-nextjs-cache"] === "HIT", JSON.stringify(headers)).toBe(true);
+    expect(headers["x-micro-cache"] === "HIT" || headers["x-nextjs-cache"] === "HIT", JSON.stringify(headers)).toBe(
+      true,
+    );
     expect(await again.text()).toBe(await first.text());
   }
   // /page/1 is the list itself.
@@ -85,7 +89,18 @@ test("Chinese tags and names work typed into the address bar, linked and paginat
 });
 
 test("unknown articles, issues, tags, authors and pages get a real 404 page with a way onwards", async ({ page }) => {
-  for (const path of ["/articles/no-such-story", "/issues/1999-01-01", "/tags/不存在的标签", "/authors/石勇", "/sections/sport", "/columns/nope", `/tags/${E2E_EXTRA.tag}/page/3`, "/tags/乡村振兴/page/02", "/tags/%zz", "/authors/%E4%B9"]) {
+  for (const path of [
+    "/articles/no-such-story",
+    "/issues/1999-01-01",
+    "/tags/不存在的标签",
+    "/authors/石勇",
+    "/sections/sport",
+    "/columns/nope",
+    `/tags/${E2E_EXTRA.tag}/page/3`,
+    "/tags/乡村振兴/page/02",
+    "/tags/%zz",
+    "/authors/%E4%B9",
+  ]) {
     const res = await page.goto(path);
     expect(res!.status(), path).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("找不到这个页面");
@@ -99,7 +114,9 @@ test("pages fit a phone's width", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   for (const path of ["/", "/articles/2023-jingzhun-zhua-luoshi", "/issues/2022-12-20", `/tags/${E2E_EXTRA.tag}`]) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });

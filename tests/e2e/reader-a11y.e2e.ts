@@ -7,14 +7,18 @@ import { PAGE_KINDS } from "../helpers/reader-pages";
 // and the keyboard: the skip link comes first, shows itself, and moves focus into <main>.
 
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
 }
 
 for (const { kind, path } of PAGE_KINDS) {
-  test(`${kind} (${decodeURIComponent(path)}): no serious or critical axe violation, landmarks, headings and alt text`, async ({ page }) => {
+  test(`${kind} (${decodeURIComponent(path)}): no serious or critical axe violation, landmarks, headings and alt text`, async ({
+    page,
+  }) => {
     const res = await page.goto(path);
     expect(res!.status()).toBe(kind === "not-found" ? 404 : 200);
     expect(await seriousViolations(page), "axe violations").toEqual([]);
@@ -30,19 +34,32 @@ for (const { kind, path } of PAGE_KINDS) {
     await expect(page.getByRole("contentinfo")).toHaveCount(1);
     await expect(page.getByRole("navigation", { name: "版块" })).toBeVisible();
 
-    const levels = await page.locator("h1, h2, h3, h4, h5, h6").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
-    expect(levels.filter((l) => l === 1), "exactly one h1").toHaveLength(1);
+    const levels = await page
+      .locator("h1, h2, h3, h4, h5, h6")
+      .evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+    expect(
+      levels.filter((l) => l === 1),
+      "exactly one h1",
+    ).toHaveLength(1);
     expect(levels[0], "the first heading is the h1").toBe(1);
     levels.forEach((level, i) => {
-      if (i > 0) expect(level, `heading ${i} (h${level}) skips a level after h${levels[i - 1]}: ${levels.join(",")}`).toBeLessThanOrEqual(levels[i - 1]! + 1);
+      if (i > 0)
+        expect(
+          level,
+          `heading ${i} (h${level}) skips a level after h${levels[i - 1]}: ${levels.join(",")}`,
+        ).toBeLessThanOrEqual(levels[i - 1]! + 1);
     });
 
-    const images = await page.locator("img").evaluateAll((imgs) => imgs.map((i) => ({ src: i.getAttribute("src"), alt: i.getAttribute("alt") })));
+    const images = await page
+      .locator("img")
+      .evaluateAll((imgs) => imgs.map((i) => ({ src: i.getAttribute("src"), alt: i.getAttribute("alt") })));
     for (const img of images) expect(img.alt?.trim(), `alt text of ${img.src}`).toBeTruthy();
   });
 }
 
-test("keyboard: Tab from the top reaches the skip link first, it is visible, and it moves focus to the main content", async ({ page }) => {
+test("keyboard: Tab from the top reaches the skip link first, it is visible, and it moves focus to the main content", async ({
+  page,
+}) => {
   for (const path of ["/", "/articles/jinyu-shuini-chuangxin"]) {
     await page.goto(path);
     await page.keyboard.press("Tab");
@@ -71,7 +88,12 @@ test("keyboard: every stop in the header shows a visible focus indicator", async
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return null;
       const style = getComputedStyle(el);
-      return { label: `${el.tagName.toLowerCase()} ${el.textContent?.trim() || el.getAttribute("aria-label") || el.getAttribute("placeholder") || ""}`, outline: style.outlineStyle, width: parseFloat(style.outlineWidth), inHeader: !!el.closest("header.site-header") };
+      return {
+        label: `${el.tagName.toLowerCase()} ${el.textContent?.trim() || el.getAttribute("aria-label") || el.getAttribute("placeholder") || ""}`,
+        outline: style.outlineStyle,
+        width: parseFloat(style.outlineWidth),
+        inHeader: !!el.closest("header.site-header"),
+      };
     });
     if (!info || !info.inHeader) break;
     seen.push(info.label);

@@ -6,10 +6,16 @@ import { PAGE_KINDS } from "../helpers/reader-pages";
 // before the page's scripts run; no horizontal scrolling at 360 px at any size; and a print stylesheet for articles.
 
 const ARTICLE = "/articles/jinyu-shuini-chuangxin";
-const bodySize = (page: Page) => page.locator(".article-body p").first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+const bodySize = (page: Page) =>
+  page
+    .locator(".article-body p")
+    .first()
+    .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
 const rootSize = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
 
-test("the text-size control changes the font size, and the choice persists across navigation and reload", async ({ page }) => {
+test("the text-size control changes the font size, and the choice persists across navigation and reload", async ({
+  page,
+}) => {
   await page.goto(ARTICLE);
   const control = page.getByRole("banner").getByRole("group", { name: "字号" });
   await expect(control).toBeVisible();
@@ -58,22 +64,35 @@ test("no horizontal overflow at 360 px at any text size", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/");
   for (const size of ["s", "m", "l"]) {
-    await page.evaluate((s) => (s === "m" ? localStorage.removeItem("zq-text-size") : localStorage.setItem("zq-text-size", s)), size);
+    await page.evaluate(
+      (s) => (s === "m" ? localStorage.removeItem("zq-text-size") : localStorage.setItem("zq-text-size", s)),
+      size,
+    );
     for (const { kind, path } of PAGE_KINDS) {
       await page.goto(path);
-      expect(await page.evaluate(() => document.documentElement.getAttribute("data-text-size") ?? "m"), kind).toBe(size);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(await page.evaluate(() => document.documentElement.getAttribute("data-text-size") ?? "m"), kind).toBe(
+        size,
+      );
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `${kind} at size ${size}`).toBeLessThanOrEqual(0);
       // Nothing sticks out of the page on the right either (scrollWidth can miss overflow: hidden children).
       const widest = await page.evaluate(() =>
-        Math.max(...[...document.querySelectorAll("body *")].filter((e) => getComputedStyle(e).position !== "absolute").map((e) => e.getBoundingClientRect().right)),
+        Math.max(
+          ...[...document.querySelectorAll("body *")]
+            .filter((e) => getComputedStyle(e).position !== "absolute")
+            .map((e) => e.getBoundingClientRect().right),
+        ),
       );
       expect(widest, `${kind} at size ${size}: rightmost element edge`).toBeLessThanOrEqual(360.5);
     }
   }
 });
 
-test("printing an article leaves out navigation, search, tools and footer, and keeps the byline, date and address", async ({ page }) => {
+test("printing an article leaves out navigation, search, tools and footer, and keeps the byline, date and address", async ({
+  page,
+}) => {
   await page.goto(ARTICLE);
   await expect(page.locator(".print-url")).toBeHidden();
   await page.emulateMedia({ media: "print" });

@@ -6,7 +6,10 @@ import { expect, test } from "@playwright/test";
 
 const PROBE_MESSAGE = "error probe";
 
-test("a page that fails to render answers 500 with the site's header, a retry and links onwards, and no stack trace", async ({ page, request }) => {
+test("a page that fails to render answers 500 with the site's header, a retry and links onwards, and no stack trace", async ({
+  page,
+  request,
+}) => {
   const res = await page.goto("/error-probe?from=test");
   expect(res!.status()).toBe(500);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("页面暂时无法显示");
@@ -34,24 +37,34 @@ test("a page that fails to render answers 500 with the site's header, a retry an
 
 test("the failed page is accessible: no serious or critical axe violation, landmarks and one h1", async ({ page }) => {
   await page.goto("/error-probe");
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual(
+    [],
+  );
   await expect(page.getByRole("banner")).toHaveCount(1);
   await expect(page.getByRole("main")).toHaveCount(1);
   await expect(page.getByRole("contentinfo")).toHaveCount(1);
   await expect(page.locator("h1")).toHaveCount(1);
 });
 
-test("a page that fails during in-site navigation shows the same notice in place, with a retry button", async ({ page }) => {
+test("a page that fails during in-site navigation shows the same notice in place, with a retry button", async ({
+  page,
+}) => {
   await page.goto("/");
-  await page.evaluate(() => (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push("/error-probe"));
+  await page.evaluate(() =>
+    (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push("/error-probe"),
+  );
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("页面暂时无法显示");
   await expect(page.getByRole("navigation", { name: "版块" })).toBeVisible();
   await expect(page.getByRole("main").getByRole("button", { name: "重试" })).toBeVisible();
   expect(await page.locator("body").innerText()).not.toContain(PROBE_MESSAGE);
 });
 
-test("without JavaScript a failed page reads the same: 500, the site's header, the notice and links onwards", async ({ browser }) => {
+test("without JavaScript a failed page reads the same: 500, the site's header, the notice and links onwards", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const res = await page.goto("/error-probe");

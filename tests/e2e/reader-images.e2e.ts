@@ -39,7 +39,9 @@ test("an article's lead image renders through next/image with alt, caption and c
   // The optimized image the browser chose answers 200 as WebP.
   const chosen = await img.evaluate((el: HTMLImageElement) => el.currentSrc);
   expect(chosen).toContain("/_next/image?url=");
-  const optimized = await request.get(chosen, { headers: { accept: "image/avif,image/webp,image/apng,image/*,*/*;q=0.8" } });
+  const optimized = await request.get(chosen, {
+    headers: { accept: "image/avif,image/webp,image/apng,image/*,*/*;q=0.8" },
+  });
   expect(optimized.status()).toBe(200);
   expect(optimized.headers()["content-type"]).toBe("image/webp");
   for (const candidate of attrs.srcset!.split(", ").map((c) => c.split(" ")[0]!)) {
@@ -51,7 +53,9 @@ test("an article's lead image renders through next/image with alt, caption and c
   await expect(page.locator("figure.lead-image")).toHaveCount(0);
 });
 
-test("/media serves only the images that visible articles name, with their type and long cache headers", async ({ request }) => {
+test("/media serves only the images that visible articles name, with their type and long cache headers", async ({
+  request,
+}) => {
   const original = await request.get(MEDIA);
   expect(original.status()).toBe(200);
   expect(original.headers()["content-type"]).toBe("image/png");

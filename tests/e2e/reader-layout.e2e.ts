@@ -13,7 +13,9 @@ for (const width of [360, 1440]) {
     await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
     for (const { kind, path } of PAGE_KINDS) {
       await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `${kind} at ${width} px`).toBeLessThanOrEqual(0);
       // Lines of body text stay short enough to read: at most ~45 characters of 1em.
       const measure = await page.evaluate(() => {

@@ -26,29 +26,59 @@ async function eventually(page: Page, path: string, check: () => Promise<void>) 
 
 test.describe.configure({ mode: "serial" });
 
-test("an ingest adds, changes and removes articles on every page of the running production site", async ({ page, baseURL }) => {
+test("an ingest adds, changes and removes articles on every page of the running production site", async ({
+  page,
+  baseURL,
+}) => {
   const issueYaml = readFileSync(`${ISSUE_DIR}/issue.yaml`, "utf8");
   const original = readFileSync(ARTICLE, "utf8");
   const title = "县城新开通三条公交线路";
-  const pages = ["/", "/issues/2022-12-20", "/sections/industry", "/columns/ershida-jingshen-zai-jinzhong", `/tags/${encodeURIComponent("公交出行")}`, `/authors/${encodeURIComponent("新记者")}`];
+  const pages = [
+    "/",
+    "/issues/2022-12-20",
+    "/sections/industry",
+    "/columns/ershida-jingshen-zai-jinzhong",
+    `/tags/${encodeURIComponent("公交出行")}`,
+    `/authors/${encodeURIComponent("新记者")}`,
+  ];
   // Visit every page first, so they are cached: the test proves they are refreshed, not rendered for the first time.
-  for (const path of ["/", "/issues/2022-12-20", "/sections/industry", "/articles/wangge-yanguan-houai", "/sections/governance"]) await page.goto(path);
+  for (const path of [
+    "/",
+    "/issues/2022-12-20",
+    "/sections/industry",
+    "/articles/wangge-yanguan-houai",
+    "/sections/governance",
+  ])
+    await page.goto(path);
   try {
     writeFileSync(
       NEW_ARTICLE,
       `---\ntitle: ${title}\nsection: industry\ncolumn: ershida-jingshen-zai-jinzhong\nbylines: [新记者]\ntags: [公交出行]\n---\n\n本报讯 县城公交公司新开通三条线路，方便群众出行。\n`,
     );
-    writeFileSync(`${ISSUE_DIR}/issue.yaml`, issueYaml.replace("  - rujiao-chanyeyuan-touchan\n", "  - rujiao-chanyeyuan-touchan\n  - xinwen-kuaixun\n"));
-    writeFileSync(ARTICLE, original.replace("title: 在『严管』中彰显『厚爱』", "title: 在『严管』中彰显『厚爱』（更新）"));
+    writeFileSync(
+      `${ISSUE_DIR}/issue.yaml`,
+      issueYaml.replace("  - rujiao-chanyeyuan-touchan\n", "  - rujiao-chanyeyuan-touchan\n  - xinwen-kuaixun\n"),
+    );
+    writeFileSync(
+      ARTICLE,
+      original.replace("title: 在『严管』中彰显『厚爱』", "title: 在『严管』中彰显『厚爱』（更新）"),
+    );
     const out = ingest(baseURL!);
     expect(out).toContain("+ xinwen-kuaixun");
     expect(out).toContain("~ wangge-yanguan-houai");
     expect(out).toContain(`refreshed the site at ${baseURL}`);
 
-    for (const path of pages) await eventually(page, path, () => expect(page.getByRole("link", { name: title }).first()).toBeVisible({ timeout: 500 }));
-    await eventually(page, `/search?q=${encodeURIComponent("公交线路")}`, () => expect(page.getByRole("link", { name: title })).toBeVisible({ timeout: 500 }));
+    for (const path of pages)
+      await eventually(page, path, () =>
+        expect(page.getByRole("link", { name: title }).first()).toBeVisible({ timeout: 500 }),
+      );
+    await eventually(page, `/search?q=${encodeURIComponent("公交线路")}`, () =>
+      expect(page.getByRole("link", { name: title })).toBeVisible({ timeout: 500 }),
+    );
     for (const path of ["/", "/articles/wangge-yanguan-houai", "/sections/governance"]) {
-      await eventually(page, path, () => expect(page.getByText("在『严管』中彰显『厚爱』（更新）").first()).toBeVisible({ timeout: 500 }));
+      await eventually(page, path, () =>
+        expect(page.getByText("在『严管』中彰显『厚爱』（更新）").first()).toBeVisible({ timeout: 500 }),
+      );
     }
   } finally {
     rmSync(NEW_ARTICLE, { force: true });
@@ -58,13 +88,23 @@ test("an ingest adds, changes and removes articles on every page of the running 
   const out = ingest(baseURL!);
   expect(out).toContain("- xinwen-kuaixun");
   for (const path of ["/", "/issues/2022-12-20", "/sections/industry", "/columns/ershida-jingshen-zai-jinzhong"]) {
-    await eventually(page, path, () => expect(page.getByRole("link", { name: title })).toHaveCount(0, { timeout: 500 }));
+    await eventually(page, path, () =>
+      expect(page.getByRole("link", { name: title })).toHaveCount(0, { timeout: 500 }),
+    );
   }
-  for (const path of [`/tags/${encodeURIComponent("公交出行")}`, `/authors/${encodeURIComponent("新记者")}`, "/articles/xinwen-kuaixun"]) {
+  for (const path of [
+    `/tags/${encodeURIComponent("公交出行")}`,
+    `/authors/${encodeURIComponent("新记者")}`,
+    "/articles/xinwen-kuaixun",
+  ]) {
     await expect(async () => expect((await page.goto(path))!.status()).toBe(404)).toPass({ timeout: 10_000 });
   }
-  await eventually(page, "/articles/wangge-yanguan-houai", () => expect(page.getByRole("heading", { level: 1 })).toHaveText("在『严管』中彰显『厚爱』", { timeout: 500 }));
-  await eventually(page, `/search?q=${encodeURIComponent("公交线路")}`, () => expect(page.getByRole("heading", { name: "没有找到相关报道" })).toBeVisible({ timeout: 500 }));
+  await eventually(page, "/articles/wangge-yanguan-houai", () =>
+    expect(page.getByRole("heading", { level: 1 })).toHaveText("在『严管』中彰显『厚爱』", { timeout: 500 }),
+  );
+  await eventually(page, `/search?q=${encodeURIComponent("公交线路")}`, () =>
+    expect(page.getByRole("heading", { name: "没有找到相关报道" })).toBeVisible({ timeout: 500 }),
+  );
 });
 
 test("a renamed article's old URL redirects permanently to the new one", async ({ page, request, baseURL }) => {
@@ -74,8 +114,14 @@ test("a renamed article's old URL redirects permanently to the new one", async (
   const original = readFileSync(oldPath, "utf8");
   try {
     rmSync(oldPath);
-    writeFileSync(newPath, original.replace("section: industry", "section: industry\noldSlugs: [jinyu-shuini-chuangxin]"));
-    writeFileSync(`${ISSUE_DIR}/issue.yaml`, issueYaml.replace("  - jinyu-shuini-chuangxin\n", "  - jinyu-chuangxin\n"));
+    writeFileSync(
+      newPath,
+      original.replace("section: industry", "section: industry\noldSlugs: [jinyu-shuini-chuangxin]"),
+    );
+    writeFileSync(
+      `${ISSUE_DIR}/issue.yaml`,
+      issueYaml.replace("  - jinyu-shuini-chuangxin\n", "  - jinyu-chuangxin\n"),
+    );
     ingest(baseURL!);
     await expect(async () => {
       const res = await request.get("/articles/jinyu-shuini-chuangxin", { maxRedirects: 0 });

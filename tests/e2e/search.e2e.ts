@@ -20,7 +20,11 @@ test("a reader searches from the header, narrows by section, and opens a result"
   await expect(page).toHaveURL(/q=%E4%B9%B3%E8%83%B6/);
   await expect(page.getByRole("heading", { name: "找到 1 篇报道" })).toBeVisible();
 
-  await page.locator(".search-hit").first().getByRole("link", { name: /乳胶产业园/ }).click();
+  await page
+    .locator(".search-hit")
+    .first()
+    .getByRole("link", { name: /乳胶产业园/ })
+    .click();
   await expect(page).toHaveURL(/\/articles\/rujiao-chanyeyuan-touchan$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("左权天然乳胶产业园 首批生产线投产运行");
 });

@@ -16,11 +16,20 @@ const listening = (port: number) =>
     socket.once("error", () => resolve(false));
   });
 
-test(`two production servers over one ${e2eProvider()} database both show a newly ingested article`, async ({ page, baseURL }) => {
+test(`two production servers over one ${e2eProvider()} database both show a newly ingested article`, async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const second = `http://127.0.0.1:${Number(new URL(baseURL!).port) + 1}`;
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-    env: { ...process.env, PORT: new URL(second).port, DATABASE_URL: e2eDatabaseUrl(), NEXT_DIST_DIR: ".next-e2e", CONTENT_DIR: CONTENT },
+    env: {
+      ...process.env,
+      PORT: new URL(second).port,
+      DATABASE_URL: e2eDatabaseUrl(),
+      NEXT_DIST_DIR: ".next-e2e",
+      CONTENT_DIR: CONTENT,
+    },
     stdio: "ignore",
     detached: true,
   });
@@ -32,11 +41,19 @@ test(`two production servers over one ${e2eProvider()} database both show a newl
       encoding: "utf8",
     });
   try {
-    await expect(async () => expect(await listening(Number(new URL(second).port))).toBe(true)).toPass({ timeout: 60_000 });
+    await expect(async () => expect(await listening(Number(new URL(second).port))).toBe(true)).toPass({
+      timeout: 60_000,
+    });
     // Both servers have the front page cached before the ingest.
     for (const origin of [baseURL!, second]) await page.goto(`${origin}/sections/industry`);
-    writeFileSync(ARTICLE, `---\ntitle: ${title}\nsection: industry\nbylines: [测试记者]\n---\n\n负载均衡后的每台服务器都会收到刷新通知。\n`);
-    writeFileSync(`${ISSUE_DIR}/issue.yaml`, issueYaml.replace("  - rujiao-chanyeyuan-touchan\n", "  - rujiao-chanyeyuan-touchan\n  - liangtai-fuwuqi\n"));
+    writeFileSync(
+      ARTICLE,
+      `---\ntitle: ${title}\nsection: industry\nbylines: [测试记者]\n---\n\n负载均衡后的每台服务器都会收到刷新通知。\n`,
+    );
+    writeFileSync(
+      `${ISSUE_DIR}/issue.yaml`,
+      issueYaml.replace("  - rujiao-chanyeyuan-touchan\n", "  - rujiao-chanyeyuan-touchan\n  - liangtai-fuwuqi\n"),
+    );
     const out = ingest();
     expect(out).toContain(`refreshed the site at ${baseURL}`);
     expect(out).toContain(`refreshed the site at ${second}`);

@@ -3,7 +3,12 @@ import path from "node:path";
 import type { ContentFile } from "@/lib/content/parse";
 
 /** A scratch copy of a content tree on disk; `root` is relative to the project like content/ is. */
-export function scratchContent(from?: string): { root: string; write(rel: string, text: string): void; remove(rel: string): void; dispose(): void } {
+export function scratchContent(from?: string): {
+  root: string;
+  write(rel: string, text: string): void;
+  remove(rel: string): void;
+  dispose(): void;
+} {
   mkdirSync("tests/.tmp", { recursive: true });
   const root = path.relative(process.cwd(), mkdtempSync(path.resolve("tests/.tmp/content-")));
   if (from) cpSync(from, root, { recursive: true });

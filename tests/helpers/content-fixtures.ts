@@ -19,7 +19,10 @@ export function issueYaml(date: string, slugs: string[]): string {
   return `date: ${date}\nbanner: 新时代 新征程 新伟业\narticles:\n${slugs.map((s) => `  - ${s}`).join("\n")}\n`;
 }
 
-export function articleMd(fields: Record<string, string> = {}, body = "正文第一句。正文第二句\uFF01\n\n#### 小标题\n\n第二段。\n"): string {
+export function articleMd(
+  fields: Record<string, string> = {},
+  body = "正文第一句。正文第二句\uFF01\n\n#### 小标题\n\n第二段。\n",
+): string {
   const fm = { title: "测试标题", section: "news", bylines: "[张三]", tags: "[乡村振兴, 测试]", ...fields };
   const yaml = Object.entries(fm)
     .filter(([, v]) => v !== "")

@@ -9,7 +9,8 @@ import { createSqliteFileAt } from "./sqlite-file";
 const TMP = path.resolve("tests/.tmp");
 
 /** Which database the integration tests run against: TEST_DATABASE=postgresql, or SQLite. */
-export const testProvider = (): "sqlite" | "postgresql" => (process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite");
+export const testProvider = (): "sqlite" | "postgresql" =>
+  process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
 
 /** The PostgreSQL role that creates and drops test databases (scripts/pg-setup.sh makes it). */
 export const PG_ADMIN_URL = process.env.PG_ADMIN_URL ?? "postgresql://portal:portal@127.0.0.1:5432/portal";
@@ -28,7 +29,10 @@ function createSqliteDatabase(): TestDatabase {
   mkdirSync(TMP, { recursive: true });
   const file = path.join(TMP, `int-${randomUUID()}.db`);
   createSqliteFileAt(file);
-  return { url: `file:${file}`, remove: async () => ["", "-wal", "-shm"].forEach((s) => rmSync(file + s, { force: true })) };
+  return {
+    url: `file:${file}`,
+    remove: async () => ["", "-wal", "-shm"].forEach((s) => rmSync(file + s, { force: true })),
+  };
 }
 
 /** Runs SQL as the admin role, against its maintenance database. */
@@ -70,7 +74,17 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
   return { url, remove: () => dropDatabase(name) };
 }
 
-const TABLES = ["Section", "Column", "Issue", "Article", "Author", "Byline", "Tag", "ArticleTag", "SlugRedirect"] as const;
+const TABLES = [
+  "Section",
+  "Column",
+  "Issue",
+  "Article",
+  "Author",
+  "Byline",
+  "Tag",
+  "ArticleTag",
+  "SlugRedirect",
+] as const;
 
 /** Every row of every table, to prove an operation changed nothing. */
 export async function snapshot(prisma: PrismaClient): Promise<Record<string, unknown[]>> {
@@ -79,6 +93,9 @@ export async function snapshot(prisma: PrismaClient): Promise<Record<string, unk
   // The search index's row keys stand for it (SQLite's FTS5 table is contentless).
   const key = testProvider() === "postgresql" ? `"key"` : "rowid";
   out.ArticleSearch = await prisma.$queryRawUnsafe(`SELECT ${key} AS k FROM "ArticleSearch" ORDER BY 1`);
-  if (testProvider() === "sqlite") out.ArticleSearchHeadline = await prisma.$queryRawUnsafe(`SELECT rowid AS k FROM "ArticleSearchHeadline" ORDER BY 1`);
+  if (testProvider() === "sqlite")
+    out.ArticleSearchHeadline = await prisma.$queryRawUnsafe(
+      `SELECT rowid AS k FROM "ArticleSearchHeadline" ORDER BY 1`,
+    );
   return out;
 }

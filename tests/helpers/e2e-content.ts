@@ -32,7 +32,9 @@ export async function e2eLeadImage(): Promise<Buffer> {
     }
   }
   const { default: sharp } = await import("sharp");
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).png().toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 /** An older issue of 25 short stories, all tagged 乡村振兴 and written by one byline. */

@@ -5,7 +5,8 @@ import { dropDatabase, pgAdmin, postgresUrlFor } from "./database";
 // The browser tests' database: SQLite by default, PostgreSQL with E2E_DATABASE=postgresql.
 // Created fresh for each run and dropped by the global teardown.
 
-export const e2eProvider = (): "sqlite" | "postgresql" => (process.env.E2E_DATABASE === "postgresql" ? "postgresql" : "sqlite");
+export const e2eProvider = (): "sqlite" | "postgresql" =>
+  process.env.E2E_DATABASE === "postgresql" ? "postgresql" : "sqlite";
 const PG_NAME = "portal_e2e";
 const SQLITE_FILE = "tests/.tmp/e2e.db";
 

@@ -30,7 +30,14 @@ export function loadSchemaOrg(): Vocabulary {
   if (cached) return cached;
   const require = createRequire(import.meta.url);
   const file = path.join(path.dirname(require.resolve("@vocabulary/schema/package.json")), "schema.nq");
-  const v: Vocabulary = { classes: new Set(), properties: new Set(), superclasses: new Map(), domains: new Map(), ranges: new Map(), superseded: new Set() };
+  const v: Vocabulary = {
+    classes: new Set(),
+    properties: new Set(),
+    superclasses: new Map(),
+    domains: new Map(),
+    ranges: new Map(),
+    superseded: new Set(),
+  };
   const add = (m: Map<string, Set<string>>, k: string, x: string) => (m.get(k) ?? m.set(k, new Set()).get(k)!).add(x);
   for (const line of readFileSync(file, "utf8").split("\n")) {
     const m = /^<([^>]+)> <([^>]+)> <([^>]+)>/.exec(line);
@@ -46,7 +53,10 @@ export function loadSchemaOrg(): Vocabulary {
     else if (p === `${S}rangeIncludes`) add(v.ranges, name, obj);
     else if (p === `${S}supersededBy`) v.superseded.add(name);
   }
-  if (v.classes.size < 500 || v.properties.size < 1000) throw new Error(`schema.org vocabulary looks truncated: ${v.classes.size} classes, ${v.properties.size} properties`);
+  if (v.classes.size < 500 || v.properties.size < 1000)
+    throw new Error(
+      `schema.org vocabulary looks truncated: ${v.classes.size} classes, ${v.properties.size} properties`,
+    );
   return (cached = v);
 }
 
@@ -83,7 +93,8 @@ export function checkJsonLd(doc: unknown, v = loadSchemaOrg()): string[] {
       if (v.superseded.has(t)) problems.push(`${at}: "${t}" is superseded`);
       for (const a of ancestors(v, t)) all.add(a);
     }
-    if (range && ![...range].some((r) => all.has(r))) problems.push(`${at}: ${types.join("/")} is not in the range ${[...range].join(" | ")}`);
+    if (range && ![...range].some((r) => all.has(r)))
+      problems.push(`${at}: ${types.join("/")} is not in the range ${[...range].join(" | ")}`);
     for (const [key, value] of Object.entries(n)) {
       if (key.startsWith("@")) continue;
       const here = `${at}.${key}`;
@@ -93,18 +104,22 @@ export function checkJsonLd(doc: unknown, v = loadSchemaOrg()): string[] {
       }
       if (v.superseded.has(key)) problems.push(`${here}: "${key}" is superseded`);
       const domain = v.domains.get(key) ?? new Set();
-      if (![...domain].some((d) => all.has(d))) problems.push(`${here}: "${key}" does not apply to ${types.join("/")} (domain ${[...domain].join(" | ")})`);
+      if (![...domain].some((d) => all.has(d)))
+        problems.push(`${here}: "${key}" does not apply to ${types.join("/")} (domain ${[...domain].join(" | ")})`);
       const propRange = v.ranges.get(key) ?? new Set<string>();
       const rangeAll = new Set([...propRange].flatMap((r) => [...descendantsOf(v, r)]));
       asArray(value).forEach((item, i) => {
         const where = Array.isArray(value) ? `${here}[${i}]` : here;
         if (item !== null && typeof item === "object") node(item as Record<string, unknown>, where, propRange);
         else if (typeof item === "string") {
-          if (![...rangeAll].some((r) => STRING_TYPES.has(r))) problems.push(`${where}: text given where ${[...propRange].join(" | ")} is expected`);
+          if (![...rangeAll].some((r) => STRING_TYPES.has(r)))
+            problems.push(`${where}: text given where ${[...propRange].join(" | ")} is expected`);
         } else if (typeof item === "number") {
-          if (![...rangeAll].some((r) => NUMBER_TYPES.has(r))) problems.push(`${where}: a number given where ${[...propRange].join(" | ")} is expected`);
+          if (![...rangeAll].some((r) => NUMBER_TYPES.has(r)))
+            problems.push(`${where}: a number given where ${[...propRange].join(" | ")} is expected`);
         } else if (typeof item === "boolean") {
-          if (!rangeAll.has("Boolean")) problems.push(`${where}: a boolean given where ${[...propRange].join(" | ")} is expected`);
+          if (!rangeAll.has("Boolean"))
+            problems.push(`${where}: a boolean given where ${[...propRange].join(" | ")} is expected`);
         } else problems.push(`${where}: unexpected ${String(item)}`);
       });
     }

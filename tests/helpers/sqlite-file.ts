@@ -10,6 +10,7 @@ import { committedMigrations, MIGRATION_DIRS } from "../../lib/db/migrate";
 export function createSqliteFileAt(file: string) {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
-  for (const m of committedMigrations(MIGRATION_DIRS.sqlite)) sqlite.exec(readFileSync(path.join(MIGRATION_DIRS.sqlite, m, "migration.sql"), "utf8"));
+  for (const m of committedMigrations(MIGRATION_DIRS.sqlite))
+    sqlite.exec(readFileSync(path.join(MIGRATION_DIRS.sqlite, m, "migration.sql"), "utf8"));
   sqlite.close();
 }

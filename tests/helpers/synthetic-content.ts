@@ -31,7 +31,16 @@ export function isoDay(start: Date, offset: number): string {
 }
 
 /** A valid content tree of `articles` stories, one issue every few of them, newest issue last. */
-export function syntheticContent({ articles, perIssue = 8, tagEvery = 3, paragraphs = 4, root = "content", extra, title, start = new Date("2020-01-01T00:00:00Z") }: SyntheticOptions): ContentFile[] {
+export function syntheticContent({
+  articles,
+  perIssue = 8,
+  tagEvery = 3,
+  paragraphs = 4,
+  root = "content",
+  extra,
+  title,
+  start = new Date("2020-01-01T00:00:00Z"),
+}: SyntheticOptions): ContentFile[] {
   const files: ContentFile[] = [
     { path: `${root}/sections.yaml`, text: sectionsYaml },
     { path: `${root}/columns.yaml`, text: "- slug: ershida\n  name: 二十大精神在晋中\n  description: 专栏。\n" },
@@ -44,13 +53,23 @@ export function syntheticContent({ articles, perIssue = 8, tagEvery = 3, paragra
       slugs.push(slug);
       const tags = [`标签${i % 50}`, ...(i % tagEvery === 0 ? ["网格化管理"] : [])];
       const last = extra?.(i);
-      const body = [...Array.from({ length: paragraphs }, (_, p) => SENTENCES.slice(p % 5).concat(SENTENCES.slice(0, p % 5)).join("")), ...(last ? [last] : [])].join("\n\n");
+      const body = [
+        ...Array.from({ length: paragraphs }, (_, p) =>
+          SENTENCES.slice(p % 5)
+            .concat(SENTENCES.slice(0, p % 5))
+            .join(""),
+        ),
+        ...(last ? [last] : []),
+      ].join("\n\n");
       files.push({
         path: `${root}/issues/${date}/${slug}.md`,
         text: `---\ntitle: ${title?.(i) ?? `第${i}篇 合成报道`}\nsection: ${i % 2 ? "rural" : "news"}\n${i % 5 === 0 ? "column: ershida\n" : ""}bylines: [记者${i % 40}]\ntags: [${tags.join(", ")}]\n---\n\n${body}\n`,
       });
     }
-    files.push({ path: `${root}/issues/${date}/issue.yaml`, text: `date: ${date}\narticles:\n${slugs.map((s) => `  - ${s}`).join("\n")}\n` });
+    files.push({
+      path: `${root}/issues/${date}/issue.yaml`,
+      text: `date: ${date}\narticles:\n${slugs.map((s) => `  - ${s}`).join("\n")}\n`,
+    });
   }
   return files;
 }

@@ -9,7 +9,10 @@ afterEach(() => content.dispose());
 
 function check(root: string): { code: number; out: string } {
   try {
-    return { code: 0, out: execFileSync("npx", ["tsx", "scripts/content-check.ts", root], { encoding: "utf8", stdio: "pipe" }) };
+    return {
+      code: 0,
+      out: execFileSync("npx", ["tsx", "scripts/content-check.ts", root], { encoding: "utf8", stdio: "pipe" }),
+    };
   } catch (e) {
     const err = e as { status: number; stdout: string; stderr: string };
     return { code: err.status, out: err.stdout + err.stderr };
@@ -20,7 +23,10 @@ describe("content:new-issue", () => {
   it("scaffolds an issue that passes the checks as a draft", async () => {
     content = scratchContent("content");
     const files = newIssue("2023-01-03", content.root);
-    expect(files.map((f) => f.split("/").slice(-2).join("/"))).toEqual(["2023-01-03/issue.yaml", "2023-01-03/bianji-shili.md"]);
+    expect(files.map((f) => f.split("/").slice(-2).join("/"))).toEqual([
+      "2023-01-03/issue.yaml",
+      "2023-01-03/bianji-shili.md",
+    ]);
     const set = await loadContent(content.root);
     expect(set.articles.find((a) => a.slug === "bianji-shili")!.frontmatter.draft).toBe(true);
     expect(() => newIssue("2023-01-03", content.root)).toThrow(/already exists/);
@@ -35,7 +41,9 @@ describe("content:check", () => {
     content.write("issues/2022-12-20/wangge-yanguan-houai.md", "---\ntitle: 标题\nsection: sport\n---\n\n正文。\n");
     const r = check(content.root);
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`${content.root}/issues/2022-12-20/wangge-yanguan-houai.md:3 [section]: unknown section "sport"`);
+    expect(r.out).toContain(
+      `${content.root}/issues/2022-12-20/wangge-yanguan-houai.md:3 [section]: unknown section "sport"`,
+    );
     expect(r.out).toContain("修改方法");
   });
 });

@@ -63,9 +63,14 @@ describe("import:issue", () => {
     expect(refusal).toContain("--force");
     expect(readdirSync(folder()).sort()).toEqual([...before, "photo.jpg"].sort());
 
-    expect(await main([path.join(FIXTURES, "04-displaced-tail.txt"), "--date", DATE, "--content", root, "--force"])).toBe(0);
+    expect(
+      await main([path.join(FIXTURES, "04-displaced-tail.txt"), "--date", DATE, "--content", root, "--force"]),
+    ).toBe(0);
     const content = await loadContent(root);
-    expect(content.issues.find((i) => i.slug === DATE)!.articleSlugs).toEqual(["long-quan-xiang-xiao-za-liang", "shou-hu-yi-ku-qing-shui"]);
+    expect(content.issues.find((i) => i.slug === DATE)!.articleSlugs).toEqual([
+      "long-quan-xiang-xiao-za-liang",
+      "shou-hu-yi-ku-qing-shui",
+    ]);
     expect(existsSync(path.join(folder(), "photo.jpg")), "--force replaces articles, not images").toBe(true);
   });
 
@@ -88,7 +93,9 @@ describe("import:issue", () => {
   });
 
   it("imports every fixture into a tree that validates, leaving undeclared columns out", async () => {
-    const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith(".txt")).sort();
+    const fixtures = readdirSync(FIXTURES)
+      .filter((f) => f.endsWith(".txt"))
+      .sort();
     for (const [i, name] of fixtures.entries()) {
       expect(await main([path.join(FIXTURES, name), "--date", `2030-01-0${i + 1}`, "--content", root]), name).toBe(0);
     }
@@ -102,10 +109,24 @@ describe("import:issue", () => {
   });
 
   it("runs as the npm script's command", async () => {
-    const { stdout } = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["scripts/import-issue.ts", path.join(FIXTURES, "01-datelines-bylines.txt"), "--date", DATE, "--content", root]);
+    const { stdout } = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), [
+      "scripts/import-issue.ts",
+      path.join(FIXTURES, "01-datelines-bylines.txt"),
+      "--date",
+      DATE,
+      "--content",
+      root,
+    ]);
     expect(stdout).toContain("导入 3 篇草稿");
     await expect(loadContent(root)).resolves.toBeTruthy();
-    const refused = promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["scripts/import-issue.ts", path.join(FIXTURES, "01-datelines-bylines.txt"), "--date", DATE, "--content", root]);
+    const refused = promisify(execFile)(path.resolve("node_modules/.bin/tsx"), [
+      "scripts/import-issue.ts",
+      path.join(FIXTURES, "01-datelines-bylines.txt"),
+      "--date",
+      DATE,
+      "--content",
+      root,
+    ]);
     await expect(refused).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("--force") });
   });
 });

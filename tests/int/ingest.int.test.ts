@@ -12,7 +12,17 @@ let content: ReturnType<typeof scratchContent>;
 beforeEach(async () => {
   content = scratchContent("content");
   await db.$executeRawUnsafe(`DELETE FROM "ArticleSearch"`);
-  await db.$transaction([db.slugRedirect.deleteMany(), db.articleTag.deleteMany(), db.byline.deleteMany(), db.article.deleteMany(), db.tag.deleteMany(), db.author.deleteMany(), db.issue.deleteMany(), db.section.deleteMany(), db.column.deleteMany()]);
+  await db.$transaction([
+    db.slugRedirect.deleteMany(),
+    db.articleTag.deleteMany(),
+    db.byline.deleteMany(),
+    db.article.deleteMany(),
+    db.tag.deleteMany(),
+    db.author.deleteMany(),
+    db.issue.deleteMany(),
+    db.section.deleteMany(),
+    db.column.deleteMany(),
+  ]);
 });
 afterEach(() => content.dispose());
 
@@ -23,10 +33,21 @@ describe("ingest of the source issue", () => {
     quiet();
     const report = await runIngest({ root: content.root, notify: false });
     expect(report!.added).toHaveLength(5);
-    const issue = await db.issue.findUniqueOrThrow({ where: { slug: "2022-12-20" }, include: { articles: { orderBy: { position: "asc" } } } });
+    const issue = await db.issue.findUniqueOrThrow({
+      where: { slug: "2022-12-20" },
+      include: { articles: { orderBy: { position: "asc" } } },
+    });
     expect(issue.banner).toBe("新时代 新征程 新伟业");
-    expect(issue.articles.map((a) => a.slug)).toEqual(["2023-jingzhun-zhua-luoshi", "wangge-yanguan-houai", "liaoyang-xiangcun-zhenxing", "jinyu-shuini-chuangxin", "rujiao-chanyeyuan-touchan"]);
-    expect((await db.author.findMany({ orderBy: { name: "asc" } })).map((a) => a.name).sort()).toEqual(["军星", "崔丽娟", "景亚萱", "李斌", "王磊", "陈晓文"].sort());
+    expect(issue.articles.map((a) => a.slug)).toEqual([
+      "2023-jingzhun-zhua-luoshi",
+      "wangge-yanguan-houai",
+      "liaoyang-xiangcun-zhenxing",
+      "jinyu-shuini-chuangxin",
+      "rujiao-chanyeyuan-touchan",
+    ]);
+    expect((await db.author.findMany({ orderBy: { name: "asc" } })).map((a) => a.name).sort()).toEqual(
+      ["军星", "崔丽娟", "景亚萱", "李斌", "王磊", "陈晓文"].sort(),
+    );
     expect(await db.section.count()).toBe(4);
     expect(await db.column.count()).toBe(2);
 
@@ -39,7 +60,11 @@ describe("ingest of the source issue", () => {
     expect(cement.readingMinutes).toBe(Math.max(1, Math.round(cement.charCount / 450)));
 
     const grid = await db.article.findUniqueOrThrow({ where: { slug: "wangge-yanguan-houai" } });
-    expect(JSON.parse(grid.headings).map((h: { text: string }) => h.text)).toEqual(["当好“把关者” 选优“暖心人”", "严管“淬成钢” 护航“精治理”", "厚爱“显关怀” 做好“娘家人”"]);
+    expect(JSON.parse(grid.headings).map((h: { text: string }) => h.text)).toEqual([
+      "当好“把关者” 选优“暖心人”",
+      "严管“淬成钢” 护航“精治理”",
+      "厚爱“显关怀” 做好“娘家人”",
+    ]);
     expect(grid.html).toContain("<h2");
   });
 
@@ -64,10 +89,15 @@ describe("ingest of the source issue", () => {
     content.write(path, text);
     let report = await runIngest({ root: content.root, notify: false });
     expect(report).toMatchObject({ added: [], updated: ["rujiao-chanyeyuan-touchan"], removed: [] });
-    expect((await db.article.findUniqueOrThrow({ where: { slug: "rujiao-chanyeyuan-touchan" } })).title).toBe("左权天然乳胶产业园 首批生产线投产");
+    expect((await db.article.findUniqueOrThrow({ where: { slug: "rujiao-chanyeyuan-touchan" } })).title).toBe(
+      "左权天然乳胶产业园 首批生产线投产",
+    );
 
     content.remove(path);
-    const issueYaml = readFileSync(`${content.root}/${ISSUE}/issue.yaml`, "utf8").replace("  - rujiao-chanyeyuan-touchan\n", "");
+    const issueYaml = readFileSync(`${content.root}/${ISSUE}/issue.yaml`, "utf8").replace(
+      "  - rujiao-chanyeyuan-touchan\n",
+      "",
+    );
     content.write(`${ISSUE}/issue.yaml`, issueYaml);
     report = await runIngest({ root: content.root, notify: false });
     expect(report!.removed).toEqual(["rujiao-chanyeyuan-touchan"]);
@@ -83,7 +113,10 @@ describe("ingest of the source issue", () => {
     const before = await snapshot(db);
     const file = `${ISSUE}/wangge-yanguan-houai.md`;
     const { readFileSync } = await import("node:fs");
-    content.write(file, readFileSync(`${content.root}/${file}`, "utf8").replace("section: governance", "section: sports"));
+    content.write(
+      file,
+      readFileSync(`${content.root}/${file}`, "utf8").replace("section: governance", "section: sports"),
+    );
     content.write(`${ISSUE}/new-story.md`, "---\ntitle: 新稿\nsection: industry\n---\n\n新稿正文。\n");
     const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
     expect(await runIngest({ root: content.root, notify: false })).toBeNull();
@@ -102,7 +135,11 @@ describe("ingest of the source issue", () => {
     // the first articles are written before the bad one fails.
     const last = set.articles.at(-1)!;
     set.articles = set.articles.map((a) => ({ ...a, hash: `${a.hash}-changed` }));
-    set.articles[set.articles.length - 1] = { ...last, hash: "x", frontmatter: { ...last.frontmatter, section: "missing" } };
+    set.articles[set.articles.length - 1] = {
+      ...last,
+      hash: "x",
+      frontmatter: { ...last.frontmatter, section: "missing" },
+    };
     set.sections = [...set.sections, { slug: "brand-new", name: "新版块", description: "新。" }];
     await expect(ingestContent(db, set)).rejects.toThrow();
     expect(await snapshot(db)).toEqual(before);

@@ -37,7 +37,9 @@ describe(`migrations on ${testProvider()}`, () => {
     const url = await migratedDatabase();
     const prisma = createPrismaClient(url);
     if (testProvider() === "postgresql") {
-      await prisma.$executeRawUnsafe(`INSERT INTO "_portal_migrations" ("name") VALUES ('29991231000000_from_the_future')`);
+      await prisma.$executeRawUnsafe(
+        `INSERT INTO "_portal_migrations" ("name") VALUES ('29991231000000_from_the_future')`,
+      );
     } else {
       await prisma.$executeRawUnsafe(
         `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ('x', 'x', '2999-12-31', '29991231000000_from_the_future', '2999-12-31', 1)`,

@@ -24,7 +24,9 @@ async function walk(kind: ListingKind, key: string) {
   for (let page = 1; page <= first.articles.pageCount; page++) {
     const l = (await getListing(kind, key, page))!;
     expect(l.articles.total).toBe(first.articles.total);
-    expect(l.articles.items.length).toBe(page < first.articles.pageCount ? ARTICLES_PER_PAGE : first.articles.total - (page - 1) * ARTICLES_PER_PAGE);
+    expect(l.articles.items.length).toBe(
+      page < first.articles.pageCount ? ARTICLES_PER_PAGE : first.articles.total - (page - 1) * ARTICLES_PER_PAGE,
+    );
     items.push(...l.articles.items);
   }
   return { total: first.articles.total, pageCount: first.articles.pageCount, items };
@@ -67,7 +69,10 @@ describe(`lists over ${TOTAL} articles`, () => {
     expect(first).toMatchObject({ total: COUNT_LIMIT, totalIsExact: false });
     expect(first.results.map((r) => r.slug)).toEqual(slugs.slice(0, 20));
     for (const page of [2, 7, COUNT_LIMIT / 20]) {
-      expect((await searchArticles({ q, page })).results.map((r) => r.slug), `page ${page}`).toEqual(slugs.slice((page - 1) * 20, page * 20));
+      expect(
+        (await searchArticles({ q, page })).results.map((r) => r.slug),
+        `page ${page}`,
+      ).toEqual(slugs.slice((page - 1) * 20, page * 20));
     }
   });
 

@@ -15,10 +15,27 @@ const past = new Date(Date.now() - 3600_000).toISOString();
 
 beforeAll(async () => {
   const files = contentTree({
-    [`${ISSUE}/issue.yaml`]: issueYaml("2023-01-03", ["first-story", "second-story", "secret-draft", "scheduled", "was-published"]),
-    [`${ISSUE}/first-story.md`]: articleMd({ title: "第一篇", tags: "[公开标签]", oldSlugs: "[old-first, older-first]", corrections: '[{date: 2023-01-04, text: "原文第二段的数字有误，已更正。"}]' }),
-    [`${ISSUE}/secret-draft.md`]: articleMd({ title: "草稿标题", draft: "true", bylines: "[草稿作者]", tags: "[草稿标签]" }, "草稿独有的秘密词语。\n"),
-    [`${ISSUE}/scheduled.md`]: articleMd({ title: "定时发布", publishAt: future, bylines: "[定时作者]", tags: "[定时标签]" }, "定时独有的词语。\n"),
+    [`${ISSUE}/issue.yaml`]: issueYaml("2023-01-03", [
+      "first-story",
+      "second-story",
+      "secret-draft",
+      "scheduled",
+      "was-published",
+    ]),
+    [`${ISSUE}/first-story.md`]: articleMd({
+      title: "第一篇",
+      tags: "[公开标签]",
+      oldSlugs: "[old-first, older-first]",
+      corrections: '[{date: 2023-01-04, text: "原文第二段的数字有误，已更正。"}]',
+    }),
+    [`${ISSUE}/secret-draft.md`]: articleMd(
+      { title: "草稿标题", draft: "true", bylines: "[草稿作者]", tags: "[草稿标签]" },
+      "草稿独有的秘密词语。\n",
+    ),
+    [`${ISSUE}/scheduled.md`]: articleMd(
+      { title: "定时发布", publishAt: future, bylines: "[定时作者]", tags: "[定时标签]" },
+      "定时独有的词语。\n",
+    ),
     [`${ISSUE}/was-published.md`]: articleMd({ title: "已到时间", publishAt: past }, "到点发布的词语。\n"),
     // An issue whose only story is a draft is not an issue readers can see.
     [`${LATER}/issue.yaml`]: issueYaml("2023-01-10", ["later-draft"]),
@@ -76,6 +93,8 @@ describe("renamed articles and corrections", () => {
   });
 
   it("carries dated corrections", async () => {
-    expect((await getArticle("first-story"))!.corrections).toEqual([{ date: "2023-01-04", text: "原文第二段的数字有误，已更正。" }]);
+    expect((await getArticle("first-story"))!.corrections).toEqual([
+      { date: "2023-01-04", text: "原文第二段的数字有误，已更正。" },
+    ]);
   });
 });

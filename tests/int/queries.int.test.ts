@@ -21,7 +21,12 @@ describe("queries on the source issue", () => {
 
   it("gives an article its bylines, tags, neighbours in the issue and related stories", async () => {
     const a = await getArticle("jinyu-shuini-chuangxin");
-    expect(a).toMatchObject({ kicker: "左权金隅水泥有限公司", dateline: "本报讯", bylines: ["王磊"], section: { slug: "industry", name: "产业经济" } });
+    expect(a).toMatchObject({
+      kicker: "左权金隅水泥有限公司",
+      dateline: "本报讯",
+      bylines: ["王磊"],
+      section: { slug: "industry", name: "产业经济" },
+    });
     expect(a!.previous!.slug).toBe("liaoyang-xiangcun-zhenxing");
     expect(a!.next!.slug).toBe("rujiao-chanyeyuan-touchan");
     // Both tagged 党的二十大精神.
@@ -33,10 +38,17 @@ describe("queries on the source issue", () => {
   });
 
   it("lists by section, column, Chinese tag and byline", async () => {
-    expect((await getListing("section", "industry", 1))!.articles.items.map((a) => a.slug).sort()).toEqual(["jinyu-shuini-chuangxin", "rujiao-chanyeyuan-touchan"]);
+    expect((await getListing("section", "industry", 1))!.articles.items.map((a) => a.slug).sort()).toEqual([
+      "jinyu-shuini-chuangxin",
+      "rujiao-chanyeyuan-touchan",
+    ]);
     expect((await getListing("column", "ershida-jingshen-zai-jinzhong", 1))!.name).toBe("二十大精神在晋中");
-    expect((await getListing("tag", "乡村振兴", 1))!.articles.items.map((a) => a.slug)).toEqual(["liaoyang-xiangcun-zhenxing"]);
-    expect((await getListing("author", "李斌", 1))!.articles.items.map((a) => a.slug)).toEqual(["rujiao-chanyeyuan-touchan"]);
+    expect((await getListing("tag", "乡村振兴", 1))!.articles.items.map((a) => a.slug)).toEqual([
+      "liaoyang-xiangcun-zhenxing",
+    ]);
+    expect((await getListing("author", "李斌", 1))!.articles.items.map((a) => a.slug)).toEqual([
+      "rujiao-chanyeyuan-touchan",
+    ]);
     // Mentioned in a story, but wrote none.
     expect(await getListing("author", "石勇", 1)).toBeNull();
     expect(await getListing("tag", "不存在", 1)).toBeNull();

@@ -33,7 +33,12 @@ beforeAll(async () => {
     "content/issues/2023-01-03/issue.yaml": issueYaml("2023-01-03", slugs),
     "content/issues/2023-01-03/first-story.md": null,
     "content/issues/2023-01-03/second-story.md": null,
-    ...Object.fromEntries(Object.entries(stories).map(([slug, [title, body]]) => [`content/issues/2023-01-03/${slug}.md`, articleMd({ title }, body)])),
+    ...Object.fromEntries(
+      Object.entries(stories).map(([slug, [title, body]]) => [
+        `content/issues/2023-01-03/${slug}.md`,
+        articleMd({ title }, body),
+      ]),
+    ),
   });
   await ingestContent(db, parseContent(files));
 });
@@ -95,11 +100,16 @@ describe("phrases confirmed against the text", () => {
 });
 
 describe(`the index on ${testProvider()} and tokenize.ts`, () => {
-  const tokensOf = (a: { title: string; subtitle: string | null; kicker: string | null; text: string }) => [...analyzeText(headlineOf(a)).tokens, ...analyzeText(a.text).tokens];
+  const tokensOf = (a: { title: string; subtitle: string | null; kicker: string | null; text: string }) => [
+    ...analyzeText(headlineOf(a)).tokens,
+    ...analyzeText(a.text).tokens,
+  ];
   const sorted = (xs: Iterable<number | string>) => [...new Set(xs)].sort();
 
   it("holds exactly the tokens tokenize.ts gives each story", async () => {
-    const articles = await db.article.findMany({ select: { id: true, title: true, subtitle: true, kicker: true, text: true, publishedAt: true } });
+    const articles = await db.article.findMany({
+      select: { id: true, title: true, subtitle: true, kicker: true, text: true, publishedAt: true },
+    });
     if (testProvider() === "postgresql") {
       // SQL computes the tokens of a plain story itself (migration 20261130200000); the others are written whole.
       const rows = await db.$queryRawUnsafe<{ id: number; codes: number[]; given: boolean; key: bigint | number }[]>(
@@ -116,8 +126,12 @@ describe(`the index on ${testProvider()} and tokenize.ts`, () => {
       expect(rows.filter((r) => r.given).length).toBeGreaterThan(0);
       expect(rows.filter((r) => !r.given).length).toBeGreaterThan(rows.length / 2);
     } else {
-      await db.$executeRawUnsafe(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, 'ArticleSearch', 'row')`);
-      const terms = (await db.$queryRawUnsafe<{ term: string }[]>(`SELECT term FROM temp.search_vocabulary`)).map((r) => r.term);
+      await db.$executeRawUnsafe(
+        `CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, 'ArticleSearch', 'row')`,
+      );
+      const terms = (await db.$queryRawUnsafe<{ term: string }[]>(`SELECT term FROM temp.search_vocabulary`)).map(
+        (r) => r.term,
+      );
       const facetsAndMarkers = /^(all|folds|(sec|col|iss|aut|tag)\d+)$/;
       expect(sorted(terms.filter((t) => !facetsAndMarkers.test(t)))).toEqual(sorted(articles.flatMap(tokensOf)));
     }

@@ -47,18 +47,29 @@ describe(`search over ${TOTAL} daily stories up to yesterday`, () => {
     expect(first.totalIsExact).toBe(newestFirst.length <= COUNT_LIMIT);
     for (const page of [1, 2, 4, 13, 30, first.pageCount]) {
       const found = await searchArticles({ q, ...filters, page });
-      expect(found.results.map((r) => r.slug), `page ${page}`).toEqual(newestFirst.slice((page - 1) * 20, page * 20));
+      expect(
+        found.results.map((r) => r.slug),
+        `page ${page}`,
+      ).toEqual(newestFirst.slice((page - 1) * 20, page * 20));
     }
   });
 
   it("pages through headline matches first, then the rest, each newest first", async () => {
-    const expected = [...newest(headlineNamesZuoquan), ...newest((i) => !headlineNamesZuoquan(i))].slice(0, COUNT_LIMIT);
+    const expected = [...newest(headlineNamesZuoquan), ...newest((i) => !headlineNamesZuoquan(i))].slice(
+      0,
+      COUNT_LIMIT,
+    );
     const first = await searchArticles({ q: "左权", page: 1 });
     expect(first).toMatchObject({ total: COUNT_LIMIT, totalIsExact: false });
     for (const page of [1, 6, 7, 8, 13, 30, first.pageCount]) {
       const found = await searchArticles({ q: "左权", page });
-      expect(found.results.map((r) => r.slug), `page ${page}`).toEqual(expected.slice((page - 1) * 20, page * 20));
-      expect(found.results.map((r) => r.matchedIn)).toEqual(found.results.map((r) => (r.title.includes("左权") ? "title" : "body")));
+      expect(
+        found.results.map((r) => r.slug),
+        `page ${page}`,
+      ).toEqual(expected.slice((page - 1) * 20, page * 20));
+      expect(found.results.map((r) => r.matchedIn)).toEqual(
+        found.results.map((r) => (r.title.includes("左权") ? "title" : "body")),
+      );
     }
   });
 
@@ -68,11 +79,23 @@ describe(`search over ${TOTAL} daily stories up to yesterday`, () => {
     if (query.kind !== "terms") throw new Error("expected terms");
     const phrases = query.terms.map((t) => ({ tokens: t.tokens, prefix: t.prefix, text: t.text }));
     const range = keyRange(new Date());
-    const headline = await backend.page({ text: { in: "headline", phrases }, notInHeadline: null, facets: [] }, range, COUNT_CAP, 0, 20);
+    const headline = await backend.page(
+      { text: { in: "headline", phrases }, notInHeadline: null, facets: [] },
+      range,
+      COUNT_CAP,
+      0,
+      20,
+    );
     expect(headline.total).toBe(TOTAL / 10);
     const rest: TierQuery = { text: { in: "all", phrases }, notInHeadline: phrases, facets: [] };
     for (const offset of [0, 200, 700]) {
-      const withKeys = await backend.page({ ...rest, notInHeadlineKeys: headline.keys }, range, COUNT_CAP - headline.total, offset, 20);
+      const withKeys = await backend.page(
+        { ...rest, notInHeadlineKeys: headline.keys },
+        range,
+        COUNT_CAP - headline.total,
+        offset,
+        20,
+      );
       const looked = await backend.page(rest, range, COUNT_CAP - headline.total, offset, 20);
       expect(looked).toEqual(withKeys);
       expect(withKeys.ids).toHaveLength(20);

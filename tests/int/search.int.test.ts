@@ -15,8 +15,13 @@ const texts = new Map<string, { headline: string; body: string }>();
 beforeAll(async () => {
   content = await loadContent("content");
   await ingestContent(db, content);
-  for (const a of await db.article.findMany({ select: { slug: true, title: true, subtitle: true, kicker: true, text: true } })) {
-    texts.set(a.slug, { headline: normalize([a.title, a.subtitle, a.kicker].filter(Boolean).join("\n")), body: normalize(a.text) });
+  for (const a of await db.article.findMany({
+    select: { slug: true, title: true, subtitle: true, kicker: true, text: true },
+  })) {
+    texts.set(a.slug, {
+      headline: normalize([a.title, a.subtitle, a.kicker].filter(Boolean).join("\n")),
+      body: normalize(a.text),
+    });
   }
 });
 
@@ -29,15 +34,20 @@ const slugs = async (query: string) => (await search(query)).results.map((r) => 
 
 /** The oracle: the stories whose text holds every term (compared as the index compares). */
 function storiesContaining(...terms: string[]) {
-  return [...texts].filter(([, t]) => terms.every((term) => (t.headline + "\n" + t.body).includes(normalize(term)))).map(([slug]) => slug);
+  return [...texts]
+    .filter(([, t]) => terms.every((term) => (t.headline + "\n" + t.body).includes(normalize(term))))
+    .map(([slug]) => slug);
 }
 
 describe("search works for Chinese", () => {
-  it.each(["网格", "乳胶", "左权羊", "魏丹创新工作室", "直接还原铁", "30万吨", "PLC控制", "石勇", "气球"])("finds every story containing %s, and only those", async (q) => {
-    const expected = storiesContaining(q);
-    expect(expected.length).toBeGreaterThan(0);
-    expect((await slugs(`q=${encodeURIComponent(q)}`)).sort()).toEqual(expected.sort());
-  });
+  it.each(["网格", "乳胶", "左权羊", "魏丹创新工作室", "直接还原铁", "30万吨", "PLC控制", "石勇", "气球"])(
+    "finds every story containing %s, and only those",
+    async (q) => {
+      const expected = storiesContaining(q);
+      expect(expected.length).toBeGreaterThan(0);
+      expect((await slugs(`q=${encodeURIComponent(q)}`)).sort()).toEqual(expected.sort());
+    },
+  );
 
   it("finds a story from any run of two or more consecutive characters of its headline or body", async () => {
     // Deterministic sample: every story, windows of 2 to 9 characters at spread-out offsets.
@@ -77,7 +87,9 @@ describe("search works for Chinese", () => {
   it("searches headlines for a single character, and says so", async () => {
     const r = await search("q=羊");
     expect(r.notice).toContain("单字");
-    expect(r.results.map((x) => x.slug)).toEqual([...texts].filter(([, t]) => t.headline.includes("羊")).map(([s]) => s));
+    expect(r.results.map((x) => x.slug)).toEqual(
+      [...texts].filter(([, t]) => t.headline.includes("羊")).map(([s]) => s),
+    );
     expect((await slugs("q=乳")).length).toBeGreaterThan(0);
   });
 
@@ -130,7 +142,10 @@ describe("filters, alone and combined", () => {
     expect(await slugs("section=industry&author=王磊")).toEqual(["jinyu-shuini-chuangxin"]);
     expect(await slugs("section=commentary&author=王磊")).toEqual([]);
     expect(await slugs("column=ershida-jingshen-zai-jinzhong")).toEqual(["liaoyang-xiangcun-zhenxing"]);
-    expect((await slugs(`tag=${encodeURIComponent("党的二十大精神")}`)).sort()).toEqual(["jinyu-shuini-chuangxin", "liaoyang-xiangcun-zhenxing"]);
+    expect((await slugs(`tag=${encodeURIComponent("党的二十大精神")}`)).sort()).toEqual([
+      "jinyu-shuini-chuangxin",
+      "liaoyang-xiangcun-zhenxing",
+    ]);
     expect(await slugs("issue=2022-12-20")).toHaveLength(5);
     expect(await slugs("issue=2022-12-21")).toEqual([]);
     // One filter naming nothing empties a combination, whichever lookup answers first.
@@ -150,7 +165,29 @@ describe("filters, alone and combined", () => {
 });
 
 describe("robustness", () => {
-  const hostile = ['"', "*", "NEAR(", "AND", "OR", "NOT", "-", "^", ":", "{title}", "网格\" OR \"乳胶", "' OR 1=1 --", "'; DROP TABLE \"Article\"; --", "🎈🎈", "网格🎈", "\\", "%", "()", "左权 -网格", "NEAR(网格 乳胶)", "title:网格"];
+  const hostile = [
+    '"',
+    "*",
+    "NEAR(",
+    "AND",
+    "OR",
+    "NOT",
+    "-",
+    "^",
+    ":",
+    "{title}",
+    '网格" OR "乳胶',
+    "' OR 1=1 --",
+    '\'; DROP TABLE "Article"; --',
+    "🎈🎈",
+    "网格🎈",
+    "\\",
+    "%",
+    "()",
+    "左权 -网格",
+    "NEAR(网格 乳胶)",
+    "title:网格",
+  ];
   it.each(hostile)("answers %s with results or an empty list, never an error", async (q) => {
     const r = await search(`q=${encodeURIComponent(q)}`);
     expect(Array.isArray(r.results)).toBe(true);
@@ -190,10 +227,19 @@ describe("GET /api/search", () => {
   it("answers { total, page, results } for the same parameters as the page", async () => {
     const res = await call(`q=${encodeURIComponent("乳胶")}&section=industry`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { total: number; page: number; results: { slug: string; title: string; snippet: string; bylines: string[]; matchedIn: string }[] };
+    const body = (await res.json()) as {
+      total: number;
+      page: number;
+      results: { slug: string; title: string; snippet: string; bylines: string[]; matchedIn: string }[];
+    };
     expect(body.total).toBe(1);
     expect(body.page).toBe(1);
-    expect(body.results[0]).toMatchObject({ slug: "rujiao-chanyeyuan-touchan", title: "左权天然乳胶产业园 首批生产线投产运行", bylines: ["军星", "李斌"], matchedIn: "title" });
+    expect(body.results[0]).toMatchObject({
+      slug: "rujiao-chanyeyuan-touchan",
+      title: "左权天然乳胶产业园 首批生产线投产运行",
+      bylines: ["军星", "李斌"],
+      matchedIn: "title",
+    });
   });
 
   it("answers an invalid parameter with 400 and a message naming it", async () => {
@@ -211,6 +257,7 @@ describe("GET /api/search", () => {
   });
 
   it("answers hostile text with 200", async () => {
-    for (const q of ['"', "NEAR(", "' OR 1=1 --", "🎈"]) expect((await call(`q=${encodeURIComponent(q)}`)).status).toBe(200);
+    for (const q of ['"', "NEAR(", "' OR 1=1 --", "🎈"])
+      expect((await call(`q=${encodeURIComponent(q)}`)).status).toBe(200);
   });
 });

@@ -5,7 +5,14 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { issueDate } from "@/lib/dates";
 import { articlePath, listingPath } from "@/lib/urls";
-import { HIDDEN_NAMES, HIDDEN_SLUGS, HOSTILE_TAG, HOSTILE_TITLE, SITE_ORIGIN, ingestSeoContent } from "../helpers/seo-content";
+import {
+  HIDDEN_NAMES,
+  HIDDEN_SLUGS,
+  HOSTILE_TAG,
+  HOSTILE_TITLE,
+  SITE_ORIGIN,
+  ingestSeoContent,
+} from "../helpers/seo-content";
 
 // Every feed, RSS and Atom, for the paper and for each section, column, tag and byline,
 // parsed with rss-parser and checked item by item against the database.
@@ -43,14 +50,40 @@ async function fetchFeed(format: Format, kind: Kind | null, key?: string): Promi
   const { GET } = await routes[format][kind]();
   const raw = encodeURIComponent(key!);
   const url = `${SITE_ORIGIN}${listingPath(kind, key!)}/${format === "rss" ? "feed" : "atom"}.xml`;
-  return (GET as (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>)(new Request(url), { params: Promise.resolve({ [paramName[kind]]: raw }) });
+  return (GET as (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>)(new Request(url), {
+    params: Promise.resolve({ [paramName[kind]]: raw }),
+  });
 }
 
-const rssParser = new Parser<Record<string, unknown>, { creators?: string[]; categoryList?: { _: string; $: { domain: string } }[] }>({
-  customFields: { item: [["dc:creator", "creators", { keepArray: true }], ["category", "categoryList", { keepArray: true }]] },
+const rssParser = new Parser<
+  Record<string, unknown>,
+  { creators?: string[]; categoryList?: { _: string; $: { domain: string } }[] }
+>({
+  customFields: {
+    item: [
+      ["dc:creator", "creators", { keepArray: true }],
+      ["category", "categoryList", { keepArray: true }],
+    ],
+  },
 });
-const atomParser = new Parser<Record<string, unknown>, { id?: string; authors?: { name: string[]; uri: string[] }[]; published?: string; updated?: string; categoryList?: { $: { term: string; scheme: string } }[] }>({
-  customFields: { item: [["author", "authors", { keepArray: true }], "published", "updated", ["category", "categoryList", { keepArray: true }]] },
+const atomParser = new Parser<
+  Record<string, unknown>,
+  {
+    id?: string;
+    authors?: { name: string[]; uri: string[] }[];
+    published?: string;
+    updated?: string;
+    categoryList?: { $: { term: string; scheme: string } }[];
+  }
+>({
+  customFields: {
+    item: [
+      ["author", "authors", { keepArray: true }],
+      "published",
+      "updated",
+      ["category", "categoryList", { keepArray: true }],
+    ],
+  },
 });
 
 /** The oracle: what readers may see, straight from the tables, newest first, at most 50. */
@@ -138,7 +171,9 @@ async function checkAtom(res: Response, where: Prisma.ArticleWhereInput, selfPat
   expect(feed.items.map((i) => i.updated)).toEqual(want.map((a) => a.updated.toISOString()));
   expect(feed.items.map((i) => i.summary)).toEqual(want.map((a) => a.excerpt));
   expect(feed.items.map((i) => (i.authors ?? []).map((p) => p.name[0]))).toEqual(want.map((a) => a.bylines));
-  expect(feed.items.map((i) => (i.authors ?? []).map((p) => p.uri[0]))).toEqual(want.map((a) => a.bylines.map((n) => `${SITE_ORIGIN}${listingPath("author", n)}`)));
+  expect(feed.items.map((i) => (i.authors ?? []).map((p) => p.uri[0]))).toEqual(
+    want.map((a) => a.bylines.map((n) => `${SITE_ORIGIN}${listingPath("author", n)}`)),
+  );
   expect(feed.items.map((i) => (i.categoryList ?? []).map((c) => c.$.term))).toEqual(want.map((a) => a.categories));
   // The feed's newest change is its <updated>.
   const newest = want.reduce((d, a) => (a.updated > d ? a.updated : d), new Date(0));
@@ -166,30 +201,43 @@ describe("the paper's feeds", () => {
     expect(corrected.updated).toBe("2023-01-31T16:00:00.000Z");
   });
 
-  it.each(["rss", "atom"] as const)("%s: never lists a draft or a scheduled story, nor their bylines and tags", async (format) => {
-    const xml = await (await fetchFeed(format, null)).text();
-    for (const slug of HIDDEN_SLUGS) expect(xml).not.toContain(`/articles/${slug}`);
-    for (const name of [...HIDDEN_NAMES, "草稿标题", "定时发布"]) expect(xml).not.toContain(name);
-  });
+  it.each(["rss", "atom"] as const)(
+    "%s: never lists a draft or a scheduled story, nor their bylines and tags",
+    async (format) => {
+      const xml = await (await fetchFeed(format, null)).text();
+      for (const slug of HIDDEN_SLUGS) expect(xml).not.toContain(`/articles/${slug}`);
+      for (const name of [...HIDDEN_NAMES, "草稿标题", "定时发布"]) expect(xml).not.toContain(name);
+    },
+  );
 
-  it.each(["rss", "atom"] as const)("%s: carries a hostile title and tag through escaping unchanged", async (format) => {
-    const xml = await (await fetchFeed(format, null)).text();
-    const feed = format === "rss" ? await rssParser.parseString(xml) : await atomParser.parseString(xml);
-    const item = feed.items.find((i) => i.link === `${SITE_ORIGIN}/articles/hostile-title`)!;
-    expect(item.title).toBe(HOSTILE_TITLE);
-    expect(xml).not.toContain("</script>");
-    expect(xml).not.toContain("]]>");
-    expect(xml).not.toContain("&nbsp;");
-    // The body's HTML arrives exactly as stored (escaped once more for XML, and unescaped by the parser).
-    const { html, excerpt } = await db.article.findUniqueOrThrow({ where: { slug: "hostile-title" }, select: { html: true, excerpt: true } });
-    expect(html).toContain("&#x3C;不是标签>");
-    expect(format === "rss" ? (item as Record<string, unknown>)["content:encoded"] : item.content).toBe(html);
-    // RSS readers take <description> as HTML: the plain-text excerpt is escaped for that, once.
-    if (format === "rss") expect(item.content).toBe(excerpt.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
-    else expect((item as { summary?: string }).summary).toBe(excerpt);
-    const tagged = format === "rss" ? (item as { categoryList?: { _: string }[] }).categoryList!.map((c) => c._) : (item as { categoryList?: { $: { term: string } }[] }).categoryList!.map((c) => c.$.term);
-    expect(tagged).toContain(HOSTILE_TAG);
-  });
+  it.each(["rss", "atom"] as const)(
+    "%s: carries a hostile title and tag through escaping unchanged",
+    async (format) => {
+      const xml = await (await fetchFeed(format, null)).text();
+      const feed = format === "rss" ? await rssParser.parseString(xml) : await atomParser.parseString(xml);
+      const item = feed.items.find((i) => i.link === `${SITE_ORIGIN}/articles/hostile-title`)!;
+      expect(item.title).toBe(HOSTILE_TITLE);
+      expect(xml).not.toContain("</script>");
+      expect(xml).not.toContain("]]>");
+      expect(xml).not.toContain("&nbsp;");
+      // The body's HTML arrives exactly as stored (escaped once more for XML, and unescaped by the parser).
+      const { html, excerpt } = await db.article.findUniqueOrThrow({
+        where: { slug: "hostile-title" },
+        select: { html: true, excerpt: true },
+      });
+      expect(html).toContain("&#x3C;不是标签>");
+      expect(format === "rss" ? (item as Record<string, unknown>)["content:encoded"] : item.content).toBe(html);
+      // RSS readers take <description> as HTML: the plain-text excerpt is escaped for that, once.
+      if (format === "rss")
+        expect(item.content).toBe(excerpt.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+      else expect((item as { summary?: string }).summary).toBe(excerpt);
+      const tagged =
+        format === "rss"
+          ? (item as { categoryList?: { _: string }[] }).categoryList!.map((c) => c._)
+          : (item as { categoryList?: { $: { term: string } }[] }).categoryList!.map((c) => c.$.term);
+      expect(tagged).toContain(HOSTILE_TAG);
+    },
+  );
 });
 
 describe("feeds of each section, column, tag and byline", () => {
@@ -206,7 +254,12 @@ describe("feeds of each section, column, tag and byline", () => {
   });
 
   it("names the subject in the feed's title, and stops at 50 for a tag with more stories", async () => {
-    const { feed } = await checkRss(await fetchFeed("rss", "tag", "乡村振兴"), { tags: { some: { tag: { name: "乡村振兴" } } } }, `${listingPath("tag", "乡村振兴")}/feed.xml`, listingPath("tag", "乡村振兴"));
+    const { feed } = await checkRss(
+      await fetchFeed("rss", "tag", "乡村振兴"),
+      { tags: { some: { tag: { name: "乡村振兴" } } } },
+      `${listingPath("tag", "乡村振兴")}/feed.xml`,
+      listingPath("tag", "乡村振兴"),
+    );
     expect(feed.title).toBe("左权报 · 标签：乡村振兴");
     expect(feed.items).toHaveLength(50);
     const atom = await atomParser.parseString(await (await fetchFeed("atom", "author", "测试记者")).text());
@@ -216,7 +269,9 @@ describe("feeds of each section, column, tag and byline", () => {
 
   it("accepts a Chinese key sent decoded as well as percent-encoded", async () => {
     const { GET } = await routes.rss.tag();
-    const res = await GET(new Request(`${SITE_ORIGIN}/tags/x/feed.xml`), { params: Promise.resolve({ tag: "乡村振兴" }) });
+    const res = await GET(new Request(`${SITE_ORIGIN}/tags/x/feed.xml`), {
+      params: Promise.resolve({ tag: "乡村振兴" }),
+    });
     expect(res.status).toBe(200);
   });
 
@@ -226,17 +281,33 @@ describe("feeds of each section, column, tag and byline", () => {
       expect((await fetchFeed(format, "column", "no-such-column")).status).toBe(404);
       expect((await fetchFeed(format, "tag", "不存在的标签")).status).toBe(404);
       for (const name of ["草稿标签", "定时标签"]) expect((await fetchFeed(format, "tag", name)).status).toBe(404);
-      for (const name of ["草稿作者", "定时作者", "石勇"]) expect((await fetchFeed(format, "author", name)).status).toBe(404);
+      for (const name of ["草稿作者", "定时作者", "石勇"])
+        expect((await fetchFeed(format, "author", name)).status).toBe(404);
     }
     const { GET } = await routes.atom.author();
-    expect((await GET(new Request(`${SITE_ORIGIN}/authors/x/atom.xml`), { params: Promise.resolve({ author: "%E4%B9" }) })).status).toBe(404);
+    expect(
+      (await GET(new Request(`${SITE_ORIGIN}/authors/x/atom.xml`), { params: Promise.resolve({ author: "%E4%B9" }) }))
+        .status,
+    ).toBe(404);
   });
 
   it("gives an empty but valid feed for a section with no stories yet", async () => {
-    await db.section.create({ data: { slug: "empty-section", name: "空版块", description: "还没有报道。", position: 99 } });
-    const { feed } = await checkAtom(await fetchFeed("atom", "section", "empty-section"), { section: { slug: "empty-section" } }, "/sections/empty-section/atom.xml", "/sections/empty-section");
+    await db.section.create({
+      data: { slug: "empty-section", name: "空版块", description: "还没有报道。", position: 99 },
+    });
+    const { feed } = await checkAtom(
+      await fetchFeed("atom", "section", "empty-section"),
+      { section: { slug: "empty-section" } },
+      "/sections/empty-section/atom.xml",
+      "/sections/empty-section",
+    );
     expect(feed.items).toEqual([]);
-    const rss = await checkRss(await fetchFeed("rss", "section", "empty-section"), { section: { slug: "empty-section" } }, "/sections/empty-section/feed.xml", "/sections/empty-section");
+    const rss = await checkRss(
+      await fetchFeed("rss", "section", "empty-section"),
+      { section: { slug: "empty-section" } },
+      "/sections/empty-section/feed.xml",
+      "/sections/empty-section",
+    );
     expect(rss.feed.description).toBe("还没有报道。");
     await db.section.delete({ where: { slug: "empty-section" } });
   });
@@ -246,7 +317,11 @@ describe("feeds follow the clock", () => {
   it("lets a scheduled story in once its time has come, with no new ingest", async () => {
     const before = await (await fetchFeed("rss", "author", "定时作者")).status;
     expect(before).toBe(404);
-    const { publishedAt } = await db.article.update({ where: { slug: "scheduled" }, data: { publishedAt: new Date(Date.now() - 1000) }, select: { publishedAt: true } });
+    const { publishedAt } = await db.article.update({
+      where: { slug: "scheduled" },
+      data: { publishedAt: new Date(Date.now() - 1000) },
+      select: { publishedAt: true },
+    });
     const feed = await rssParser.parseString(await (await fetchFeed("rss", null)).text());
     expect(feed.items[0]!.title).toBe("定时发布");
     expect(feed.items[0]!.isoDate).toBe(toSecond(publishedAt));

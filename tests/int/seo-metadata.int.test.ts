@@ -35,7 +35,8 @@ async function digestOf(p: Promise<unknown>): Promise<string> {
 }
 
 type RssAlternates = { url: string; title: string }[];
-const feedsOf = (m: Metadata, type = "application/rss+xml") => (m.alternates?.types?.[type] as RssAlternates).map((f) => f.url);
+const feedsOf = (m: Metadata, type = "application/rss+xml") =>
+  (m.alternates?.types?.[type] as RssAlternates).map((f) => f.url);
 
 describe("article pages", () => {
   it("have a canonical URL, Open Graph article tags, a Twitter card and the feeds that fit", async () => {
@@ -60,14 +61,28 @@ describe("article pages", () => {
       authors: [abs(listingPath("author", "测试记者")), abs(listingPath("author", "景亚萱"))],
     });
     expect(m.twitter).toEqual({ card: "summary", title: "刚刚发布的报道", description: a.excerpt });
-    expect(feedsOf(m)).toEqual([abs("/feed.xml"), abs("/sections/rural/feed.xml"), abs("/columns/fenjin-xin-zhengcheng/feed.xml")]);
-    expect(feedsOf(m, "application/atom+xml")).toEqual([abs("/atom.xml"), abs("/sections/rural/atom.xml"), abs("/columns/fenjin-xin-zhengcheng/atom.xml")]);
-    expect((m.alternates?.types?.["application/rss+xml"] as RssAlternates).map((f) => f.title)).toEqual(["左权报", "左权报 · 版块：乡村振兴", "左权报 · 栏目：奋进新征程 建功新时代"]);
+    expect(feedsOf(m)).toEqual([
+      abs("/feed.xml"),
+      abs("/sections/rural/feed.xml"),
+      abs("/columns/fenjin-xin-zhengcheng/feed.xml"),
+    ]);
+    expect(feedsOf(m, "application/atom+xml")).toEqual([
+      abs("/atom.xml"),
+      abs("/sections/rural/atom.xml"),
+      abs("/columns/fenjin-xin-zhengcheng/atom.xml"),
+    ]);
+    expect((m.alternates?.types?.["application/rss+xml"] as RssAlternates).map((f) => f.title)).toEqual([
+      "左权报",
+      "左权报 · 版块：乡村振兴",
+      "左权报 · 栏目：奋进新征程 建功新时代",
+    ]);
   });
 
   it("carry the date of the latest correction as modified time", async () => {
     const { generateMetadata } = await import("@/app/articles/[slug]/page");
-    const m = (await generateMetadata(params({ slug: "corrected-story" }))) as { openGraph: { publishedTime: string; modifiedTime: string } };
+    const m = (await generateMetadata(params({ slug: "corrected-story" }))) as {
+      openGraph: { publishedTime: string; modifiedTime: string };
+    };
     expect(m.openGraph.publishedTime).toBe("2023-01-10T00:00:00.000Z");
     expect(m.openGraph.modifiedTime).toBe("2023-01-31T16:00:00.000Z");
   });
@@ -90,7 +105,14 @@ describe("listing pages", () => {
     expect(m.alternates?.canonical).toBe(url);
     expect(feedsOf(m)).toEqual([`${url}/feed.xml`, abs("/feed.xml")]);
     expect(feedsOf(m, "application/atom+xml")).toEqual([`${url}/atom.xml`, abs("/atom.xml")]);
-    expect(m.openGraph).toEqual({ type: "website", url, title: "乡村振兴", description: "标签“乡村振兴”的全部报道。", siteName: "左权报", locale: "zh_CN" });
+    expect(m.openGraph).toEqual({
+      type: "website",
+      url,
+      title: "乡村振兴",
+      description: "标签“乡村振兴”的全部报道。",
+      siteName: "左权报",
+      locale: "zh_CN",
+    });
     expect(m.twitter).toEqual({ card: "summary", title: "乡村振兴", description: "标签“乡村振兴”的全部报道。" });
   });
 
@@ -99,10 +121,16 @@ describe("listing pages", () => {
     const m = await generateMetadata(params({ tag: enc("乡村振兴"), page: "3" }));
     expect(m.alternates?.canonical).toBe(abs(listingPath("tag", "乡村振兴", 3)));
     expect(m.title).toBe("乡村振兴 · 第3页");
-    expect(await digestOf(generateMetadata(params({ tag: enc("乡村振兴"), page: "1" })))).toMatch(/^NEXT_REDIRECT;.*;308;/);
-    expect(await digestOf(generateMetadata(params({ tag: enc("乡村振兴"), page: "4" })))).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
+    expect(await digestOf(generateMetadata(params({ tag: enc("乡村振兴"), page: "1" })))).toMatch(
+      /^NEXT_REDIRECT;.*;308;/,
+    );
+    expect(await digestOf(generateMetadata(params({ tag: enc("乡村振兴"), page: "4" })))).toBe(
+      "NEXT_HTTP_ERROR_FALLBACK;404",
+    );
     const first = await import("@/app/tags/[tag]/page");
-    expect(await digestOf(first.generateMetadata(params({ tag: enc("草稿标签") })))).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
+    expect(await digestOf(first.generateMetadata(params({ tag: enc("草稿标签") })))).toBe(
+      "NEXT_HTTP_ERROR_FALLBACK;404",
+    );
   });
 
   it("section, column and author pages advertise their own feeds", async () => {
@@ -110,9 +138,13 @@ describe("listing pages", () => {
     expect(section.alternates?.canonical).toBe(abs("/sections/industry"));
     expect(section.description).toBe("工业项目、企业创新、招商引资与营商环境。");
     expect(feedsOf(section)[0]).toBe(abs("/sections/industry/feed.xml"));
-    const column = await (await import("@/app/columns/[column]/page")).generateMetadata(params({ column: "fenjin-xin-zhengcheng" }));
+    const column = await (
+      await import("@/app/columns/[column]/page")
+    ).generateMetadata(params({ column: "fenjin-xin-zhengcheng" }));
     expect(feedsOf(column)[0]).toBe(abs("/columns/fenjin-xin-zhengcheng/feed.xml"));
-    const author = await (await import("@/app/authors/[author]/page/[page]/page")).generateMetadata(params({ author: enc("测试记者"), page: "2" }));
+    const author = await (
+      await import("@/app/authors/[author]/page/[page]/page")
+    ).generateMetadata(params({ author: enc("测试记者"), page: "2" }));
     expect(author.alternates?.canonical).toBe(abs(listingPath("author", "测试记者", 2)));
     expect(feedsOf(author)).toEqual([abs(`${listingPath("author", "测试记者")}/feed.xml`), abs("/feed.xml")]);
   });
@@ -138,10 +170,14 @@ describe("the other pages", () => {
     expect(issue.title).toBe("2023年1月10日 第12期 报纸");
     expect(issue.description).not.toContain("草稿标题");
     expect(issue.description).not.toContain("定时发布");
-    const search = await (await import("@/app/search/page")).generateMetadata({ searchParams: Promise.resolve({ q: "乳胶" }) });
+    const search = await (
+      await import("@/app/search/page")
+    ).generateMetadata({ searchParams: Promise.resolve({ q: "乳胶" }) });
     expect(search.robots).toEqual({ index: false, follow: true });
     expect(search.title).toBe("搜索：乳胶");
-    const searchPage = await (await import("@/app/search/page")).generateMetadata({ searchParams: Promise.resolve({}) });
+    const searchPage = await (
+      await import("@/app/search/page")
+    ).generateMetadata({ searchParams: Promise.resolve({}) });
     expect(searchPage.robots).toBeUndefined();
     expect(searchPage.alternates?.canonical).toBe(abs("/search"));
     expect(searchPage.description).toMatch(/搜索/);
@@ -160,14 +196,26 @@ async function pageJsonLd(render: Promise<unknown> | unknown): Promise<unknown> 
 describe("JSON-LD", () => {
   it("the schema.org vocabulary is loaded from its package", () => {
     const v = loadSchemaOrg();
-    for (const t of ["NewsArticle", "NewsMediaOrganization", "BreadcrumbList", "CollectionPage", "PublicationIssue"]) expect(v.classes.has(t), t).toBe(true);
-    for (const p of ["printEdition", "printSection", "printColumn", "alternativeHeadline", "wordCount"]) expect(v.properties.has(p), p).toBe(true);
+    for (const t of ["NewsArticle", "NewsMediaOrganization", "BreadcrumbList", "CollectionPage", "PublicationIssue"])
+      expect(v.classes.has(t), t).toBe(true);
+    for (const p of ["printEdition", "printSection", "printColumn", "alternativeHeadline", "wordCount"])
+      expect(v.properties.has(p), p).toBe(true);
     // The checker catches what it should.
-    expect(checkJsonLd({ "@context": "https://schema.org", "@type": "NewsArticle", headlin: "x" })).toEqual([`$.headlin: "headlin" is not a schema.org property`]);
+    expect(checkJsonLd({ "@context": "https://schema.org", "@type": "NewsArticle", headlin: "x" })).toEqual([
+      `$.headlin: "headlin" is not a schema.org property`,
+    ]);
     expect(checkJsonLd({ "@context": "https://schema.org", "@type": "NewsArticel" })).toHaveLength(1);
     expect(checkJsonLd({ "@context": "https://schema.org", "@type": "Person", printEdition: "x" })).toHaveLength(1);
-    expect(checkJsonLd({ "@context": "https://schema.org", "@type": "NewsArticle", author: { "@type": "ImageObject", url: "x" } })).toHaveLength(1);
-    expect(checkJsonLd({ "@context": "https://schema.org", "@type": "NewsArticle", wordCount: "many" })).toHaveLength(1);
+    expect(
+      checkJsonLd({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        author: { "@type": "ImageObject", url: "x" },
+      }),
+    ).toHaveLength(1);
+    expect(checkJsonLd({ "@context": "https://schema.org", "@type": "NewsArticle", wordCount: "many" })).toHaveLength(
+      1,
+    );
   });
 
   it("an article page: NewsArticle with the print fields, and its breadcrumbs, all valid schema.org", async () => {
@@ -208,7 +256,10 @@ describe("JSON-LD", () => {
   });
 
   it("every visible article's JSON-LD is valid, without a column or subtitle too", async () => {
-    const slugs = await db.article.findMany({ where: { draft: false, publishedAt: { lte: new Date() } }, select: { slug: true } });
+    const slugs = await db.article.findMany({
+      where: { draft: false, publishedAt: { lte: new Date() } },
+      select: { slug: true },
+    });
     for (const { slug } of slugs) {
       const data = articleJsonLd((await getArticle(slug))!);
       expect(checkJsonLd(data), slug).toEqual([]);
@@ -221,12 +272,23 @@ describe("JSON-LD", () => {
   it("list pages: CollectionPage for sections, columns, tags, bylines, an issue and the archive", async () => {
     const pages: [string, Promise<unknown> | unknown][] = [
       ["section", (await import("@/app/sections/[slug]/page")).default(params({ slug: "rural" }))],
-      ["section p2", (await import("@/app/sections/[slug]/page/[page]/page")).default(params({ slug: "rural", page: "2" }))],
+      [
+        "section p2",
+        (await import("@/app/sections/[slug]/page/[page]/page")).default(params({ slug: "rural", page: "2" })),
+      ],
       ["column", (await import("@/app/columns/[column]/page")).default(params({ column: "fenjin-xin-zhengcheng" }))],
       ["tag", (await import("@/app/tags/[tag]/page")).default(params({ tag: enc("乡村振兴") }))],
-      ["tag p2", (await import("@/app/tags/[tag]/page/[page]/page")).default(params({ tag: enc("乡村振兴"), page: "2" }))],
+      [
+        "tag p2",
+        (await import("@/app/tags/[tag]/page/[page]/page")).default(params({ tag: enc("乡村振兴"), page: "2" })),
+      ],
       ["author", (await import("@/app/authors/[author]/page")).default(params({ author: enc("测试记者") }))],
-      ["author p3", (await import("@/app/authors/[author]/page/[page]/page")).default(params({ author: enc("测试记者"), page: "3" }))],
+      [
+        "author p3",
+        (await import("@/app/authors/[author]/page/[page]/page")).default(
+          params({ author: enc("测试记者"), page: "3" }),
+        ),
+      ],
       ["issue", (await import("@/app/issues/[issue]/page")).default(params({ issue: "2023-01-10" }))],
       ["archive", (await import("@/app/issues/page")).default()],
     ];
@@ -235,25 +297,41 @@ describe("JSON-LD", () => {
       expect(data["@type"], name).toBe("CollectionPage");
       expect(checkJsonLd(data), name).toEqual([]);
     }
-    const tagPage2 = (await pageJsonLd((await import("@/app/tags/[tag]/page/[page]/page")).default(params({ tag: enc("乡村振兴"), page: "2" })))) as {
+    const tagPage2 = (await pageJsonLd(
+      (await import("@/app/tags/[tag]/page/[page]/page")).default(params({ tag: enc("乡村振兴"), page: "2" })),
+    )) as {
       url: string;
       mainEntity: { itemListElement: { position: number; url: string }[] };
     };
     expect(tagPage2.url).toBe(abs(listingPath("tag", "乡村振兴", 2)));
     expect(tagPage2.mainEntity.itemListElement[0]!.position).toBe(21);
-    const issue = (await pageJsonLd((await import("@/app/issues/[issue]/page")).default(params({ issue: "2023-01-10" })))) as {
+    const issue = (await pageJsonLd(
+      (await import("@/app/issues/[issue]/page")).default(params({ issue: "2023-01-10" })),
+    )) as {
       about: unknown;
       mainEntity: { itemListElement: { url: string }[] };
     };
-    expect(issue.about).toEqual({ "@type": "PublicationIssue", url: abs("/issues/2023-01-10"), datePublished: "2023-01-10", issueNumber: 12, isPartOf: { "@type": "Periodical", name: "左权报" } });
-    expect(issue.mainEntity.itemListElement.map((i) => i.url)).toEqual(["recent-story", "corrected-story", "hostile-title"].map((s) => abs(`/articles/${s}`)));
+    expect(issue.about).toEqual({
+      "@type": "PublicationIssue",
+      url: abs("/issues/2023-01-10"),
+      datePublished: "2023-01-10",
+      issueNumber: 12,
+      isPartOf: { "@type": "Periodical", name: "左权报" },
+    });
+    expect(issue.mainEntity.itemListElement.map((i) => i.url)).toEqual(
+      ["recent-story", "corrected-story", "hostile-title"].map((s) => abs(`/articles/${s}`)),
+    );
   });
 
   it("the front page: the site and its publisher", async () => {
     const { default: FrontPage } = await import("@/app/page");
     const data = await pageJsonLd(FrontPage());
     expect(checkJsonLd(data)).toEqual([]);
-    expect(data).toMatchObject({ "@type": "WebSite", url: abs("/"), publisher: { "@type": "NewsMediaOrganization", name: "左权报" } });
+    expect(data).toMatchObject({
+      "@type": "WebSite",
+      url: abs("/"),
+      publisher: { "@type": "NewsMediaOrganization", name: "左权报" },
+    });
   });
 
   it("renders as one script whose text cannot end the element, and parses back to the same data", async () => {

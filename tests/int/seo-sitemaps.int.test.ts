@@ -23,7 +23,13 @@ async function body(res: Response) {
   expect(res.headers.get("content-type")).toBe("application/xml; charset=utf-8");
   const xml = await res.text();
   expect(XMLValidator.validate(xml)).toBe(true);
-  return { xml, doc: parser.parse(xml) as { urlset?: { url?: Url[]; "@_xmlns": string }; sitemapindex?: { sitemap: { loc: string; lastmod?: string }[] } } };
+  return {
+    xml,
+    doc: parser.parse(xml) as {
+      urlset?: { url?: Url[]; "@_xmlns": string };
+      sitemapindex?: { sitemap: { loc: string; lastmod?: string }[] };
+    },
+  };
 }
 
 const abs = (path: string) => `${SITE_ORIGIN}${path}`;
@@ -104,19 +110,30 @@ describe("sitemap.xml", () => {
     const { GET } = await import("@/app/sitemap.xml/route");
     const urls = new Map((await body(await GET())).doc.urlset!.url!.map((u) => [u.loc, u.lastmod]));
     expect(urls.get(abs("/articles/corrected-story"))).toBe("2023-01-31T16:00:00Z");
-    expect(urls.get(abs("/articles/jinyu-shuini-chuangxin"))).toBe(issueDate("2022-12-20").toISOString().replace(".000", ""));
+    expect(urls.get(abs("/articles/jinyu-shuini-chuangxin"))).toBe(
+      issueDate("2022-12-20").toISOString().replace(".000", ""),
+    );
     expect(urls.get(abs("/sections/governance"))).toBe("2023-01-31T16:00:00Z");
-    const recent = await db.article.findUniqueOrThrow({ where: { slug: "recent-story" }, select: { publishedAt: true } });
+    const recent = await db.article.findUniqueOrThrow({
+      where: { slug: "recent-story" },
+      select: { publishedAt: true },
+    });
     expect(urls.get(abs("/"))).toBe(recent.publishedAt.toISOString().replace(/\.\d{3}Z$/, "Z"));
   });
 
   it("becomes an index of numbered parts past the protocol's limits, each part within them", async () => {
     const entries = sitemapEntries(await getSitemapData());
     expect(renderSitemap(entries)).toContain("<urlset");
-    const index = parser.parse(renderSitemap(entries, { urls: 40, bytes: 50 * 1024 * 1024 })) as { sitemapindex: { sitemap: { loc: string }[] } };
+    const index = parser.parse(renderSitemap(entries, { urls: 40, bytes: 50 * 1024 * 1024 })) as {
+      sitemapindex: { sitemap: { loc: string }[] };
+    };
     const parts = index.sitemapindex.sitemap.map((s) => s.loc);
-    expect(parts).toEqual(Array.from({ length: Math.ceil(entries.length / 40) }, (_, i) => abs(`/sitemaps/${i + 1}.xml`)));
-    const bySize = parser.parse(renderSitemap(entries, { urls: 50_000, bytes: 4000 })) as { sitemapindex: { sitemap: unknown[] } };
+    expect(parts).toEqual(
+      Array.from({ length: Math.ceil(entries.length / 40) }, (_, i) => abs(`/sitemaps/${i + 1}.xml`)),
+    );
+    const bySize = parser.parse(renderSitemap(entries, { urls: 50_000, bytes: 4000 })) as {
+      sitemapindex: { sitemap: unknown[] };
+    };
     expect(bySize.sitemapindex.sitemap.length).toBeGreaterThan(1);
   });
 
@@ -134,18 +151,26 @@ describe("news-sitemap.xml", () => {
     const { GET } = await import("@/app/news-sitemap.xml/route");
     const { doc } = await body(await GET());
     const urls = doc.urlset!.url!;
-    const recent = await db.article.findUniqueOrThrow({ where: { slug: "recent-story" }, select: { publishedAt: true, title: true } });
+    const recent = await db.article.findUniqueOrThrow({
+      where: { slug: "recent-story" },
+      select: { publishedAt: true, title: true },
+    });
     expect(urls.map((u) => u.loc)).toEqual([abs("/articles/recent-story")]);
     expect(urls[0]!["news:news"]).toEqual({
       "news:publication": { "news:name": "左权报", "news:language": "zh-cn" },
       "news:publication_date": recent.publishedAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
       "news:title": recent.title,
     });
-    expect((doc.urlset as Record<string, unknown>)["@_xmlns:news"]).toBe("http://www.google.com/schemas/sitemap-news/0.9");
+    expect((doc.urlset as Record<string, unknown>)["@_xmlns:news"]).toBe(
+      "http://www.google.com/schemas/sitemap-news/0.9",
+    );
   });
 
   it("is empty, and still valid, when nothing was published in the last two days", async () => {
-    await db.article.update({ where: { slug: "recent-story" }, data: { publishedAt: new Date(Date.now() - 3 * 24 * 3600_000) } });
+    await db.article.update({
+      where: { slug: "recent-story" },
+      data: { publishedAt: new Date(Date.now() - 3 * 24 * 3600_000) },
+    });
     const { GET } = await import("@/app/news-sitemap.xml/route");
     const { doc } = await body(await GET());
     expect(doc.urlset!.url ?? []).toEqual([]);

@@ -13,7 +13,14 @@ describe("content:check", () => {
   });
 
   it("warns about half-width punctuation in Chinese text, naming the line, but not about YAML syntax", () => {
-    const r = checkContent(contentTree({ [`${ISSUE}/first-story.md`]: articleMd({ title: "标题,有逗号", tags: "[甲, 乙]" }, "第一段。\n\n第二段,有半角逗号。\n") }));
+    const r = checkContent(
+      contentTree({
+        [`${ISSUE}/first-story.md`]: articleMd(
+          { title: "标题,有逗号", tags: "[甲, 乙]" },
+          "第一段。\n\n第二段,有半角逗号。\n",
+        ),
+      }),
+    );
     expect(r.problems).toEqual([]);
     expect(r.warnings.map((w) => [w.line, w.field])).toEqual([
       [2, "title"],
@@ -36,7 +43,12 @@ describe("content:check", () => {
     );
     expect(r.problems.map((p) => p.field).sort()).toEqual(["image.src", "title"]);
     expect(r.problems.every((p) => p.hint)).toBe(true);
-    const withImage = checkContent(contentTree({ [`${ISSUE}/first-story.md`]: articleMd({ image: "{src: lead.jpg, alt: 图}" }), [`${ISSUE}/lead.jpg`]: "" }));
+    const withImage = checkContent(
+      contentTree({
+        [`${ISSUE}/first-story.md`]: articleMd({ image: "{src: lead.jpg, alt: 图}" }),
+        [`${ISSUE}/lead.jpg`]: "",
+      }),
+    );
     expect(withImage.problems).toEqual([]);
   });
 

@@ -8,7 +8,6 @@ import type { ArticleSource, ContentSet, IssueSource } from "@/lib/content/parse
 import { createHash } from "node:crypto";
 import { SOURCE_ISSUE, SOURCE_ISSUE_SHA256 } from "../helpers/source-issue";
 
-
 /** The print damage this issue carries that the curation repaired by moving text. */
 const DISPLACED_TAIL = {
   article: "jinyu-shuini-chuangxin",
@@ -35,7 +34,10 @@ beforeAll(async () => {
   content = await loadContent("content");
   issue = content.issues.find((i) => i.slug === "2022-12-20")!;
   articles = issue.articleSlugs.map((slug) => content.articles.find((a) => a.slug === slug)!);
-  sourceLines = readFileSync(SOURCE_ISSUE, "utf8").split("\n").map((l) => l.trim()).filter(Boolean);
+  sourceLines = readFileSync(SOURCE_ISSUE, "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
 });
 
 /** Index of the only source line equal (after normalising) to `text`; fails if it is absent or repeated. */
@@ -49,10 +51,14 @@ function uniqueLine(text: string, lines = sourceLines): number {
 function expectedBodies(): Map<string, string[]> {
   const starts = articles.map((a) => uniqueLine(a.frontmatter.title));
   expect(starts, "headlines appear in print order").toEqual([...starts].sort((a, b) => a - b));
-  const segments = new Map(articles.map((a, i) => [a.slug, sourceLines.slice(starts[i]! + 1, starts[i + 1] ?? sourceLines.length)]));
+  const segments = new Map(
+    articles.map((a, i) => [a.slug, sourceLines.slice(starts[i]! + 1, starts[i + 1] ?? sourceLines.length)]),
+  );
 
   // Move the displaced tail to the end of its story.
-  const holder = [...segments].find(([, lines]) => lines.some((l) => l.startsWith(DISPLACED_TAIL.firstLineStartsWith)))!;
+  const holder = [...segments].find(([, lines]) =>
+    lines.some((l) => l.startsWith(DISPLACED_TAIL.firstLineStartsWith)),
+  )!;
   const from = holder[1].findIndex((l) => l.startsWith(DISPLACED_TAIL.firstLineStartsWith));
   const to = holder[1].findIndex((l, i) => i >= from && norm(l).endsWith(norm(DISPLACED_TAIL.lastLineEndsWith)));
   expect(to).toBeGreaterThanOrEqual(from);
@@ -63,7 +69,8 @@ function expectedBodies(): Map<string, string[]> {
   const accounted = new Set<string>();
   for (const a of articles) {
     const fm = a.frontmatter;
-    for (const v of [fm.kicker, fm.subtitle, fm.column && content.columns.find((c) => c.slug === fm.column)!.name]) if (v) accounted.add(norm(v));
+    for (const v of [fm.kicker, fm.subtitle, fm.column && content.columns.find((c) => c.slug === fm.column)!.name])
+      if (v) accounted.add(norm(v));
   }
   for (const v of accounted) uniqueLine(v);
 
@@ -130,7 +137,14 @@ describe("content/ against the source print issue", () => {
 
   it("joins the words that page breaks split", () => {
     const bodies = norm(articles.map((a) => a.body).join("\n"));
-    for (const joined of ["年初经济工作会议", "一本经念到底", "“山、水、田、大美自然”", "坚持大抓基层的鲜明导向", "专业合作社", "“李祖能劳模创新工作室”,李祖能正"]) {
+    for (const joined of [
+      "年初经济工作会议",
+      "一本经念到底",
+      "“山、水、田、大美自然”",
+      "坚持大抓基层的鲜明导向",
+      "专业合作社",
+      "“李祖能劳模创新工作室”,李祖能正",
+    ]) {
       expect(bodies).toContain(norm(joined));
     }
   });
@@ -141,9 +155,16 @@ describe("content/ against the source print issue", () => {
   });
 
   it("credits the writers, not the people the stories quote", () => {
-    expect(articles.map((a) => a.frontmatter.bylines)).toEqual([["陈晓文"], ["崔丽娟"], ["景亚萱"], ["王磊"], ["军星", "李斌"]]);
+    expect(articles.map((a) => a.frontmatter.bylines)).toEqual([
+      ["陈晓文"],
+      ["崔丽娟"],
+      ["景亚萱"],
+      ["王磊"],
+      ["军星", "李斌"],
+    ]);
     for (const a of articles) {
-      for (const name of a.frontmatter.bylines) expect(a.body, `${name} is a byline, not body text`).not.toContain(name);
+      for (const name of a.frontmatter.bylines)
+        expect(a.body, `${name} is a byline, not body text`).not.toContain(name);
     }
   });
 });

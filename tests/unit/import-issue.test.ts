@@ -4,7 +4,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parsePrintIssue, renderDrafts, renderReport, UNPLACED_HEADING, type PrintIssueImport } from "@/lib/content/import";
+import {
+  parsePrintIssue,
+  renderDrafts,
+  renderReport,
+  UNPLACED_HEADING,
+  type PrintIssueImport,
+} from "@/lib/content/import";
 import { BYLINE_ROLES } from "@/lib/content/import/bylines";
 import { parseContent, type ArticleSource, type ContentFile, type ContentSet } from "@/lib/content/parse";
 import { readContentFiles } from "@/lib/content/read";
@@ -90,7 +96,8 @@ function expectNothingLost(source: string, { set, drafts, report, result }: Impo
   const fms = drafts.map((d) => d.frontmatter);
   const names = new Set(fms.flatMap((f) => f.bylines));
   const roles = new Set<string>(BYLINE_ROLES);
-  const isCredit = (t: string) => names.has(t) || roles.has(t) || [...roles].some((r) => t.startsWith(r) && names.has(t.slice(r.length)));
+  const isCredit = (t: string) =>
+    names.has(t) || roles.has(t) || [...roles].some((r) => t.startsWith(r) && names.has(t.slice(r.length)));
   const onlyCredits = (s: string) => {
     const tokens = s.split(/[\s、,，]+/u).filter(Boolean);
     return tokens.length > 0 && tokens.every(isCredit);
@@ -113,7 +120,10 @@ function expectNothingLost(source: string, { set, drafts, report, result }: Impo
   const wholeLeft = whole.map(squash);
   const datelinesLeft = fms.flatMap((f) => (f.dateline ? [f.dateline] : []));
 
-  const lines = source.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = source
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const firstHeading = lines.findIndex((l) => /^#{1,6}\s/.test(l));
   const kept: string[] = [];
   lines.forEach((line, i) => {
@@ -179,7 +189,13 @@ describe("the source issue", () => {
   it("finds the kicker, subtitle, dateline, bylines and column the curation found", () => {
     const pick = (a: ArticleSource) => {
       const f = a.frontmatter;
-      return { kicker: f.kicker && norm(f.kicker), subtitle: f.subtitle && norm(f.subtitle), dateline: f.dateline, bylines: f.bylines, column: f.column };
+      return {
+        kicker: f.kicker && norm(f.kicker),
+        subtitle: f.subtitle && norm(f.subtitle),
+        dateline: f.dateline,
+        bylines: f.bylines,
+        column: f.column,
+      };
     };
     expect(imp.drafts.map(pick)).toEqual(articles.map(pick));
   });
@@ -229,67 +245,83 @@ interface StoryExpectation {
   column?: string;
 }
 
-const EXPECTED: Record<string, { banner?: string; stories: StoryExpectation[]; unplaced: number; attached: number[] }> = {
-  "01-datelines-bylines.txt": {
-    banner: "学习贯彻党的二十大精神",
-    stories: [
-      { title: "我县召开2023年经济工作会议", dateline: "本报讯", bylines: ["王晓东", "赵静"] },
-      { title: "全国冬季农田水利建设有序推进", dateline: "新华社北京12月20日电", bylines: ["韩宇"] },
-      { title: "拐儿镇：小核桃撑起增收大产业", bylines: ["刘洋", "李婷"] },
-    ],
-    unplaced: 0,
-    attached: [],
-  },
-  "02-no-banner-orphan.txt": {
-    stories: [
-      { title: "麻田镇开展冬季森林防火宣传", bylines: [] },
-      { title: "县人民医院托管一年来门诊量增长三成", bylines: ["赵建勋"] },
-      { title: "桐峪镇“桐峪1941”景区提升改造完工", dateline: "本报讯", bylines: ["王芳"] },
-      { title: "县城冬季供暖运行平稳", dateline: "本报讯", bylines: ["孙丽"] },
-    ],
-    unplaced: 2,
-    attached: [],
-  },
-  "03-columns-kicker-subtitle.txt": {
-    banner: "喜迎新春 共度佳节",
-    stories: [
-      { title: "桐峪镇：让红色资源“活”起来", kicker: "聚焦红色旅游", subtitle: "打造“桐峪1941”品牌，年接待游客突破30万人次", bylines: ["郝晓明"], column: "ershida-jingshen-zai-jinzhong" },
-      { title: "寒冬里的“暖心”巡线人", bylines: ["高峰", "李静"] },
-    ],
-    unplaced: 0,
-    attached: [],
-  },
-  "04-displaced-tail.txt": {
-    banner: "新时代 新征程 新伟业",
-    stories: [
-      { title: "龙泉乡：小杂粮做成大产业", dateline: "本报讯", bylines: ["韩磊"] },
-      { title: "守护一库清水 保障百姓用水", kicker: "左权县石匣水库管理处", dateline: "本报讯", bylines: ["赵强"] },
-    ],
-    unplaced: 0,
-    attached: [1],
-  },
-  "05-edge-cases.txt": {
-    stories: [
-      { title: "全县冬季安全生产大检查全面展开", dateline: "本报12月18日讯", bylines: ["李明"], column: "fenjin-xin-zhengcheng" },
-      { title: "县图书馆新馆正式开馆", bylines: ["高峰"] },
-    ],
-    unplaced: 3,
-    attached: [],
-  },
-  "06-agency-two-line-banner.txt": {
-    banner: "辽州大地 新春特刊",
-    stories: [
-      { title: "山西省冬季文旅消费季启动", dateline: "中新社太原12月19日电", bylines: ["杨佩佩"] },
-      { title: "我县举办首届左权小花戏大赛", dateline: "本报讯", bylines: ["李晓红"] },
-    ],
-    unplaced: 0,
-    attached: [],
-  },
-};
+const EXPECTED: Record<string, { banner?: string; stories: StoryExpectation[]; unplaced: number; attached: number[] }> =
+  {
+    "01-datelines-bylines.txt": {
+      banner: "学习贯彻党的二十大精神",
+      stories: [
+        { title: "我县召开2023年经济工作会议", dateline: "本报讯", bylines: ["王晓东", "赵静"] },
+        { title: "全国冬季农田水利建设有序推进", dateline: "新华社北京12月20日电", bylines: ["韩宇"] },
+        { title: "拐儿镇：小核桃撑起增收大产业", bylines: ["刘洋", "李婷"] },
+      ],
+      unplaced: 0,
+      attached: [],
+    },
+    "02-no-banner-orphan.txt": {
+      stories: [
+        { title: "麻田镇开展冬季森林防火宣传", bylines: [] },
+        { title: "县人民医院托管一年来门诊量增长三成", bylines: ["赵建勋"] },
+        { title: "桐峪镇“桐峪1941”景区提升改造完工", dateline: "本报讯", bylines: ["王芳"] },
+        { title: "县城冬季供暖运行平稳", dateline: "本报讯", bylines: ["孙丽"] },
+      ],
+      unplaced: 2,
+      attached: [],
+    },
+    "03-columns-kicker-subtitle.txt": {
+      banner: "喜迎新春 共度佳节",
+      stories: [
+        {
+          title: "桐峪镇：让红色资源“活”起来",
+          kicker: "聚焦红色旅游",
+          subtitle: "打造“桐峪1941”品牌，年接待游客突破30万人次",
+          bylines: ["郝晓明"],
+          column: "ershida-jingshen-zai-jinzhong",
+        },
+        { title: "寒冬里的“暖心”巡线人", bylines: ["高峰", "李静"] },
+      ],
+      unplaced: 0,
+      attached: [],
+    },
+    "04-displaced-tail.txt": {
+      banner: "新时代 新征程 新伟业",
+      stories: [
+        { title: "龙泉乡：小杂粮做成大产业", dateline: "本报讯", bylines: ["韩磊"] },
+        { title: "守护一库清水 保障百姓用水", kicker: "左权县石匣水库管理处", dateline: "本报讯", bylines: ["赵强"] },
+      ],
+      unplaced: 0,
+      attached: [1],
+    },
+    "05-edge-cases.txt": {
+      stories: [
+        {
+          title: "全县冬季安全生产大检查全面展开",
+          dateline: "本报12月18日讯",
+          bylines: ["李明"],
+          column: "fenjin-xin-zhengcheng",
+        },
+        { title: "县图书馆新馆正式开馆", bylines: ["高峰"] },
+      ],
+      unplaced: 3,
+      attached: [],
+    },
+    "06-agency-two-line-banner.txt": {
+      banner: "辽州大地 新春特刊",
+      stories: [
+        { title: "山西省冬季文旅消费季启动", dateline: "中新社太原12月19日电", bylines: ["杨佩佩"] },
+        { title: "我县举办首届左权小花戏大赛", dateline: "本报讯", bylines: ["李晓红"] },
+      ],
+      unplaced: 0,
+      attached: [],
+    },
+  };
 
 describe("varied issues", () => {
   it("has a fixture for every expectation and an expectation for every fixture", () => {
-    expect(readdirSync(FIXTURES).filter((f) => f.endsWith(".txt")).sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(
+      readdirSync(FIXTURES)
+        .filter((f) => f.endsWith(".txt"))
+        .sort(),
+    ).toEqual(Object.keys(EXPECTED).sort());
   });
 
   for (const [name, expected] of Object.entries(EXPECTED)) {
@@ -344,10 +376,15 @@ describe("varied issues", () => {
   it("leaves an undeclared column out of the frontmatter and suggests its YAML", () => {
     const three = importText(fixtureText("03-columns-kicker-subtitle.txt"));
     expect(three.drafts[1]!.frontmatter.column).toBeUndefined();
-    expect(three.result.stories[1]!.column).toMatchObject({ name: "新春走基层", suggestedSlug: "xin-chun-zou-ji-ceng" });
+    expect(three.result.stories[1]!.column).toMatchObject({
+      name: "新春走基层",
+      suggestedSlug: "xin-chun-zou-ji-ceng",
+    });
     expect(three.report).toContain("未在 columns.yaml 中声明");
     const yaml = /## 建议添加的栏目[\s\S]*?```yaml\n([\s\S]*?)```/.exec(three.report)![1]!;
-    expect(columnsFileSchema.parse(parseYaml(yaml))).toEqual([{ slug: "xin-chun-zou-ji-ceng", name: "新春走基层", description: "（请填写栏目简介）" }]);
+    expect(columnsFileSchema.parse(parseYaml(yaml))).toEqual([
+      { slug: "xin-chun-zou-ji-ceng", name: "新春走基层", description: "（请填写栏目简介）" },
+    ]);
   });
 
   it("reports a story without a byline and paragraphs it cannot place, verbatim", () => {
@@ -399,11 +436,17 @@ describe("varied issues", () => {
 
   it("gives every draft a slug that is new to the content tree", () => {
     const existing = curated.articles.map((a) => a.slug);
-    const result = parsePrintIssue("# 在『严管』中彰显『厚爱』\n\n正文。\n\n# 在『严管』中彰显『厚爱』\n\n另一篇正文。\n", {
-      sections,
-      columns,
-      existingSlugs: [...existing, "zai-yan-guan-zhong-zhang-xian"],
-    });
-    expect(result.stories.map((s) => s.slug)).toEqual(["zai-yan-guan-zhong-zhang-xian-2", "zai-yan-guan-zhong-zhang-xian-3"]);
+    const result = parsePrintIssue(
+      "# 在『严管』中彰显『厚爱』\n\n正文。\n\n# 在『严管』中彰显『厚爱』\n\n另一篇正文。\n",
+      {
+        sections,
+        columns,
+        existingSlugs: [...existing, "zai-yan-guan-zhong-zhang-xian"],
+      },
+    );
+    expect(result.stories.map((s) => s.slug)).toEqual([
+      "zai-yan-guan-zhong-zhang-xian-2",
+      "zai-yan-guan-zhong-zhang-xian-3",
+    ]);
   });
 });

@@ -8,13 +8,23 @@ import { pinyinSlug, uniqueSlug } from "@/lib/content/import/slug";
 
 describe("restorePunctuation", () => {
   it("turns half-width marks next to Chinese text full-width", () => {
-    expect(restorePunctuation("打好收官战,谋划新开局。要求:要以不变应万变;何为不变?干就完了!")).toBe("打好收官战，谋划新开局。要求：要以不变应万变；何为不变？干就完了！");
+    expect(restorePunctuation("打好收官战,谋划新开局。要求:要以不变应万变;何为不变?干就完了!")).toBe(
+      "打好收官战，谋划新开局。要求：要以不变应万变；何为不变？干就完了！",
+    );
     expect(restorePunctuation("2023,为左权发展精准抓落实")).toBe("2023，为左权发展精准抓落实");
     expect(restorePunctuation("统筹社区(村)党组织")).toBe("统筹社区（村）党组织");
   });
 
   it("keeps marks between ASCII letters or digits, and numbers as printed", () => {
-    for (const s of ["签订率达98.04%。", "“1+N”抽水蓄能", "30万吨/年直接还原铁", "每天12:30准时开播", "共1,500人", "f(x)"]) expect(restorePunctuation(s)).toBe(s);
+    for (const s of [
+      "签订率达98.04%。",
+      "“1+N”抽水蓄能",
+      "30万吨/年直接还原铁",
+      "每天12:30准时开播",
+      "共1,500人",
+      "f(x)",
+    ])
+      expect(restorePunctuation(s)).toBe(s);
   });
 
   it("changes parentheses as a pair, and drops English-style spaces after a restored mark", () => {
@@ -26,8 +36,17 @@ describe("restorePunctuation", () => {
 
 describe("endsParagraph", () => {
   it("knows a finished paragraph from one a page break cut", () => {
-    for (const s of ["取得了骄人的发展成绩。", "何为不变?", "“……贡献金隅力量。”", "(王磊)", "一是煤矿;", "此次检查突出四个重点:"]) expect(endsParagraph(s), s).toBe(true);
-    for (const s of ["按照年初经济工", "结合我们“山、", "在左权金隅水泥有限公司“李", "要坚持大抓"]) expect(endsParagraph(s), s).toBe(false);
+    for (const s of [
+      "取得了骄人的发展成绩。",
+      "何为不变?",
+      "“……贡献金隅力量。”",
+      "(王磊)",
+      "一是煤矿;",
+      "此次检查突出四个重点:",
+    ])
+      expect(endsParagraph(s), s).toBe(true);
+    for (const s of ["按照年初经济工", "结合我们“山、", "在左权金隅水泥有限公司“李", "要坚持大抓"])
+      expect(endsParagraph(s), s).toBe(false);
   });
 });
 
@@ -47,11 +66,16 @@ describe("bylines", () => {
   });
 
   it("refuses places, organisations and text in parentheses", () => {
-    for (const s of ["左权县", "辽阳镇", "村", "含线上", "2022年度", "左权县融媒体中心 李四", "排名不分先后"]) expect(parseNameList(s), s).toBeNull();
+    for (const s of ["左权县", "辽阳镇", "村", "含线上", "2022年度", "左权县融媒体中心 李四", "排名不分先后"])
+      expect(parseNameList(s), s).toBeNull();
   });
 
   it("finds a byline closing a paragraph and one printed under a headline", () => {
-    expect(trailingByline("为左权县的高质量发展贡献金隅力量。”(王磊)")).toMatchObject({ names: ["王磊"], raw: "(王磊)", rest: "为左权县的高质量发展贡献金隅力量。”" });
+    expect(trailingByline("为左权县的高质量发展贡献金隅力量。”(王磊)")).toMatchObject({
+      names: ["王磊"],
+      raw: "(王磊)",
+      rest: "为左权县的高质量发展贡献金隅力量。”",
+    });
     expect(trailingByline("统筹社区(村)党组织作为基层战斗堡垒。")).toBeNull();
     expect(trailingByline("成立专业合作社(左权县)")).toBeNull();
     expect(bylineLine("陈晓文")?.names).toEqual(["陈晓文"]);
@@ -60,11 +84,29 @@ describe("bylines", () => {
   });
 
   it("finds datelines, with the byline some of them carry", () => {
-    expect(leadingDateline("本报讯 党的二十大报告指出")).toMatchObject({ dateline: "本报讯", byline: null, rest: "党的二十大报告指出" });
-    expect(leadingDateline("本报讯(记者 王五 通讯员 赵六) 12月26日,全县")).toMatchObject({ dateline: "本报讯", byline: { names: ["王五", "赵六"] }, raw: "本报讯(记者 王五 通讯员 赵六)", rest: "12月26日,全县" });
-    expect(leadingDateline("新华社北京12月20日电(记者 韩宇) 记者从水利部获悉")).toMatchObject({ dateline: "新华社北京12月20日电", byline: { names: ["韩宇"] } });
-    expect(leadingDateline("中新社太原12月19日电 (记者 杨佩佩) 山西省")).toMatchObject({ dateline: "中新社太原12月19日电", rest: "山西省" });
-    expect(leadingDateline("本报12月18日讯(记者 李明) 为切实做好")).toMatchObject({ dateline: "本报12月18日讯", byline: { names: ["李明"] } });
+    expect(leadingDateline("本报讯 党的二十大报告指出")).toMatchObject({
+      dateline: "本报讯",
+      byline: null,
+      rest: "党的二十大报告指出",
+    });
+    expect(leadingDateline("本报讯(记者 王五 通讯员 赵六) 12月26日,全县")).toMatchObject({
+      dateline: "本报讯",
+      byline: { names: ["王五", "赵六"] },
+      raw: "本报讯(记者 王五 通讯员 赵六)",
+      rest: "12月26日,全县",
+    });
+    expect(leadingDateline("新华社北京12月20日电(记者 韩宇) 记者从水利部获悉")).toMatchObject({
+      dateline: "新华社北京12月20日电",
+      byline: { names: ["韩宇"] },
+    });
+    expect(leadingDateline("中新社太原12月19日电 (记者 杨佩佩) 山西省")).toMatchObject({
+      dateline: "中新社太原12月19日电",
+      rest: "山西省",
+    });
+    expect(leadingDateline("本报12月18日讯(记者 李明) 为切实做好")).toMatchObject({
+      dateline: "本报12月18日讯",
+      byline: { names: ["李明"] },
+    });
     expect(leadingDateline("本报记者从县医院了解到")).toBeNull();
   });
 });

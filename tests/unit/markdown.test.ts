@@ -19,7 +19,7 @@ describe("renderMarkdown", () => {
       [
         "<script>alert(1)</script>",
         "",
-        "[点我](javascript:alert(1)) <a href=\"javascript:alert(2)\" onclick=\"x()\">链接</a>",
+        '[点我](javascript:alert(1)) <a href="javascript:alert(2)" onclick="x()">链接</a>',
         "",
         '<img src="x.png" onerror="alert(3)">',
         "",

@@ -9,7 +9,10 @@ describe("lead image files", () => {
 
   it("maps an issue and a file name to the issue's folder, with the image's type", () => {
     process.env.CONTENT_DIR = "tests/.tmp/some-content";
-    expect(mediaFile("2022-06-01", "photo.JPG")).toEqual({ path: path.resolve("tests/.tmp/some-content/issues/2022-06-01/photo.JPG"), contentType: "image/jpeg" });
+    expect(mediaFile("2022-06-01", "photo.JPG")).toEqual({
+      path: path.resolve("tests/.tmp/some-content/issues/2022-06-01/photo.JPG"),
+      contentType: "image/jpeg",
+    });
     expect(mediaFile("2022-06-01", "a_b-c.2.webp")?.contentType).toBe("image/webp");
     expect(mediaFile("2022-06-01", "x.png")?.contentType).toBe("image/png");
     expect(mediaFile("2022-06-01", "x.avif")?.contentType).toBe("image/avif");

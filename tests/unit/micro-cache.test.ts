@@ -6,7 +6,9 @@ const req = (url: string, headers: Record<string, string> = {}, method = "GET") 
 describe("micro-cache", () => {
   it("shares plain page requests only", () => {
     expect(cacheKey(req("/tags/%E4%B9%A1"))).toBe("GET identity /tags/%E4%B9%A1");
-    expect(cacheKey(req("/tags/%E4%B9%A1", { "accept-encoding": "gzip, deflate, br" }))).toBe("GET gzip /tags/%E4%B9%A1");
+    expect(cacheKey(req("/tags/%E4%B9%A1", { "accept-encoding": "gzip, deflate, br" }))).toBe(
+      "GET gzip /tags/%E4%B9%A1",
+    );
     expect(cacheKey(req("/", {}, "POST"))).toBeNull();
     expect(cacheKey(req("/", { rsc: "1" }))).toBeNull();
     expect(cacheKey(req("/?_rsc=abc"))).toBeNull();
@@ -19,7 +21,9 @@ describe("micro-cache", () => {
     expect(isShareable(200, isr)).toBe(true);
     expect(isShareable(404, isr)).toBe(false);
     expect(isShareable(200, { ...isr, "x-nextjs-cache": "STALE" })).toBe(false);
-    expect(isShareable(200, { "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" })).toBe(false);
+    expect(isShareable(200, { "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" })).toBe(
+      false,
+    );
   });
 
   it("expires entries after the TTL and drops the oldest beyond its bound", () => {

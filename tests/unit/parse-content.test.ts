@@ -25,13 +25,22 @@ describe("parseContent", () => {
       ["first-story", 1],
       ["second-story", 2],
     ]);
-    expect(set.articles[1]!.frontmatter).toMatchObject({ title: "第二篇", section: "rural", column: "ershida", bylines: ["张三"], tags: ["乡村振兴", "测试"] });
+    expect(set.articles[1]!.frontmatter).toMatchObject({
+      title: "第二篇",
+      section: "rural",
+      column: "ershida",
+      bylines: ["张三"],
+      tags: ["乡村振兴", "测试"],
+    });
   });
 
   it("gives every article a hash that changes with its text and its place in the issue", () => {
     const a = parseContent(contentTree()).articles[0]!.hash;
-    const edited = parseContent(contentTree({ [`${ISSUE}/first-story.md`]: articleMd({ title: "第一篇改" }) })).articles[0]!.hash;
-    const moved = parseContent(contentTree({ [`${ISSUE}/issue.yaml`]: issueYaml("2023-01-03", ["second-story", "first-story"]) })).articles.find((x) => x.slug === "first-story")!.hash;
+    const edited = parseContent(contentTree({ [`${ISSUE}/first-story.md`]: articleMd({ title: "第一篇改" }) }))
+      .articles[0]!.hash;
+    const moved = parseContent(
+      contentTree({ [`${ISSUE}/issue.yaml`]: issueYaml("2023-01-03", ["second-story", "first-story"]) }),
+    ).articles.find((x) => x.slug === "first-story")!.hash;
     expect(new Set([a, edited, moved]).size).toBe(3);
   });
 
@@ -44,7 +53,12 @@ describe("parseContent", () => {
 
   it("names the field of a missing title", () => {
     const [p] = problemsOf(contentTree({ [`${ISSUE}/first-story.md`]: articleMd({ title: "" }) }));
-    expect(p).toMatchObject({ file: `${ISSUE}/first-story.md`, line: 2, field: "title", message: "is required but missing" });
+    expect(p).toMatchObject({
+      file: `${ISSUE}/first-story.md`,
+      line: 2,
+      field: "title",
+      message: "is required but missing",
+    });
   });
 
   it("names both files of a duplicate slug", () => {
@@ -93,25 +107,39 @@ describe("parseContent", () => {
   });
 
   it("requires an issue's date to match its folder and its article list to match its files", () => {
-    const problems = problemsOf(contentTree({ [`${ISSUE}/issue.yaml`]: issueYaml("2023-01-04", ["first-story", "ghost"]) }));
+    const problems = problemsOf(
+      contentTree({ [`${ISSUE}/issue.yaml`]: issueYaml("2023-01-04", ["first-story", "ghost"]) }),
+    );
     expect(problems.find((p) => p.field === "date")).toMatchObject({ file: `${ISSUE}/issue.yaml`, line: 1 });
     expect(problems.find((p) => p.field === "articles[1]")).toMatchObject({ file: `${ISSUE}/issue.yaml`, line: 5 });
     expect(problems.find((p) => p.file.endsWith("second-story.md"))!.message).toContain("not listed");
   });
 
   it("rejects dates that do not exist", () => {
-    const problems = problemsOf(contentTree({ [`${ISSUE}/issue.yaml`]: issueYaml("2023-02-30", ["first-story", "second-story"]) }));
+    const problems = problemsOf(
+      contentTree({ [`${ISSUE}/issue.yaml`]: issueYaml("2023-02-30", ["first-story", "second-story"]) }),
+    );
     expect(problems.find((p) => p.field === "date")!.message).toContain("not a real calendar date");
   });
 
   it("rejects an old slug that another article uses", () => {
-    const [p] = problemsOf(contentTree({ [`${ISSUE}/second-story.md`]: articleMd({ title: "第二篇", oldSlugs: "[first-story]" }) }));
+    const [p] = problemsOf(
+      contentTree({ [`${ISSUE}/second-story.md`]: articleMd({ title: "第二篇", oldSlugs: "[first-story]" }) }),
+    );
     expect(p).toMatchObject({ file: `${ISSUE}/second-story.md`, field: "oldSlugs[0]" });
     expect(p!.message).toContain(`${ISSUE}/first-story.md`);
   });
 
   it("validates publication times, drafts and corrections", () => {
-    const problems = problemsOf(contentTree({ [`${ISSUE}/first-story.md`]: articleMd({ publishAt: "明天", draft: "maybe", corrections: "[{date: 2023-13-01, text: 改}]" }) }));
+    const problems = problemsOf(
+      contentTree({
+        [`${ISSUE}/first-story.md`]: articleMd({
+          publishAt: "明天",
+          draft: "maybe",
+          corrections: "[{date: 2023-13-01, text: 改}]",
+        }),
+      }),
+    );
     expect(problems.map((p) => p.field).sort()).toEqual(["corrections[0].date", "draft", "publishAt"]);
   });
 

@@ -7,7 +7,16 @@ import { findMatches, snippet } from "@/lib/search/snippet";
 import { analyzeText, documentTokens, foldsBeyondAsciiCase, normalizeQuery, queryTokens } from "@/lib/search/tokenize";
 import { containsAll } from "@/lib/search/verify";
 import { readFileSync } from "node:fs";
-import { facetCode, FOLDS_CODE, monthCode, monthStart, SQL_WORD_CLASS, tokenCode, tokenizedInSql, TOKENS_GIVEN_CODE } from "@/lib/search/index-postgres";
+import {
+  facetCode,
+  FOLDS_CODE,
+  monthCode,
+  monthStart,
+  SQL_WORD_CLASS,
+  tokenCode,
+  tokenizedInSql,
+  TOKENS_GIVEN_CODE,
+} from "@/lib/search/index-postgres";
 
 describe("tokens", () => {
   it("indexes each run of letters and digits as bigrams plus its last character", () => {
@@ -25,9 +34,25 @@ describe("tokens", () => {
     const story = documentTokens("所以现在咱们想换成PLC控制,以提高运转力。中晋太行30万吨/年直接还原铁项目。12月份");
     const contains = (q: string) => {
       const { tokens, prefix } = queryTokens(normalizeQuery(q));
-      return story.some((_, i) => tokens.every((t, k) => (prefix && k === tokens.length - 1 ? story[i + k]?.startsWith(t) : story[i + k] === t)));
+      return story.some((_, i) =>
+        tokens.every((t, k) => (prefix && k === tokens.length - 1 ? story[i + k]?.startsWith(t) : story[i + k] === t)),
+      );
     };
-    for (const q of ["PLC控制", "成PLC", "换成PLC控", "LC控", "30万吨", "0万吨", "直接还原铁", "12月", "还原", "控制,以", "力。中晋", "。中"]) expect(contains(q), q).toBe(true);
+    for (const q of [
+      "PLC控制",
+      "成PLC",
+      "换成PLC控",
+      "LC控",
+      "30万吨",
+      "0万吨",
+      "直接还原铁",
+      "12月",
+      "还原",
+      "控制,以",
+      "力。中晋",
+      "。中",
+    ])
+      expect(contains(q), q).toBe(true);
     for (const q of ["PLC控件", "31万吨", "控制以"]) expect(contains(q), q).toBe(false);
   });
 
@@ -44,7 +69,7 @@ describe("parseQuery", () => {
   });
 
   it("never lets the index's own syntax through: every token is quoted", () => {
-    for (const raw of ['"', "*", "NEAR(", "AND", "-", "网格\" OR \"乳胶", "'; DROP TABLE Article; --", "左权 NOT 网格"]) {
+    for (const raw of ['"', "*", "NEAR(", "AND", "-", '网格" OR "乳胶', "'; DROP TABLE Article; --", "左权 NOT 网格"]) {
       const q = parseQuery(raw);
       if (q.kind !== "terms") continue;
       for (const t of q.terms) for (const token of t.tokens) expect(token).toMatch(/^[\p{L}\p{N}]+$/u);
@@ -52,7 +77,9 @@ describe("parseQuery", () => {
       const tier = { text: { in: "all" as const, phrases }, notInHeadline: phrases, facets: ["all"] };
       // Outside its quoted tokens, an expression holds only the backend's own operators.
       expect(termsMatch(tier).replace(/"[^"]*"/g, "")).toMatch(/^[ *]*(AND[ *]*)*$/);
-      expect(headlineMatch({ ...tier, text: { in: "headline", phrases } }).replace(/"[^"]*"/g, "")).toMatch(/^[{}a-z :()*]*(AND[{}a-z :()*]*)*$/);
+      expect(headlineMatch({ ...tier, text: { in: "headline", phrases } }).replace(/"[^"]*"/g, "")).toMatch(
+        /^[{}a-z :()*]*(AND[{}a-z :()*]*)*$/,
+      );
       // On PostgreSQL every value is a bound parameter; tsqueries hold only quoted lexemes and operators.
       const pg = candidateQuery({ ...tier, text: { in: "headline", phrases } }, { min: 0, max: 1 }, 20, null);
       expect(pg.sql).not.toMatch(/'/);
@@ -91,8 +118,15 @@ describe("snippets", () => {
 
 describe("search params", () => {
   it("accepts every filter and defaults the page", () => {
-    const p = parseSearchParams(new URLSearchParams("q=乳胶&section=industry&author=李斌&column=x&tag=招商引资&issue=2022-12-20&from=2022-01-01&to=2022-12-31"));
-    expect(p).toMatchObject({ ok: true, params: { q: "乳胶", section: "industry", author: "李斌", page: 1, from: "2022-01-01" } });
+    const p = parseSearchParams(
+      new URLSearchParams(
+        "q=乳胶&section=industry&author=李斌&column=x&tag=招商引资&issue=2022-12-20&from=2022-01-01&to=2022-12-31",
+      ),
+    );
+    expect(p).toMatchObject({
+      ok: true,
+      params: { q: "乳胶", section: "industry", author: "李斌", page: 1, from: "2022-01-01" },
+    });
   });
 
   it("names the parameter at fault", () => {
@@ -121,7 +155,8 @@ describe("confirming phrases against the text", () => {
   const doc = { headline: "中晋太行\n项目开工", text: "换成ＰＬＣ控制,以提高运转力。左权县城，权羊二字。" };
 
   it("agrees with consecutive index tokens", () => {
-    for (const q of ["PLC控制", "控制,以", "力。左权", "运转力", "太行", "左权县"]) expect(containsAll(doc, phrase(q)), q).toBe(true);
+    for (const q of ["PLC控制", "控制,以", "力。左权", "运转力", "太行", "左权县"])
+      expect(containsAll(doc, phrase(q)), q).toBe(true);
     // 太行 and 项目 are in different headline lines; 左权羊's pairs are in the story, apart.
     for (const q of ["左权羊", "控制以", "太行项目", "plc控件"]) expect(containsAll(doc, phrase(q)), q).toBe(false);
     expect(containsAll(doc, phrase("太行 项目"))).toBe(true);
@@ -131,7 +166,8 @@ describe("confirming phrases against the text", () => {
 describe("which stories the text check must normalize", () => {
   it("are those whose letters and digits change beyond ASCII case", () => {
     expect(foldsBeyondAsciiCase("左权县，PLC控制。“30万吨”")).toBe(false);
-    for (const text of ["ＰＬＣ控制", "３０万吨", "Ärger", "第①项"]) expect(foldsBeyondAsciiCase(text), text).toBe(true);
+    for (const text of ["ＰＬＣ控制", "３０万吨", "Ärger", "第①项"])
+      expect(foldsBeyondAsciiCase(text), text).toBe(true);
   });
 });
 
@@ -149,12 +185,19 @@ describe("PostgreSQL token codes", () => {
     expect(december2022).toBe(6 * 2 ** 18 + 52 * 12 + 11);
     expect(monthCode(Date.UTC(2200, 0, 1) / 60_000)).toBeLessThan(7 * 2 ** 18);
     // A month code's first instant: the month's own code, and the minute before it the previous month's.
-    for (const [y, m] of [[1970, 0], [2022, 11], [2023, 0], [2026, 10]] as const) {
+    for (const [y, m] of [
+      [1970, 0],
+      [2022, 11],
+      [2023, 0],
+      [2026, 10],
+    ] as const) {
       const start = monthStart(monthCode(Date.UTC(y, m, 17, 9) / 60_000));
       expect(start.toISOString()).toBe(new Date(Date.UTC(y, m, 1)).toISOString());
       expect(monthCode(start.getTime() / 60_000 - 1)).toBe(monthCode(start.getTime() / 60_000) - 1);
     }
-    expect(Math.max(facetCode("tag" + (2 ** 18 - 1))!, monthCode(Date.UTC(2200, 0, 1) / 60_000), FOLDS_CODE)).toBeLessThan(tokenCode("0").code);
+    expect(
+      Math.max(facetCode("tag" + (2 ** 18 - 1))!, monthCode(Date.UTC(2200, 0, 1) / 60_000), FOLDS_CODE),
+    ).toBeLessThan(tokenCode("0").code);
     const astral = tokenCode("𠀾字");
     expect(astral.exact).toBe(false);
     expect((astral.code >>> 16) & 0xfc00).toBe(0xd800);
@@ -162,19 +205,29 @@ describe("PostgreSQL token codes", () => {
 });
 
 describe("PostgreSQL's SQL tokenizer (search_text_codes)", () => {
-  const migration = readFileSync("prisma/postgresql/migrations/20261130200000_search_terms_from_text/migration.sql", "utf8");
-  const ranges = [...SQL_WORD_CLASS.matchAll(/([^\x00-\x7f])-([^\x00-\x7f])/gu)].map((m) => [m[1]!.codePointAt(0)!, m[2]!.codePointAt(0)!] as const);
+  const migration = readFileSync(
+    "prisma/postgresql/migrations/20261130200000_search_terms_from_text/migration.sql",
+    "utf8",
+  );
+  const ranges = [...SQL_WORD_CLASS.matchAll(/([^\x00-\x7f])-([^\x00-\x7f])/gu)].map(
+    (m) => [m[1]!.codePointAt(0)!, m[2]!.codePointAt(0)!] as const,
+  );
 
   it("reads the character class tokenize.ts's twin declares, after folding ASCII case", () => {
     expect(migration).toContain(`'${SQL_WORD_CLASS}+'`);
     expect(migration).toContain("translate(t, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')");
-    expect(ranges).toEqual([[0x3400, 0x4dbf], [0x4e00, 0x9fff]]);
+    expect(ranges).toEqual([
+      [0x3400, 0x4dbf],
+      [0x4e00, 0x9fff],
+    ]);
   });
 
   it("classes as letters or digits only what tokenize.ts does", () => {
     const wordChar = /[\p{L}\p{N}]/u;
-    for (const [from, to] of ranges) for (let cp = from; cp <= to; cp++) expect(wordChar.test(String.fromCodePoint(cp)), cp.toString(16)).toBe(true);
-    for (const ch of "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") expect(tokenizedInSql(ch)).toBe(true);
+    for (const [from, to] of ranges)
+      for (let cp = from; cp <= to; cp++) expect(wordChar.test(String.fromCodePoint(cp)), cp.toString(16)).toBe(true);
+    for (const ch of "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+      expect(tokenizedInSql(ch)).toBe(true);
   });
 
   it("is trusted only with texts whose every letter and digit it knows", () => {

@@ -22,7 +22,15 @@ describe("SITE_ORIGIN", () => {
   });
 
   it("rejects anything else, naming the variable and the value", () => {
-    for (const bad of ["www.zuoquan.example", "ftp://zuoquan.example", "https://zuoquan.example/news", "https://zuoquan.example/?a=1", "https://zuoquan.example/#x", "https://user:pw@zuoquan.example", "not a url"]) {
+    for (const bad of [
+      "www.zuoquan.example",
+      "ftp://zuoquan.example",
+      "https://zuoquan.example/news",
+      "https://zuoquan.example/?a=1",
+      "https://zuoquan.example/#x",
+      "https://user:pw@zuoquan.example",
+      "not a url",
+    ]) {
       expect(() => parseSiteOrigin(bad), bad).toThrow(/^SITE_ORIGIN .*got "/);
     }
   });

@@ -2,7 +2,14 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import Parser from "rss-parser";
 import { describe, expect, it } from "vitest";
 import { type FeedDocument, renderAtom, renderRss } from "@/lib/seo/feed";
-import { renderNewsSitemap, renderSitemap, renderSitemapIndex, renderUrlset, splitSitemap, type SitemapEntry } from "@/lib/seo/sitemap";
+import {
+  renderNewsSitemap,
+  renderSitemap,
+  renderSitemapIndex,
+  renderUrlset,
+  splitSitemap,
+  type SitemapEntry,
+} from "@/lib/seo/sitemap";
 import { xmlText } from "@/lib/seo/xml";
 
 // The XML writers against text that breaks naive ones: markup, entity-shaped text,
@@ -48,7 +55,9 @@ function doc(title: string): FeedDocument {
 
 describe("feeds carry any text", () => {
   const rss = new Parser<Record<string, unknown>, { creator?: string; categories?: { _: string }[] }>();
-  const atom = new Parser<Record<string, unknown>, { cat?: { $: { term: string } } }>({ customFields: { item: [["category", "cat"]] } });
+  const atom = new Parser<Record<string, unknown>, { cat?: { $: { term: string } } }>({
+    customFields: { item: [["category", "cat"]] },
+  });
 
   it.each(NASTY)("RSS: %j", async (text) => {
     const xml = renderRss(doc(text));
@@ -103,7 +112,9 @@ describe("sitemaps", () => {
     const one = parser.parse(renderSitemap(entries)) as { urlset: { url: { loc: string; lastmod: string }[] } };
     expect(one.urlset.url.map((u) => u.loc)).toEqual(entries.map((e) => e.loc));
     expect(one.urlset.url[0]!.lastmod).toBe("2023-01-01T00:00:00Z");
-    const index = parser.parse(renderSitemap(entries, { urls: 10, bytes: 1e9 })) as { sitemapindex: { sitemap: { loc: string; lastmod: string }[] } };
+    const index = parser.parse(renderSitemap(entries, { urls: 10, bytes: 1e9 })) as {
+      sitemapindex: { sitemap: { loc: string; lastmod: string }[] };
+    };
     expect(index.sitemapindex.sitemap).toEqual([
       { loc: "http://localhost:3000/sitemaps/1.xml", lastmod: "2023-01-10T00:00:00Z" },
       { loc: "http://localhost:3000/sitemaps/2.xml", lastmod: "2023-01-20T00:00:00Z" },
@@ -114,9 +125,17 @@ describe("sitemaps", () => {
   });
 
   it("writes a news sitemap whose titles survive escaping", () => {
-    const xml = renderNewsSitemap(NASTY.map((title, i) => ({ slug: `s-${i}`, title, publishedAt: new Date("2023-01-10T00:00:00Z") })));
+    const xml = renderNewsSitemap(
+      NASTY.map((title, i) => ({ slug: `s-${i}`, title, publishedAt: new Date("2023-01-10T00:00:00Z") })),
+    );
     expect(XMLValidator.validate(xml)).toBe(true);
-    const parsed = new XMLParser({ isArray: (n) => n === "url", processEntities: true, htmlEntities: false, trimValues: false, parseTagValue: false }).parse(xml) as {
+    const parsed = new XMLParser({
+      isArray: (n) => n === "url",
+      processEntities: true,
+      htmlEntities: false,
+      trimValues: false,
+      parseTagValue: false,
+    }).parse(xml) as {
       urlset: { url: { "news:news": { "news:title": string } }[] };
     };
     expect(parsed.urlset.url.map((u) => u["news:news"]["news:title"])).toEqual(NASTY.map(survivable));

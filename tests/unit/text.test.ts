@@ -28,7 +28,9 @@ describe("full-width marks", () => {
   it("ends sentences at full-width ！ and ？ as well", () => {
     const text = "何为不变\uFF1F新的一年为何不变\uFF1F就要干下去\uFF01“好。”";
     expect(splitSentences(text)).toEqual(["何为不变\uFF1F", "新的一年为何不变\uFF1F", "就要干下去\uFF01", "“好。”"]);
-    expect(excerpt("第一句很长" + "长".repeat(100) + "\uFF1F第二句\uFF01", 20)).toBe("第一句很长" + "长".repeat(100) + "\uFF1F");
+    expect(excerpt("第一句很长" + "长".repeat(100) + "\uFF1F第二句\uFF01", 20)).toBe(
+      "第一句很长" + "长".repeat(100) + "\uFF1F",
+    );
   });
 });
 

@@ -5,7 +5,10 @@ import { searchArticles } from "@/lib/search/search";
 export async function GET(request: Request) {
   const parsed = parseSearchParams(new URL(request.url).searchParams);
   if (!parsed.ok) {
-    return Response.json({ error: parsed.errors.map((e) => e.message).join("; "), params: parsed.errors }, { status: 400 });
+    return Response.json(
+      { error: parsed.errors.map((e) => e.message).join("; "), params: parsed.errors },
+      { status: 400 },
+    );
   }
   const r = await searchArticles(parsed.params);
   return Response.json({

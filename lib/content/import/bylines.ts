@@ -47,13 +47,18 @@ export function isPersonalName(token: string): boolean {
  * or when there is no role word and no name starts with a common surname.
  */
 export function parseNameList(raw: string): NameList | null {
-  const tokens = raw.trim().split(/[\s\u3000、,，;；]+/u).filter(Boolean);
+  const tokens = raw
+    .trim()
+    .split(/[\s\u3000、,，;；]+/u)
+    .filter(Boolean);
   if (tokens.length === 0 || tokens.length > 8) return null;
   const names: string[] = [];
   const roles: CreditedRole[] = [];
   let role: CreditedRole | null = null;
   for (const token of tokens) {
-    const roleWord = BYLINE_ROLES.find((r) => token === r || (token.startsWith(r) && r.length >= 2 && isPersonalName(token.slice(r.length))));
+    const roleWord = BYLINE_ROLES.find(
+      (r) => token === r || (token.startsWith(r) && r.length >= 2 && isPersonalName(token.slice(r.length))),
+    );
     let name = token;
     if (roleWord) {
       role = { role: roleWord, names: [] };
@@ -97,7 +102,18 @@ export function bylineLine(line: string): NameList | null {
 }
 
 /** Agencies whose datelines read "<agency><place><M>月<D>日电". */
-const AGENCIES = ["新华社", "中新社", "中新网", "人民网", "新华网", "央视网", "央视新闻", "山西日报", "晋中日报", "山西晚报"];
+const AGENCIES = [
+  "新华社",
+  "中新社",
+  "中新网",
+  "人民网",
+  "新华网",
+  "央视网",
+  "央视新闻",
+  "山西日报",
+  "晋中日报",
+  "山西晚报",
+];
 
 const DATELINE = new RegExp(
   String.raw`^(本报(?:\d{1,2}月\d{1,2}日)?讯|(?:${AGENCIES.join("|")})\p{Script=Han}{0,10}?\d{1,2}月\d{1,2}日(?:电|讯))` +

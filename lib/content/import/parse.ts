@@ -146,11 +146,16 @@ function toItems(source: string): Item[] {
 
 export function parsePrintIssue(source: string, options: ImportOptions): PrintIssueImport {
   const sourceLines = source.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const verbatim = (from: number, to: number) => sourceLines.slice(from - 1, to).join("\n").trim();
+  const verbatim = (from: number, to: number) =>
+    sourceLines
+      .slice(from - 1, to)
+      .join("\n")
+      .trim();
   const items = toItems(source);
   const unplaced: UnplacedText[] = [];
   const notes: string[] = [];
-  const place = (from: number, to: number, reason: string) => unplaced.push({ from, to, text: verbatim(from, to), reason });
+  const place = (from: number, to: number, reason: string) =>
+    unplaced.push({ from, to, text: verbatim(from, to), reason });
 
   const isHead = (i: number) => {
     const it = items[i];
@@ -167,7 +172,8 @@ export function parsePrintIssue(source: string, options: ImportOptions): PrintIs
   const role = new Map<number, Role>();
   for (let i = items.length - 1; i >= 0; i--) {
     if (!isHead(i)) continue;
-    if (isHead(i + 1) || (kickerAt(i + 1) && isHead(i + 2))) role.set(i, role.get(i + 1) === "column" ? "extraHead" : "column");
+    if (isHead(i + 1) || (kickerAt(i + 1) && isHead(i + 2)))
+      role.set(i, role.get(i + 1) === "column" ? "extraHead" : "column");
     else if (i + 1 < items.length) role.set(i, "headline");
     else role.set(i, "orphanHeading");
   }
@@ -231,7 +237,9 @@ export function parsePrintIssue(source: string, options: ImportOptions): PrintIs
           : "位于版头与第一篇稿件之间";
   const firstStart = frames[0]?.start ?? items.length;
   placeItems(topEnd, firstStart, headingWhy);
-  for (const f of frames) for (let i = f.start; i < (f.column ?? f.kicker ?? f.h); i++) place(items[i]!.n, items[i]!.n, headingWhy(items[i]!, i));
+  for (const f of frames)
+    for (let i = f.start; i < (f.column ?? f.kicker ?? f.h); i++)
+      place(items[i]!.n, items[i]!.n, headingWhy(items[i]!, i));
 
   const taken = new Set(options.existingSlugs ?? []);
   const declaredColumnSlugs = new Set(options.columns.map((c) => c.slug));
@@ -286,7 +294,8 @@ export function parsePrintIssue(source: string, options: ImportOptions): PrintIs
         prev.to = it.n;
       } else rawBlocks.push({ kind: "paragraph", text: it.text, from: it.n, to: it.n });
     }
-    for (let i = stop; i < segment.length; i++) place(segment[i]!.n, segment[i]!.n, headingWhy(segment[i]!, frame.h + 1 + i));
+    for (let i = stop; i < segment.length; i++)
+      place(segment[i]!.n, segment[i]!.n, headingWhy(segment[i]!, frame.h + 1 + i));
 
     // A headline whose only line was taken for a subtitle: it was text after all.
     if (!rawBlocks.some((b) => b.kind === "paragraph") && subtitle) {
@@ -300,7 +309,13 @@ export function parsePrintIssue(source: string, options: ImportOptions): PrintIs
     if (closing !== -1) {
       const block = rawBlocks[closing]!;
       const tb = trailingByline(block.text)!;
-      bylineSources.push({ names: tb.names, roles: tb.roles, raw: tb.raw, line: block.to, how: `末段结尾的括号署名「${tb.raw}」（第 ${block.to} 行）` });
+      bylineSources.push({
+        names: tb.names,
+        roles: tb.roles,
+        raw: tb.raw,
+        line: block.to,
+        how: `末段结尾的括号署名「${tb.raw}」（第 ${block.to} 行）`,
+      });
       block.text = tb.rest;
       displaced = rawBlocks.splice(closing + 1);
       if (!block.text) rawBlocks.splice(closing, 1);
@@ -320,11 +335,22 @@ export function parsePrintIssue(source: string, options: ImportOptions): PrintIs
       if (d) {
         dateline = { value: d.dateline, how: `首段开头（第 ${first.from} 行）的电头「${d.raw}」`, line: first.from };
         first.text = d.rest;
-        if (d.byline) bylineSources.unshift({ ...d.byline, raw: d.raw, line: first.from, how: `电头括号内的署名「${d.raw}」（第 ${first.from} 行）` });
+        if (d.byline)
+          bylineSources.unshift({
+            ...d.byline,
+            raw: d.raw,
+            line: first.from,
+            how: `电头括号内的署名「${d.raw}」（第 ${first.from} 行）`,
+          });
       }
     }
     if (titleByline) {
-      bylineSources.unshift({ ...titleByline.list, raw: titleByline.item.text, line: titleByline.item.n, how: `标题下的署名行「${titleByline.item.text}」（第 ${titleByline.item.n} 行）` });
+      bylineSources.unshift({
+        ...titleByline.list,
+        raw: titleByline.item.text,
+        line: titleByline.item.n,
+        how: `标题下的署名行「${titleByline.item.text}」（第 ${titleByline.item.n} 行）`,
+      });
     }
 
     let kicker: Found | undefined;
@@ -338,13 +364,21 @@ export function parsePrintIssue(source: string, options: ImportOptions): PrintIs
       const declared = options.columns.find((c) => norm(c.name) === norm(it.text));
       column = declared
         ? { name: it.text, line: it.n, slug: declared.slug }
-        : { name: it.text, line: it.n, suggestedSlug: uniqueSlug(pinyinSlug(it.text), new Set(declaredColumnSlugs), "column") };
+        : {
+            name: it.text,
+            line: it.n,
+            suggestedSlug: uniqueSlug(pinyinSlug(it.text), new Set(declaredColumnSlugs), "column"),
+          };
     }
 
     const title = restorePunctuation(head.text);
     stories.push({
       slug: "",
-      title: { value: title, how: `第 ${head.n} 行的 ${"#".repeat(head.kind === "heading" ? head.level : 1)} 标题，后面跟着正文`, line: head.n },
+      title: {
+        value: title,
+        how: `第 ${head.n} 行的 ${"#".repeat(head.kind === "heading" ? head.level : 1)} 标题，后面跟着正文`,
+        line: head.n,
+      },
       headingLevel: head.kind === "heading" ? head.level : 1,
       kicker,
       subtitle,
@@ -376,7 +410,13 @@ export function parsePrintIssue(source: string, options: ImportOptions): PrintIs
       last.text = tb.rest;
       const moved = last.text ? d : d.slice(0, -1);
       next.rawBlocks.push(...moved);
-      next.bylineSources.push({ names: tb.names, roles: tb.roles, raw: tb.raw, line: last.to, how: `错位段落（第 ${from}–${to} 行）末尾的括号署名「${tb.raw}」` });
+      next.bylineSources.push({
+        names: tb.names,
+        roles: tb.roles,
+        raw: tb.raw,
+        line: last.to,
+        how: `错位段落（第 ${from}–${to} 行）末尾的括号署名「${tb.raw}」`,
+      });
       next.attached = {
         from,
         to,
@@ -405,10 +445,13 @@ export function parsePrintIssue(source: string, options: ImportOptions): PrintIs
     const fix = (f?: Found) => (f ? { ...f, value: restorePunctuation(f.value) } : undefined);
     const body = blocks.map((b) => b.text).join("\n");
     const warnings = [...story.warnings];
-    if (bylines.length === 0) warnings.push("没有找到署名（标题下、首段电头、末段括号里都没有）；请补上或确认本稿不署名。");
+    if (bylines.length === 0)
+      warnings.push("没有找到署名（标题下、首段电头、末段括号里都没有）；请补上或确认本稿不署名。");
     const lastParagraph = blocks.filter((b) => b.kind === "paragraph").at(-1);
     if (lastParagraph && !endsParagraph(lastParagraph.text)) {
-      warnings.push(`末段（第 ${lastParagraph.to} 行）没有句末标点，结尾「${clip(lastParagraph.text, 12, true)}」可能缺了下文。`);
+      warnings.push(
+        `末段（第 ${lastParagraph.to} 行）没有句末标点，结尾「${clip(lastParagraph.text, 12, true)}」可能缺了下文。`,
+      );
     }
     blocks.forEach((b, i) => {
       const next = blocks[i + 1];
@@ -432,5 +475,11 @@ export function parsePrintIssue(source: string, options: ImportOptions): PrintIs
   });
 
   unplaced.sort((a, b) => a.from - b.from);
-  return { banner: bannerParts.length ? bannerParts.join(" ") : undefined, bannerLines, stories: result, unplaced, notes };
+  return {
+    banner: bannerParts.length ? bannerParts.join(" ") : undefined,
+    bannerLines,
+    stories: result,
+    unplaced,
+    notes,
+  };
 }

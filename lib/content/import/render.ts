@@ -41,7 +41,8 @@ function frontmatter(story: ImportedStory): string {
     const node = doc.get(key, true);
     if (isSeq(node)) node.flow = true;
   }
-  doc.commentBefore = " 草稿：由 npm run import:issue 从版面稿导入。section 是猜的，tags 待补；审核后删掉 draft 一行即可发布。";
+  doc.commentBefore =
+    " 草稿：由 npm run import:issue 从版面稿导入。section 是猜的，tags 待补；审核后删掉 draft 一行即可发布。";
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
@@ -54,14 +55,19 @@ export function renderIssueYaml(result: PrintIssueImport, date: string): string 
   if (result.banner) data.banner = result.banner;
   data.articles = result.stories.map((s) => s.slug);
   const doc = new Document(data);
-  doc.commentBefore = " 由 npm run import:issue 从版面稿导入；articles 为印刷顺序，第一篇是头条。\n 导入说明见同一目录下的 " + REPORT_FILE;
+  doc.commentBefore =
+    " 由 npm run import:issue 从版面稿导入；articles 为印刷顺序，第一篇是头条。\n 导入说明见同一目录下的 " +
+    REPORT_FILE;
   return doc.toString({ lineWidth: 0 });
 }
 
 /** The drafts and issue.yaml of a new issue folder, paths relative to the content root. */
 export function renderDrafts(result: PrintIssueImport, date: string): RenderedFile[] {
   const dir = `issues/${date}`;
-  return [...result.stories.map((s) => ({ path: `${dir}/${s.slug}.md`, text: renderDraft(s) })), { path: `${dir}/issue.yaml`, text: renderIssueYaml(result, date) }];
+  return [
+    ...result.stories.map((s) => ({ path: `${dir}/${s.slug}.md`, text: renderDraft(s) })),
+    { path: `${dir}/issue.yaml`, text: renderIssueYaml(result, date) },
+  ];
 }
 
 export interface ReportContext {
@@ -114,10 +120,21 @@ export function renderReport(result: PrintIssueImport, context: ReportContext): 
       push(`- 署名 bylines：${s.bylines.join("、")}${roleText(s)}`);
       for (const b of s.bylineSources) push(`  - ${b.how}`);
     } else push("- 署名 bylines：**未找到**");
-    if (s.column?.slug) push(`- 栏目 column：「${s.column.name}」→ \`${s.column.slug}\`（第 ${s.column.line} 行，标题行紧接另一标题行；与 columns.yaml 中的栏目同名）`);
-    else if (s.column) push(`- 栏目 column：「${s.column.name}」（第 ${s.column.line} 行）**未在 columns.yaml 中声明**，草稿里没有写 column；如需使用，请在 content/columns.yaml 中添加后再写上 \`column: ${s.column.suggestedSlug}\`（见文末建议）。`);
+    if (s.column?.slug)
+      push(
+        `- 栏目 column：「${s.column.name}」→ \`${s.column.slug}\`（第 ${s.column.line} 行，标题行紧接另一标题行；与 columns.yaml 中的栏目同名）`,
+      );
+    else if (s.column)
+      push(
+        `- 栏目 column：「${s.column.name}」（第 ${s.column.line} 行）**未在 columns.yaml 中声明**，草稿里没有写 column；如需使用，请在 content/columns.yaml 中添加后再写上 \`column: ${s.column.suggestedSlug}\`（见文末建议）。`,
+      );
     else push("- 栏目 column：无");
-    const scores = s.section.scores.map((x) => `${x.slug} ${x.score}${x.top.length ? `（${x.top.map((t) => `${t.keyword}×${t.count}`).join("、")}）` : ""}`).join("；");
+    const scores = s.section.scores
+      .map(
+        (x) =>
+          `${x.slug} ${x.score}${x.top.length ? `（${x.top.map((t) => `${t.keyword}×${t.count}`).join("、")}）` : ""}`,
+      )
+      .join("；");
     const evidence = s.section.noEvidence
       ? "：没有任何版块的关键词出现在稿中，取了 sections.yaml 的第一个"
       : s.section.scores[0]!.score < WEAK_SECTION_SCORE
@@ -135,20 +152,33 @@ export function renderReport(result: PrintIssueImport, context: ReportContext): 
 
   push("## 未能确定的事项 Undecided", "");
   const undecided: string[] = [];
-  for (const s of result.stories) if (s.attached) undecided.push(`「${s.title.value}」末尾接入的 ${lineRange(s.attached.from, s.attached.to)} 是否属于该稿。`);
+  for (const s of result.stories)
+    if (s.attached)
+      undecided.push(`「${s.title.value}」末尾接入的 ${lineRange(s.attached.from, s.attached.to)} 是否属于该稿。`);
   for (const s of undeclared) undecided.push(`栏目「${s.column!.name}」未声明，「${s.title.value}」暂不归栏目。`);
   for (const s of warned) for (const w of s.warnings) undecided.push(`「${s.title.value}」：${w}`);
-  for (const s of result.stories) undecided.push(`「${s.title.value}」的版块（猜为 \`${s.section.slug}\`）与标签（空）。`);
+  for (const s of result.stories)
+    undecided.push(`「${s.title.value}」的版块（猜为 \`${s.section.slug}\`）与标签（空）。`);
   for (const n of result.notes) undecided.push(n);
   push(...undecided.map((u) => `- ${u}`), "");
 
   if (undeclared.length) {
-    push("## 建议添加的栏目 Columns to declare", "", "如确认是栏目，请把下面的内容加到 `content/columns.yaml`，再在相应草稿里写上 `column`：", "", "```yaml");
+    push(
+      "## 建议添加的栏目 Columns to declare",
+      "",
+      "如确认是栏目，请把下面的内容加到 `content/columns.yaml`，再在相应草稿里写上 `column`：",
+      "",
+      "```yaml",
+    );
     const seen = new Set<string>();
     for (const s of undeclared) {
       if (seen.has(s.column!.name)) continue;
       seen.add(s.column!.name);
-      push(stringify([{ slug: s.column!.suggestedSlug, name: s.column!.name, description: "（请填写栏目简介）" }], { lineWidth: 0 }).trimEnd());
+      push(
+        stringify([{ slug: s.column!.suggestedSlug, name: s.column!.name, description: "（请填写栏目简介）" }], {
+          lineWidth: 0,
+        }).trimEnd(),
+      );
     }
     push("```", "");
   }
@@ -184,7 +214,9 @@ export function renderSummary(result: PrintIssueImport, folder: string): string 
   result.stories.forEach((s, i) => {
     const by = s.bylines.length ? s.bylines.join("、") : "无署名";
     const col = s.column ? `，栏目 ${s.column.slug ?? `「${s.column.name}」(未声明)`}` : "";
-    lines.push(`  ${i + 1}. ${s.slug}.md 「${s.title.value}」 ${by}，版块 ${s.section.slug}(猜)${col}${s.attached ? " ⚠ 低置信度" : ""}`);
+    lines.push(
+      `  ${i + 1}. ${s.slug}.md 「${s.title.value}」 ${by}，版块 ${s.section.slug}(猜)${col}${s.attached ? " ⚠ 低置信度" : ""}`,
+    );
   });
   const flagged = result.stories.filter((s) => s.attached).length;
   lines.push(`  低置信度 ${flagged} 处，未归入稿件 ${result.unplaced.length} 处；详见 ${folder}/${REPORT_FILE}`);

@@ -55,7 +55,11 @@ export function guessSection(sections: SectionEntry[], headline: string, body: s
   const text = `${headline}\n${headline}\n${headline}\n${body}`;
 
   const scores: SectionScore[] = sections.map((s, i) => {
-    const hits = keywordSets[i]!.map((keyword) => ({ keyword, count: occurrences(text, keyword), weight: 1 / df.get(keyword)! })).filter((h) => h.count > 0);
+    const hits = keywordSets[i]!.map((keyword) => ({
+      keyword,
+      count: occurrences(text, keyword),
+      weight: 1 / df.get(keyword)!,
+    })).filter((h) => h.count > 0);
     const score = hits.reduce((sum, h) => sum + h.count * h.weight, 0);
     const top = hits
       .sort((a, b) => b.count * b.weight - a.count * a.weight)
@@ -63,6 +67,9 @@ export function guessSection(sections: SectionEntry[], headline: string, body: s
       .map(({ keyword, count }) => ({ keyword, count }));
     return { slug: s.slug, name: s.name, score: Math.round(score * 100) / 100, top };
   });
-  const ranked = scores.map((s, i) => ({ s, i })).sort((a, b) => b.s.score - a.s.score || a.i - b.i).map((x) => x.s);
+  const ranked = scores
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => b.s.score - a.s.score || a.i - b.i)
+    .map((x) => x.s);
   return { slug: ranked[0]!.slug, scores: ranked, noEvidence: ranked[0]!.score === 0 };
 }

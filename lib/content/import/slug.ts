@@ -10,8 +10,9 @@ export const SLUG_SYLLABLES = 6;
  */
 export function pinyinSlug(text: string, syllables = SLUG_SYLLABLES): string {
   const normal = text.normalize("NFKC");
-  const parts = pinyin(normal, { toneType: "none", type: "array", nonZh: "consecutive", v: true })
-    .flatMap((token) => token.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+  const parts = pinyin(normal, { toneType: "none", type: "array", nonZh: "consecutive", v: true }).flatMap(
+    (token) => token.toLowerCase().match(/[a-z0-9]+/g) ?? [],
+  );
   return parts.slice(0, syllables).join("-");
 }
 

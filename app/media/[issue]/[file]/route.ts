@@ -8,7 +8,11 @@ type Context = { params: Promise<{ issue: string; file: string }> };
 
 export const dynamic = "force-dynamic";
 
-const notFound = () => new Response("找不到这张图片。", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+const notFound = () =>
+  new Response("找不到这张图片。", {
+    status: 404,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
   const raw = await params;
