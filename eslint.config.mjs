@@ -25,12 +25,20 @@ export default defineConfig([
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
+      // An async function that awaits nothing still honours a Promise-returning interface
+      // (route handlers, adapters, the bench's database drivers); not worth a wrapper each.
+      "@typescript-eslint/require-await": "off",
       // Unused names are errors, except those marked unused on purpose.
       "@typescript-eslint/no-unused-vars": [
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
       ],
     },
+  },
+  {
+    // Vitest's asymmetric matchers (expect.stringContaining, expect.any) are typed any.
+    files: ["tests/**"],
+    rules: { "@typescript-eslint/no-unsafe-assignment": "off" },
   },
   prettier,
 ]);

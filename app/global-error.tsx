@@ -1,4 +1,5 @@
 "use client";
+/* eslint-disable @next/next/no-html-link-for-pages -- plain links on purpose: see below */
 
 import { site } from "@/lib/site";
 import { issuesPath } from "@/lib/urls";

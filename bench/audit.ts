@@ -117,8 +117,8 @@ function startSite(port: number): ChildProcess {
       .filter(Boolean)
       .map((l) => `[site] ${l}\n`)
       .join("");
-  child.stdout!.on("data", (c: Buffer) => process.stdout.write(prefix(c)));
-  child.stderr!.on("data", (c: Buffer) => process.stderr.write(prefix(c)));
+  child.stdout.on("data", (c: Buffer) => process.stdout.write(prefix(c)));
+  child.stderr.on("data", (c: Buffer) => process.stderr.write(prefix(c)));
   return child;
 }
 
@@ -336,7 +336,7 @@ async function main(): Promise<void> {
     writeFileSync(`${TMP_DIR}/audit-result.json`, JSON.stringify(results, null, 2));
     if (args.strict && misses > 0) process.exitCode = 1;
   } finally {
-    await chrome?.kill();
+    chrome?.kill();
     await stopSite(site);
     restoreBuildEdits();
   }

@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { migrate } from "../lib/db/migrate";
 import { SEARCH_CONNECTION_OPTIONS } from "../lib/db/url";
-import { analyzeDocument, type SearchDocument } from "../lib/search/document";
+import type { SearchDocument } from "../lib/search/document";
 import { headlineVector, searchCodesOf } from "../lib/search/index-postgres";
 import { searchRows } from "../lib/search/index-sqlite";
 import { dropDatabase, pgAdmin, postgresUrlFor, PG_ADMIN_URL } from "../tests/helpers/database";

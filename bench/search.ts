@@ -223,7 +223,7 @@ async function parent(sizes: number[], queries: number): Promise<void> {
       { stdio: "inherit", env: { ...process.env, DATABASE_URL: db.url } },
     );
     const result: SizeResult = existsSync(db.childResultFile)
-      ? JSON.parse(readFileSync(db.childResultFile, "utf8"))
+      ? (JSON.parse(readFileSync(db.childResultFile, "utf8")) as SizeResult)
       : { size };
     if (run.status !== 0) {
       crashed = true;
@@ -458,7 +458,7 @@ async function ingest(database: BenchDatabase, result: SizeResult): Promise<Plan
 /** The planted phrases of the database a previous run built; the corpus is regenerated, not ingested. */
 function reuse(database: BenchDatabase, result: SizeResult): PlantedPhrase[] {
   const built: SizeResult | null = existsSync(database.childResultFile)
-    ? JSON.parse(readFileSync(database.childResultFile, "utf8"))
+    ? (JSON.parse(readFileSync(database.childResultFile, "utf8")) as SizeResult)
     : null;
   if (built?.parseAndIngestMs !== undefined) {
     const { issues, generateMs, parseMs, ingestMs, parseAndIngestMs, ingestProfile, settled, peakRssMB } = built;

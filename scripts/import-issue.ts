@@ -108,7 +108,7 @@ async function run(argv: string[]): Promise<number> {
 
   const input = positionals[0]!;
   if (!existsSync(input)) throw new ImportFailure(`找不到输入文件 (no such file)：${input}`);
-  const root = values.content!;
+  const root = values.content;
   const folder = path.join(root, "issues", date.data);
   const shown = folder.split(path.sep).join("/");
   const exists = existsSync(folder);

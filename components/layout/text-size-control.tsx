@@ -33,6 +33,8 @@ export function TextSizeControl() {
   useEffect(() => {
     const size = saved();
     apply(size);
+    // localStorage exists only after hydration: one state update after mount is the point.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setSize(size);
   }, []);
 

@@ -1,4 +1,4 @@
-import type { Element, Root as HastRoot } from "hast";
+import type { Root as HastRoot } from "hast";
 import { toString as hastToString } from "hast-util-to-string";
 import type { Root as MdastRoot } from "mdast";
 import rehypeSanitize from "rehype-sanitize";
@@ -60,7 +60,7 @@ const processor = unified()
 
 export function renderMarkdown(markdown: string): RenderedMarkdown {
   const mdast = processor.parse(markdown);
-  const hast = processor.runSync(mdast) as HastRoot;
+  const hast: HastRoot = processor.runSync(mdast);
   const headings: Heading[] = [];
   const blocks: string[] = [];
   for (const node of hast.children) {
@@ -68,7 +68,7 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
     const text = hastToString(node).trim();
     if (text) blocks.push(text);
     if (/^h[2-6]$/.test(node.tagName)) {
-      headings.push({ depth: Number(node.tagName[1]), text, id: String((node as Element).properties.id ?? "") });
+      headings.push({ depth: Number(node.tagName[1]), text, id: String(node.properties.id ?? "") });
     }
   }
   return { html: processor.stringify(hast), text: blocks.join("\n"), headings };

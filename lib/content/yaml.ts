@@ -8,7 +8,7 @@ type Path = readonly PropertyKey[];
 export interface LocatedYaml {
   data: unknown;
   /** 1-based file line of the node at `path`, or of its nearest ancestor that exists. */
-  lineOf(path: Path): number;
+  lineOf: (path: Path) => number;
 }
 
 /**

@@ -40,10 +40,10 @@ export function replaceServerErrors(req: IncomingMessage, res: ServerResponse, e
   const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
   let replacing: boolean | null = null;
   const decided = () => (replacing ??= res.statusCode >= 500);
-  res.writeHead = ((status: number, ...rest: unknown[]) => {
+  res.writeHead = (status: number, ...rest: unknown[]) => {
     res.statusCode = status;
     return decided() ? res : writeHead(status, ...rest);
-  }) as ServerResponse["writeHead"];
+  };
   res.write = ((...args: unknown[]) => (decided() ? true : write(...args))) as ServerResponse["write"];
   res.end = ((...args: unknown[]) => {
     if (!decided()) return end(...args);

@@ -78,7 +78,7 @@ const NUMBER_TYPES = new Set(["Number", "Integer", "Float"]);
 /** Every problem found in a JSON-LD document (an object or an array of them); [] when it is valid. */
 export function checkJsonLd(doc: unknown, v = loadSchemaOrg()): string[] {
   const problems: string[] = [];
-  const asArray = (x: unknown) => (Array.isArray(x) ? x : [x]);
+  const asArray = (x: unknown): unknown[] => (Array.isArray(x) ? (x as unknown[]) : [x]);
 
   const node = (n: Record<string, unknown>, at: string, range: Set<string> | null) => {
     const types = n["@type"] === undefined ? [] : (asArray(n["@type"]) as string[]);

@@ -88,7 +88,10 @@ afterEach(() => tree?.dispose());
 describe("bad content is refused whole", () => {
   it.each(cases)("$name", async ({ edit, expect: message }) => {
     tree = scratchContent("content");
-    for (const [file, text] of Object.entries(edit)) text === null ? tree.remove(file) : tree.write(file, text);
+    for (const [file, text] of Object.entries(edit)) {
+      if (text === null) tree.remove(file);
+      else tree.write(file, text);
+    }
     const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
     expect(await runIngest({ root: tree.root, notify: false })).toBeNull();
     const printed = errors.mock.calls.flat().join("\n");

@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { REPORT_FILE } from "@/lib/content/import";
 import { loadContent } from "@/lib/content/read";
 import { main } from "@/scripts/import-issue";
@@ -14,8 +14,8 @@ const FIXTURES = path.resolve("tests/fixtures/import");
 const DATE = "2022-12-21";
 
 let root: string;
-let log: ReturnType<typeof vi.spyOn>;
-let error: ReturnType<typeof vi.spyOn>;
+let log: MockInstance<typeof console.log>;
+let error: MockInstance<typeof console.error>;
 
 beforeEach(() => {
   mkdirSync("tests/.tmp", { recursive: true });
@@ -29,7 +29,7 @@ afterEach(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const printed = (spy: ReturnType<typeof vi.spyOn>) => spy.mock.calls.flat().join("\n");
+const printed = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.flat().join("\n");
 const folder = (date = DATE) => path.join(root, "issues", date);
 
 describe("import:issue", () => {

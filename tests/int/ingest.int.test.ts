@@ -60,7 +60,7 @@ describe("ingest of the source issue", () => {
     expect(cement.readingMinutes).toBe(Math.max(1, Math.round(cement.charCount / 450)));
 
     const grid = await db.article.findUniqueOrThrow({ where: { slug: "wangge-yanguan-houai" } });
-    expect(JSON.parse(grid.headings).map((h: { text: string }) => h.text)).toEqual([
+    expect((JSON.parse(grid.headings) as { text: string }[]).map((h) => h.text)).toEqual([
       "当好“把关者” 选优“暖心人”",
       "严管“淬成钢” 护航“精治理”",
       "厚爱“显关怀” 做好“娘家人”",

@@ -15,7 +15,7 @@ afterAll(async () => {
 async function migratedDatabase(): Promise<string> {
   if (testProvider() === "postgresql") {
     const db: TestDatabase = await createTestDatabase();
-    created.push(db.remove);
+    created.push(() => db.remove());
     return db.url;
   }
   mkdirSync("tests/.tmp", { recursive: true });

@@ -315,7 +315,7 @@ describe("feeds of each section, column, tag and byline", () => {
 
 describe("feeds follow the clock", () => {
   it("lets a scheduled story in once its time has come, with no new ingest", async () => {
-    const before = await (await fetchFeed("rss", "author", "定时作者")).status;
+    const before = (await fetchFeed("rss", "author", "定时作者")).status;
     expect(before).toBe(404);
     const { publishedAt } = await db.article.update({
       where: { slug: "scheduled" },

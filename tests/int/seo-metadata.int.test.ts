@@ -185,7 +185,7 @@ describe("the other pages", () => {
 });
 
 /** The JsonLd element a page puts first in its fragment. */
-async function pageJsonLd(render: Promise<unknown> | unknown): Promise<unknown> {
+async function pageJsonLd(render: unknown): Promise<unknown> {
   const el = (await render) as ReactElement<{ children: ReactElement<{ data: unknown }>[] }>;
   expect(isValidElement(el)).toBe(true);
   const first = el.props.children[0]!;
@@ -270,7 +270,7 @@ describe("JSON-LD", () => {
   });
 
   it("list pages: CollectionPage for sections, columns, tags, bylines, an issue and the archive", async () => {
-    const pages: [string, Promise<unknown> | unknown][] = [
+    const pages: [string, unknown][] = [
       ["section", (await import("@/app/sections/[slug]/page")).default(params({ slug: "rural" }))],
       [
         "section p2",

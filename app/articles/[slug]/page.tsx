@@ -11,7 +11,7 @@ import { articlePath } from "@/lib/urls";
 type Props = { params: Promise<{ slug: string }> };
 
 export const revalidate = 60;
-export const generateStaticParams = async () => [];
+export const generateStaticParams = () => [];
 
 async function load(params: Props["params"]) {
   const slug = decodeParam((await params).slug);

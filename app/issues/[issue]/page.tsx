@@ -10,7 +10,7 @@ import { issueMetadata } from "@/lib/seo/metadata";
 type Props = { params: Promise<{ issue: string }> };
 
 export const revalidate = 60;
-export const generateStaticParams = async () => [];
+export const generateStaticParams = () => [];
 
 async function load(params: Props["params"]) {
   const slug = decodeParam((await params).issue);

@@ -8,7 +8,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export const revalidate = 60;
 // Rendered on first visit, then served from the cache until an ingest refreshes it.
-export const generateStaticParams = async () => [];
+export const generateStaticParams = () => [];
 
 export async function generateMetadata({ params }: Props) {
   return listingPageMetadata(await resolveListing("section", (await params).slug));

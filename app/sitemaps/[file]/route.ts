@@ -3,7 +3,7 @@ import { serveSitemapPart } from "@/lib/seo/routes";
 type Context = { params: Promise<{ file: string }> };
 
 export const revalidate = 60;
-export const generateStaticParams = async () => [];
+export const generateStaticParams = () => [];
 
 export async function GET(_request: Request, { params }: Context) {
   return serveSitemapPart((await params).file);

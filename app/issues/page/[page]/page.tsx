@@ -7,7 +7,7 @@ import { resolveArchivePage } from "@/lib/seo/resolve";
 type Props = { params: Promise<{ page: string }> };
 
 export const revalidate = 60;
-export const generateStaticParams = async () => [];
+export const generateStaticParams = () => [];
 
 export async function generateMetadata({ params }: Props) {
   return issueArchiveMetadata(resolveArchivePage((await params).page));

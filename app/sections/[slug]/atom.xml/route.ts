@@ -4,7 +4,7 @@ type Context = { params: Promise<{ slug: string }> };
 
 export const revalidate = 60;
 // Generated on first request, then cached like the section page.
-export const generateStaticParams = async () => [];
+export const generateStaticParams = () => [];
 
 export async function GET(_request: Request, { params }: Context) {
   return serveFeed("atom", "section", (await params).slug);

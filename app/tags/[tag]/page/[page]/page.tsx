@@ -7,7 +7,7 @@ import { resolveListing } from "@/lib/seo/resolve";
 type Props = { params: Promise<{ tag: string; page: string }> };
 
 export const revalidate = 60;
-export const generateStaticParams = async () => [];
+export const generateStaticParams = () => [];
 
 export async function generateMetadata({ params }: Props) {
   const { tag, page } = await params;
