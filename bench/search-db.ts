@@ -7,10 +7,10 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { migrate } from "../lib/db/migrate";
-import { SEARCH_CONNECTION_OPTIONS } from "../lib/db/url";
+import { PLAIN_CONNECTION_OPTIONS } from "../lib/db/postgres";
 import type { SearchDocument } from "../lib/search/document";
-import { headlineVector, searchCodesOf } from "../lib/search/index-postgres";
-import { searchRows } from "../lib/search/index-sqlite";
+import { headlineVector, searchCodesOf } from "../lib/search/postgres/write";
+import { searchRows } from "../lib/search/sqlite/write";
 import { dropDatabase, pgAdmin, postgresUrlFor, PG_ADMIN_URL } from "../tests/helpers/database";
 import { createSqliteFileAt } from "../tests/helpers/sqlite-file";
 import * as pgTimer from "./pg-timer";
@@ -345,11 +345,11 @@ function postgresDatabase(size: number, tmpDir: string): BenchDatabase {
     },
     async explain(s) {
       // The statement as Prisma sent it (untyped parameters, so the same custom plan), executed and timed.
-      // With the settings of the search's own connections (lib/db/client.ts, searchPool), so the plan is theirs.
+      // With the settings of the search's own connections (lib/db/postgres.ts, plainPool), so the plan is theirs.
       const { rows } = await withClient(
         url,
         (c) => c.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, s.args),
-        SEARCH_CONNECTION_OPTIONS,
+        PLAIN_CONNECTION_OPTIONS,
       );
       const lines = rows.map((r) => r["QUERY PLAN"]);
       return { lines, top: planTop(lines) };

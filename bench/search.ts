@@ -407,7 +407,7 @@ async function ingest(database: BenchDatabase, result: SizeResult): Promise<Plan
   const size = result.size;
   // Modules that open or may open the shared database client are imported only now, after DATABASE_URL is set.
   const { createPrismaClient } = await import("../lib/db/client");
-  const { ingestContent } = await import("../lib/db/ingest");
+  const { ingestContent } = await import("../lib/ingest/ingest");
   await database.create();
 
   let start = performance.now();

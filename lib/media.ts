@@ -1,12 +1,13 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { env } from "./env";
 
 // Lead images live beside their articles, in the issue's content folder
 // (content/issues/<date>/<file>), and are served by app/media/[issue]/[file]/route.ts.
 // next/image resizes them from there (next.config.ts allows /media/** as a local pattern).
 
 /** The content tree, as lib/content/read.ts's contentRoot() (not imported: that module walks the tree, which the build would trace). */
-const contentRoot = () => process.env.CONTENT_DIR || "content";
+const contentRoot = () => env().CONTENT_DIR;
 const ISSUE = /^\d{4}-\d{2}-\d{2}$/;
 /** The same names the article schema allows for image.src: no slashes, so never a path outside the folder. */
 const FILE = /^[\w.-]+\.(jpe?g|png|webp|avif)$/i;

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { env } from "./env";
 
 // The ingest runs in its own process and tells the running site(s) to drop
 // their cached pages. The shared secret comes from REVALIDATE_SECRET, or from
@@ -8,7 +9,8 @@ import path from "node:path";
 const SECRET_FILE = path.resolve("data", ".revalidate-secret");
 
 export function revalidationSecret(): string {
-  if (process.env.REVALIDATE_SECRET) return process.env.REVALIDATE_SECRET;
+  const configured = env().REVALIDATE_SECRET;
+  if (configured) return configured;
   if (!existsSync(SECRET_FILE)) {
     mkdirSync(path.dirname(SECRET_FILE), { recursive: true });
     writeFileSync(SECRET_FILE, randomBytes(24).toString("hex"), { mode: 0o600, flag: "wx" });
@@ -24,10 +26,8 @@ export function isRevalidationAuthorized(header: string | null): boolean {
 
 /** The running sites to refresh after an ingest: SITE_URLS (comma-separated), else this machine's PORT. */
 export function siteUrls(): string[] {
-  const list = process.env.SITE_URLS?.split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return list?.length ? list : [`http://127.0.0.1:${process.env.PORT ?? 3000}`];
+  const { SITE_URLS, PORT } = env();
+  return SITE_URLS?.length ? SITE_URLS : [`http://127.0.0.1:${PORT}`];
 }
 
 /** Asks each running site to drop its cached pages. A site that is not running is skipped, not an error. */

@@ -1,5 +1,6 @@
 // npm run content:check: validates content/ without touching the database. Exit 1 on errors; warnings do not fail.
 // Also the git pre-commit hook (scripts/git-hooks/pre-commit).
+import "./check-env";
 import { checkContent } from "../lib/content/check";
 import { formatProblem } from "../lib/content/errors";
 import { contentRoot, readContentFiles } from "../lib/content/read";

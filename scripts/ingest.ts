@@ -1,9 +1,10 @@
 // npm run ingest: validates content/ and writes it to the database in one transaction.
+import "./check-env";
 import { parseArgs } from "node:util";
 import { ContentError } from "../lib/content/errors";
 import { contentRoot, loadContent } from "../lib/content/read";
 import { createPrismaClient } from "../lib/db/client";
-import { formatReport, ingestContent, reportChanged, type IngestReport } from "../lib/db/ingest";
+import { formatReport, ingestContent, reportChanged, type IngestReport } from "../lib/ingest/ingest";
 import { notifySites } from "../lib/revalidation";
 
 export interface IngestOptions {

@@ -1,4 +1,5 @@
 // npm run db:migrate: brings the database named by DATABASE_URL up to the committed migrations.
+import "./check-env";
 import { migrate } from "../lib/db/migrate";
 
 export { migrate };

@@ -1,7 +1,9 @@
 // The production server: Next.js's request handler behind the micro-cache.
 import "./production-env";
+import "./check-env";
 import { createServer } from "node:http";
 import next from "next";
+import { env } from "../lib/env";
 import { cacheKey, MicroCache } from "../lib/server/micro-cache";
 import { replaceServerErrors, SERVER_ERROR_PATH } from "../lib/server/server-error-page";
 
@@ -22,11 +24,7 @@ export interface ServeOptions {
   microCacheTtlMs?: number;
 }
 
-export async function serve({
-  port,
-  hostname,
-  microCacheTtlMs = Number(process.env.MICROCACHE_TTL_MS ?? 2000),
-}: ServeOptions) {
+export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE_TTL_MS }: ServeOptions) {
   const app = next({ dev: false, dir: process.cwd(), port, hostname });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -62,7 +60,7 @@ export async function serve({
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const port = Number(process.env.PORT ?? 3000);
+  const port = env().PORT;
   const { close } = await serve({ port });
   console.log(`serving on http://localhost:${port}`);
   for (const signal of ["SIGINT", "SIGTERM"] as const)

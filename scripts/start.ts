@@ -1,19 +1,20 @@
 // npm start: from a fresh clone to the production site in one command.
 // Migrates the database, ingests content/, builds when the code changed since the last build, and serves.
 import "./production-env";
+import "./check-env";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { env } from "../lib/env";
+import { reportChanged } from "../lib/ingest/ingest";
 import { notifySites } from "../lib/revalidation";
-import { reportChanged } from "../lib/db/ingest";
 import { runIngest } from "./ingest";
 import { migrate } from "./migrate";
 import { serve } from "./serve";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-const distDir = process.env.NEXT_DIST_DIR || ".next";
-const port = process.env.PORT || "3000";
+const { NEXT_DIST_DIR: distDir, PORT: port, SITE_ORIGIN } = env();
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
 /** Everything a build depends on except content, which reaches pages through the database. */
@@ -37,7 +38,7 @@ function sourceHash(): string {
   };
   BUILD_INPUTS.forEach(walk);
   // Prerendered pages carry absolute URLs (canonical, feeds) built from SITE_ORIGIN.
-  hash.update(`SITE_ORIGIN=${process.env.SITE_ORIGIN ?? ""}`);
+  hash.update(`SITE_ORIGIN=${SITE_ORIGIN ?? ""}`);
   return hash.digest("hex");
 }
 
@@ -65,7 +66,7 @@ const report = await runIngest({ notify: false });
 if (!report) process.exit(1);
 buildIfNeeded();
 
-const { close } = await serve({ port: Number(port) });
+const { close } = await serve({ port });
 console.log(`左权报 is up: http://localhost:${port}`);
 // Pages cached by an earlier run may predate this ingest.
 if (reportChanged(report)) await notifySites();

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { env } from "@/lib/env";
 
 // A page that fails on purpose, so the browser tests can prove what a reader sees when rendering
 // breaks (app/error.tsx: the site's header, a retry, links onwards, no message or stack).
@@ -6,6 +7,6 @@ import { notFound } from "next/navigation";
 export const dynamic = "force-dynamic";
 
 export default function ErrorProbe(): never {
-  if (process.env.ERROR_PROBE !== "1") notFound();
+  if (env().ERROR_PROBE !== "1") notFound();
   throw new Error("error probe: this message and its stack must never reach a reader");
 }

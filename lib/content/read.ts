@@ -1,9 +1,10 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { env } from "../env";
 import { parseContent, type ContentFile, type ContentSet } from "./parse";
 
 /** The content tree to ingest: CONTENT_DIR, or content/ in the project. */
-export const contentRoot = () => process.env.CONTENT_DIR || "content";
+export const contentRoot = () => env().CONTENT_DIR;
 
 const TEXT_FILE = /\.(md|ya?ml)$/;
 /** Images are listed, not read: the checks only need to know they are there. */

@@ -1,11 +1,9 @@
 import path from "node:path";
+import { env } from "../env";
 
-/** Where the database lives when DATABASE_URL is not set: a SQLite file under the project. */
-export const DEFAULT_DATABASE_URL = "file:./data/portal.db";
+export { DEFAULT_DATABASE_URL } from "../env";
 
-export function databaseUrl(): string {
-  return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
-}
+export const databaseUrl = (): string => env().DATABASE_URL;
 
 export type DatabaseProvider = "sqlite" | "postgresql";
 
@@ -21,7 +19,3 @@ export function sqliteFilePath(url = databaseUrl()): string {
   // The file is chosen at run time; tell the bundler not to trace the project for it.
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }
-
-/** Session settings of PostgreSQL search's own connections (lib/db/client.ts, searchPool, says why). */
-export const SEARCH_CONNECTION_OPTIONS =
-  "-c enable_seqscan=off -c max_parallel_workers_per_gather=0 -c jit=off -c plan_cache_mode=force_generic_plan";

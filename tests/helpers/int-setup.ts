@@ -10,7 +10,7 @@ process.env.DATABASE_URL = database.url;
 process.env.SITE_URLS = "http://127.0.0.1:9";
 
 afterAll(async () => {
-  const { db, endSearchPool } = await import("@/lib/db/client");
-  await Promise.all([db.$disconnect(), endSearchPool()]);
+  const { db, endPlainPool } = await import("@/lib/db/client");
+  await Promise.all([db.$disconnect(), endPlainPool()]);
   await database.remove();
 });

@@ -1,6 +1,6 @@
 import { loadContent } from "@/lib/content/read";
 import { db } from "@/lib/db/client";
-import { ingestContent } from "@/lib/db/ingest";
+import { ingestContent } from "@/lib/ingest/ingest";
 import { scratchContent } from "./content-dir";
 
 // The tree the SEO tests read: content/ (the source issue), two older issues of

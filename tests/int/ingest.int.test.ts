@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadContent } from "@/lib/content/read";
 import { db } from "@/lib/db/client";
-import { ingestContent } from "@/lib/db/ingest";
+import { ingestContent } from "@/lib/ingest/ingest";
 import { runIngest } from "@/scripts/ingest";
 import { scratchContent } from "../helpers/content-dir";
 import { snapshot } from "../helpers/database";

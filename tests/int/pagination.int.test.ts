@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseContent } from "@/lib/content/parse";
 import { db } from "@/lib/db/client";
-import { ingestContent } from "@/lib/db/ingest";
+import { ingestContent } from "@/lib/ingest/ingest";
 import { ISSUES_PER_PAGE, listIssues } from "@/lib/db/issues";
 import { ARTICLES_PER_PAGE, getListing, type ListingKind } from "@/lib/db/listings";
 import { syntheticContent } from "../helpers/synthetic-content";

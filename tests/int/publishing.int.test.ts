@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseContent } from "@/lib/content/parse";
 import { db } from "@/lib/db/client";
 import { getArticle, getRedirect } from "@/lib/db/articles";
-import { ingestContent } from "@/lib/db/ingest";
+import { ingestContent } from "@/lib/ingest/ingest";
 import { getIssue, getLatestIssue, listIssues } from "@/lib/db/issues";
 import { getListing } from "@/lib/db/listings";
 import { searchArticles } from "@/lib/search/search";

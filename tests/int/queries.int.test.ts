@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/read";
 import { db } from "@/lib/db/client";
 import { getArticle } from "@/lib/db/articles";
-import { ingestContent } from "@/lib/db/ingest";
+import { ingestContent } from "@/lib/ingest/ingest";
 import { getIssue, getLatestIssue } from "@/lib/db/issues";
 import { getListing, listSections } from "@/lib/db/listings";
 

@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseContent } from "@/lib/content/parse";
 import { db } from "@/lib/db/client";
-import { ingestContent } from "@/lib/db/ingest";
+import { ingestContent } from "@/lib/ingest/ingest";
 import { parseSearchParams } from "@/lib/search/params";
 import { parseQuery } from "@/lib/search/query";
-import { searchArticles, searchCandidates } from "@/lib/search/search";
+import { searchProvider } from "@/lib/search/provider";
+import { searchArticles } from "@/lib/search/search";
 import { headlineOf } from "@/lib/search/document";
-import { TOKENS_GIVEN_CODE, tokenCode } from "@/lib/search/index-postgres";
+import { TOKENS_GIVEN_CODE, tokenCode } from "@/lib/search/postgres/codes";
 import { keyRange, searchKey } from "@/lib/search/search-key";
 import { analyzeText } from "@/lib/search/tokenize";
 import { tierMatches } from "@/lib/search/verify";
@@ -92,10 +93,10 @@ describe("phrases confirmed against the text", () => {
     const phrases = query.terms.map((t) => ({ tokens: t.tokens, prefix: t.prefix, text: t.text }));
     const tier = { text: { in: "all" as const, phrases }, notInHeadline: null, facets: [] };
     const range = keyRange(new Date());
-    const ids = await tierMatches(searchCandidates(), tier, range, 1);
+    const ids = await tierMatches(searchProvider.candidates, tier, range, 1);
     const together = await db.article.findUniqueOrThrow({ where: { slug: "together" }, select: { id: true } });
     expect(ids).toEqual([together.id]);
-    expect(await tierMatches(searchCandidates(), tier, range, 5)).toEqual([together.id]);
+    expect(await tierMatches(searchProvider.candidates, tier, range, 5)).toEqual([together.id]);
   });
 });
 

@@ -1,18 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseContent } from "@/lib/content/parse";
 import { db } from "@/lib/db/client";
-import { ingestContent } from "@/lib/db/ingest";
-import { databaseProvider } from "@/lib/db/url";
-import { postgresBackend } from "@/lib/search/backend-postgres";
-import { sqliteBackend } from "@/lib/search/backend-sqlite";
+import { ingestContent } from "@/lib/ingest/ingest";
 import { COUNT_CAP, type TierQuery } from "@/lib/search/plan";
+import { searchProvider } from "@/lib/search/provider";
 import { parseQuery } from "@/lib/search/query";
 import { COUNT_LIMIT, searchArticles } from "@/lib/search/search";
 import { keyRange } from "@/lib/search/search-key";
 import { isoDay, syntheticContent } from "../helpers/synthetic-content";
 
 // A common term in an archive that reaches up to yesterday: PostgreSQL reads a tier's matches in
-// windows of recent months first (backend-postgres.ts) and takes the first page from the newest
+// windows of recent months first (lib/search/postgres/windows.ts) and takes the first page from the newest
 // windows when they hold enough; SQLite reads its index newest first. Either way the pages must be
 // the newest matches, in order.
 const TOTAL = 1_300;
@@ -74,7 +72,7 @@ describe(`search over ${TOTAL} daily stories up to yesterday`, () => {
   });
 
   it("leaves out the headline tier's matches the same whether that tier's keys are passed down or not", async () => {
-    const backend = databaseProvider() === "postgresql" ? postgresBackend : sqliteBackend;
+    const backend = searchProvider;
     const query = parseQuery("左权");
     if (query.kind !== "terms") throw new Error("expected terms");
     const phrases = query.terms.map((t) => ({ tokens: t.tokens, prefix: t.prefix, text: t.text }));

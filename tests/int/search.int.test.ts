@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/read";
 import type { ContentSet } from "@/lib/content/parse";
 import { db } from "@/lib/db/client";
-import { ingestContent } from "@/lib/db/ingest";
+import { ingestContent } from "@/lib/ingest/ingest";
 import { normalize } from "@/lib/search/tokenize";
 import { parseSearchParams } from "@/lib/search/params";
 import { searchArticles } from "@/lib/search/search";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSearchParams } from "@/lib/search/params";
-import { headlineMatch, termsMatch } from "@/lib/search/backend-sqlite";
-import { candidateQuery } from "@/lib/search/backend-postgres";
+import { headlineMatch, termsMatch } from "@/lib/search/sqlite/read";
+import { candidateQuery } from "@/lib/search/postgres/statements";
 import { MAX_TERMS, parseQuery } from "@/lib/search/query";
 import { findMatches, snippet } from "@/lib/search/snippet";
 import { analyzeText, documentTokens, foldsBeyondAsciiCase, normalizeQuery, queryTokens } from "@/lib/search/tokenize";
@@ -16,7 +16,7 @@ import {
   tokenCode,
   tokenizedInSql,
   TOKENS_GIVEN_CODE,
-} from "@/lib/search/index-postgres";
+} from "@/lib/search/postgres/codes";
 
 describe("tokens", () => {
   it("indexes each run of letters and digits as bigrams plus its last character", () => {

@@ -1,8 +1,10 @@
-import { db } from "../db/client";
-import { FOLDS_TOKEN, HEADLINE_TABLE, SEARCH_TABLE } from "./index-sqlite";
-import { indexDecides, type Candidate, type KeyRange, type Phrase, type SearchBackend, type TierQuery } from "./plan";
-import { idFromKey, idFromKeySql } from "./search-key";
-import { tierMatches } from "./verify";
+import { db } from "../../db/client";
+import { indexDecides, type Candidate, type KeyRange, type Phrase, type TierPager, type TierQuery } from "../plan";
+import { idFromKey, idFromKeySql } from "../search-key";
+import { tierMatches } from "../verify";
+import { FOLDS_TOKEN, HEADLINE_TABLE, SEARCH_TABLE } from "./schema";
+
+// Reading SQLite's index (./schema.ts): a tier's candidates in key order, newest first, and a page.
 
 /** An FTS5 string literal: tokens are letters and digits only, but quote-doubling keeps that a guarantee. */
 const ftsString = (s: string) => `"${s.replaceAll('"', '""')}"`;
@@ -81,10 +83,8 @@ export async function sqliteCandidates(
   return toCandidates(rows);
 }
 
-export const sqliteBackend: SearchBackend = {
-  // FTS5 reads its lists newest first and stops at the cap: one list gives both the count and the page.
-  async page(q, range, cap, offset, size) {
-    const ids = await tierMatches(sqliteCandidates, q, range, cap);
-    return { total: ids.length, ids: ids.slice(offset, offset + size) };
-  },
+/** FTS5 reads its lists newest first and stops at the cap: one list gives both the count and the page. */
+export const sqlitePage: TierPager = async (q, range, cap, offset, size) => {
+  const ids = await tierMatches(sqliteCandidates, q, range, cap);
+  return { total: ids.length, ids: ids.slice(offset, offset + size) };
 };

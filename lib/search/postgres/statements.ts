@@ -1,18 +1,8 @@
-import { searchQuery } from "../db/client";
-import { facetCode, FOLDS_CODE, monthCode, monthStart, tokenCode } from "./index-postgres";
-import {
-  COUNT_CAP,
-  indexDecides,
-  type Candidate,
-  type KeyRange,
-  type Phrase,
-  type SearchBackend,
-  type TierQuery,
-} from "./plan";
-import { idFromKey, keyRange, minutesOfKeyRange } from "./search-key";
-import { confirmedIds, tierMatches } from "./verify";
+import { indexDecides, type KeyRange, type Phrase, type TierQuery } from "../plan";
+import { facetCode, FOLDS_CODE, tokenCode } from "./codes";
+import { monthCodes, type Window } from "./windows";
 
-// PostgreSQL (see index-postgres.ts). Headline tiers, one-character searches and filters alone
+// The SQL of PostgreSQL's search (the index: ./write.ts). Headline tiers, one-character searches and filters alone
 // read "ArticleSearch": "head" matches headline phrases ('左权' <-> '权羊') exactly, and
 // headline characters as prefixes ('整':*), "facets" the filters. A tier over headline and body reads "Article"
 // itself: its expression index finds the stories holding every token, facet and month, and the
@@ -27,50 +17,6 @@ function tsPhrase(p: Phrase): string {
 
 /** A tsquery requiring every phrase. */
 const tsAll = (phrases: Phrase[]) => phrases.map((p) => `(${tsPhrase(p)})`).join(" & ");
-
-/** The month codes of a range's first and last minute; `first` is null for "since the beginning". */
-function rangeMonths(range: KeyRange): { first: number | null; last: number } {
-  const { from, until } = minutesOfKeyRange(range);
-  return { first: from === null ? null : monthCode(from), last: monthCode(until) };
-}
-const monthsBetween = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, i) => first + i);
-
-/** Month codes covering a range that starts at a reader's date, when there are few enough to be worth looking up. */
-function monthCodes(range: KeyRange): number[] | null {
-  const { first, last } = rangeMonths(range);
-  return first !== null && last - first < MAX_MONTHS ? monthsBetween(first, last) : null;
-}
-const MAX_MONTHS = 36;
-
-/** A part of a range: its months, looked up in the index, or (the oldest part) a narrower key range alone. */
-interface Window {
-  months: number[] | null;
-  range: KeyRange;
-}
-
-/**
- * The parts a tier's range is read in, newest first: the last 2 months, back to 12, back to 72, then
- * the rest. GIN finds matches in no order and cannot stop early, so a common term costs the
- * intersection of long lists; a window's month codes keep its lookup small, and reading the windows
- * in order stops at the cap in the newest of them. A range of a few years is one window, its months.
- */
-function windowsOf(range: KeyRange): Window[] {
-  const months = monthCodes(range);
-  if (months) return [{ months, range }];
-  const { first, last } = rangeMonths(range);
-  const windows: Window[] = [];
-  let newer = last + 1;
-  for (const span of WINDOW_MONTHS) {
-    const from = first === null ? last - span + 1 : Math.max(first, last - span + 1);
-    windows.push({ months: monthsBetween(from, newer - 1), range });
-    if (first !== null && from <= first) return windows;
-    newer = from;
-  }
-  // Stories published before the oldest window's first month.
-  windows.push({ months: null, range: { min: Math.max(range.min, keyRange(monthStart(newer)).min), max: range.max } });
-  return windows;
-}
-const WINDOW_MONTHS = [2, 12, 72];
 
 /** The codes a candidate must hold: every token of every phrase but a prefix. */
 function termCodesOf(phrases: Phrase[]): { codes: number[]; exact: boolean } {
@@ -89,21 +35,21 @@ function termCodesOf(phrases: Phrase[]): { codes: number[]; exact: boolean } {
 }
 
 /** A headline-and-body tier: its query, what its text check needs, and the keys it leaves out (its headline matches, ranked above). */
-interface BodyTier {
+export interface BodyTier {
   q: TierQuery;
   check: TextNeeds["check"];
   exclude: number[];
 }
 
 /** What a tier's phrases need of the story text, beyond the index (plan.ts, Candidate). */
-interface TextNeeds {
+export interface TextNeeds {
   /** One-run phrases, checked in SQL on the stored text (ASCII case folded when one has Latin letters); null when the index decides. */
   check: { texts: string[]; fold: boolean } | null;
   /** Phrases across punctuation: only verify.ts can check them. */
   acrossPunctuation: boolean;
 }
 
-function textNeeds(phrases: Phrase[]): TextNeeds {
+export function textNeeds(phrases: Phrase[]): TextNeeds {
   const oneRun = phrases.filter((p) => !p.text.includes(" "));
   // A phrase the index decides (one exact bigram) needs no reading.
   const unsure = oneRun.filter((p) => !termCodesOf([p]).exact);
@@ -152,7 +98,7 @@ function rowHas(check: NonNullable<TextNeeds["check"]>, bind: Bind): string {
 }
 
 /** How a tier leaves out keys (its headline matches, ranked above): a list the planner hashes when it plans with it. */
-const EXCLUDED_KEYS = `NOT (a."searchKey" = ANY (`;
+export const EXCLUDED_KEYS = `NOT (a."searchKey" = ANY (`;
 
 /**
  * Conditions of a headline-and-body tier on "Article" a, whose expression index finds the stories
@@ -207,19 +153,19 @@ function headlineWhere(q: TierQuery, range: KeyRange, bind: Bind, key: string, w
   return where;
 }
 
-const isBodyTier = (q: TierQuery) => q.text?.in === "all";
+export const isBodyTier = (q: TierQuery) => q.text?.in === "all";
 
-type Statement = { sql: string; params: unknown[] };
+export type Statement = { sql: string; params: unknown[] };
 
 /** Keys of a headline tier's matches, in no order, up to `cap`: through the GIN indexes (`key + 0` keeps the key index out). */
-function headlineMatchesQuery(q: TierQuery, range: KeyRange, cap: number): Statement {
+export function headlineMatchesQuery(q: TierQuery, range: KeyRange, cap: number): Statement {
   const { params, bind } = binder();
   const where = headlineWhere(q, range, bind, `(s."key" + 0)`, false);
   return { sql: `SELECT s."key" FROM "ArticleSearch" s WHERE ${where.join(" AND ")} LIMIT ${bind(cap)}`, params };
 }
 
 /** Keys of a headline tier's newest `limit` matches, when there are many: the key index walked newest first. */
-function headlineNewestQuery(q: TierQuery, range: KeyRange, limit: number): Statement {
+export function headlineNewestQuery(q: TierQuery, range: KeyRange, limit: number): Statement {
   const { params, bind } = binder();
   const where = headlineWhere(q, range, bind, `s."key"`, true);
   return {
@@ -234,7 +180,7 @@ function headlineNewestQuery(q: TierQuery, range: KeyRange, limit: number): Stat
  * check in SQL cannot see their matches. The branches of UNION ALL run in order, one after the
  * other (search connections have no parallel workers), and LIMIT stops the first that reaches it.
  */
-function bodyMatchesQuery({ q, check, exclude }: BodyTier, windows: Window[], limit: number): Statement {
+export function bodyMatchesQuery({ q, check, exclude }: BodyTier, windows: Window[], limit: number): Statement {
   const { params, bind } = binder();
   const branches = windows.map((w, i) => {
     const where = bodyWhere(q, w.range, bind, { exclude, ...(w.months ? { months: w.months } : {}) });
@@ -245,7 +191,7 @@ function bodyMatchesQuery({ q, check, exclude }: BodyTier, windows: Window[], li
 }
 
 /** The newest `limit` matches among stories that do not fold, published in `months` (every month of the range when null). */
-function bodyNewestQuery(
+export function bodyNewestQuery(
   { q, check, exclude }: BodyTier,
   range: KeyRange,
   limit: number,
@@ -262,7 +208,7 @@ function bodyNewestQuery(
 }
 
 /** Keys of the folded stories among a tier's candidates (few: their codes hold FOLDS_CODE). */
-function foldedQuery({ q, exclude }: BodyTier, range: KeyRange): Statement {
+export function foldedQuery({ q, exclude }: BodyTier, range: KeyRange): Statement {
   const { params, bind } = binder();
   const where = bodyWhere(q, range, bind, { extraCodes: [FOLDS_CODE], exclude });
   return { sql: `SELECT a."searchKey" AS "key" FROM "Article" a WHERE ${where.join(" AND ")}`, params };
@@ -289,143 +235,3 @@ export function candidateQuery(q: TierQuery, range: KeyRange, limit: number, aft
     params,
   };
 }
-
-/**
- * A search statement, on the search connections (lib/db/client.ts, searchQuery), prepared but
- * for one that leaves out keys: planned once, `= ANY ($n)` is not hashed, and its list can hold
- * a thousand keys.
- */
-const query = async <T extends object>(s: Statement): Promise<T[]> =>
-  searchQuery<T>(s.sql, s.params, { prepare: !s.sql.includes(EXCLUDED_KEYS) });
-
-type KeyRow = { key: number | bigint | string };
-const keysOf = async (s: Statement) => (await query<KeyRow>(s)).map((r) => Number(r.key));
-const newestFirst = (keys: Iterable<number>) => [...new Set(keys)].sort((a, b) => a - b);
-
-export async function postgresCandidates(
-  q: TierQuery,
-  range: KeyRange,
-  limit: number,
-  after: number | null,
-): Promise<Candidate[]> {
-  const rows = await query<KeyRow & { unsure: boolean }>(candidateQuery(q, range, limit, after));
-  return rows.map((r) => ({ key: Number(r.key), id: idFromKey(Number(r.key)), hit: !r.unsure }));
-}
-
-/** Up to `limit` matches, window by window, folded ones confirmed (`keys`), and the rows they came from. */
-async function bodyMatches(tier: BodyTier, windows: Window[], limit: number) {
-  const rows = (await query<KeyRow & { window: number; folded: boolean }>(bodyMatchesQuery(tier, windows, limit))).map(
-    (r) => ({ key: Number(r.key), window: r.window, folded: r.folded }),
-  );
-  const folded = await confirmFolded(
-    tier,
-    rows.filter((r) => r.folded).map((r) => r.key),
-  );
-  return { rows, keys: [...rows.filter((r) => !r.folded).map((r) => r.key), ...folded] };
-}
-
-/** Of folded candidates, those whose normalized text holds the phrases (all of them when the index decides). */
-async function confirmFolded({ q, check }: BodyTier, keys: number[]): Promise<number[]> {
-  if (!keys.length || !check) return keys;
-  const confirmed = await confirmedIds(keys.map(idFromKey), q.text!.phrases);
-  return keys.filter((k) => confirmed.has(idFromKey(k)));
-}
-
-/**
- * The newest `limit` matches of a tier with more matches than the cap, when the windows read whole
- * held too few: GIN yields matches in no order, so they are sorted within the windows up to
- * `windows[from]`, then further back, until enough are found or the windows cover the range.
- */
-async function newestMatches(
-  tier: BodyTier,
-  range: KeyRange,
-  windows: Window[],
-  from: number,
-  limit: number,
-): Promise<number[]> {
-  for (let last = from; ; last++) {
-    // Only the last window may lack months; with it, the whole range.
-    const whole = last === windows.length - 1;
-    const months = whole ? null : windows.slice(0, last + 1).flatMap((w) => w.months!);
-    const keys = await keysOf(bodyNewestQuery(tier, range, limit, months));
-    if (whole || keys.length >= limit) return keys;
-  }
-}
-
-export const postgresBackend: SearchBackend = {
-  async page(q, range, cap, offset, size) {
-    if (!isBodyTier(q)) {
-      const found = await keysOf(headlineMatchesQuery(q, range, cap));
-      const total = Math.min(cap, found.length);
-      // Fewer than the cap: every match, for the page and for the tier below to leave out.
-      const keys = found.length < cap ? found : undefined;
-      if (size <= 0 || offset >= total) return { total, ids: [], keys };
-      const newest = keys ?? (await keysOf(headlineNewestQuery(q, range, offset + size)));
-      return {
-        total,
-        ids: newestFirst(newest)
-          .slice(offset, offset + size)
-          .map(idFromKey),
-        keys,
-      };
-    }
-    const needs = textNeeds(q.text!.phrases);
-    // Every candidate then needs its normalized text read: take them newest first, confirmed.
-    if (needs.acrossPunctuation) {
-      const ids = await tierMatches(postgresCandidates, q, range, cap);
-      return { total: ids.length, ids: ids.slice(offset, offset + size) };
-    }
-    // Headline matches ranked in the tier above are left out by key, before any text is read:
-    // search.ts passes the keys that tier found; they are looked up only when it did not.
-    const exclude = !q.notInHeadline
-      ? []
-      : (q.notInHeadlineKeys ??
-        (await keysOf(
-          headlineMatchesQuery(
-            { text: { in: "headline", phrases: q.notInHeadline }, notInHeadline: null, facets: q.facets },
-            range,
-            COUNT_CAP,
-          ),
-        )));
-    const tier: BodyTier = { q, check: needs.check, exclude };
-    const windows = windowsOf(range);
-    let limit = cap;
-    let { rows, keys } = await bodyMatches(tier, windows, limit);
-    // Folded candidates the text rejected took places under the limit: ask for that many more.
-    while (rows.length === limit && keys.length < rows.length) {
-      limit += rows.length - keys.length;
-      ({ rows, keys } = await bodyMatches(tier, windows, limit));
-    }
-    const total = Math.min(cap, keys.length);
-    if (size <= 0 || offset >= total) return { total, ids: [] };
-    // Fewer than the limit: these are all the matches, and the page is theirs.
-    if (rows.length < limit)
-      return {
-        total,
-        ids: newestFirst(keys)
-          .slice(offset, offset + size)
-          .map(idFromKey),
-      };
-    // The windows before the one the limit stopped in were read whole: their matches are the newest.
-    const stoppedIn = Math.max(...rows.map((r) => r.window));
-    const windowOf = new Map(rows.map((r) => [r.key, r.window]));
-    const newer = keys.filter((k) => windowOf.get(k)! < stoppedIn);
-    if (newer.length >= offset + size)
-      return {
-        total,
-        ids: newestFirst(newer)
-          .slice(offset, offset + size)
-          .map(idFromKey),
-      };
-    const [folded, newest] = await Promise.all([
-      keysOf(foldedQuery(tier, range)).then((k) => confirmFolded(tier, k)),
-      newestMatches(tier, range, windows, stoppedIn, offset + size),
-    ]);
-    return {
-      total,
-      ids: newestFirst([...newest, ...folded])
-        .slice(offset, offset + size)
-        .map(idFromKey),
-    };
-  },
-};

@@ -1,0 +1,34 @@
+import type { PrismaClient } from "./generated/client";
+import type { DatabaseProvider } from "./url";
+
+export type { PrismaClient };
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** How a plain statement binds its values (plainRows). */
+export interface SqlBinder {
+  bind(value: unknown): string;
+  /** `= ANY (…)` or `IN (…)` of these ids. */
+  inIds(ids: number[]): string;
+  /** A TIMESTAMP column as an instant: PostgreSQL's are stored without a time zone, in UTC, as Prisma writes them. */
+  utc(column: string): string;
+}
+
+/** A value as the ingest's bulk inserts bind it. */
+export type Value = string | number | boolean | Date | null;
+
+/**
+ * What differs between the two databases below Prisma's client, implemented once per database
+ * (lib/db/sqlite.ts, lib/db/postgres.ts) and chosen once from DATABASE_URL (lib/db/client.ts).
+ */
+export interface Dialect {
+  provider: DatabaseProvider;
+  createClient(url: string): PrismaClient;
+  /** Rows of a plain statement, by the fastest path this database has. */
+  plainRows<T extends object>(client: PrismaClient, statement: (sql: SqlBinder) => string): Promise<T[]>;
+  /** The placeholder of the nth (from 1) bound parameter of a raw statement. */
+  placeholder(n: number): string;
+  /** A value as Prisma stores it, so Prisma reads back what raw SQL wrote. */
+  encode(value: Value): unknown;
+  /** Takes the database's write lock for an ingest's transaction: a second ingest waits for the first. */
+  lockForIngest(tx: Tx): Promise<void>;
+}

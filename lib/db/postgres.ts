@@ -1,0 +1,103 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { env } from "../env";
+import type { Dialect, PrismaClient } from "./dialect";
+import { PrismaClient as PostgresPrismaClient } from "./generated-pg/client";
+
+/** Session settings of the plain connections (plainPool says why). */
+export const PLAIN_CONNECTION_OPTIONS =
+  "-c enable_seqscan=off -c max_parallel_workers_per_gather=0 -c jit=off -c plan_cache_mode=force_generic_plan";
+
+// One pool per process; the globalThis guard keeps dev-mode hot reloads from opening more.
+const globalForPool = globalThis as unknown as { portalPlainPool?: pg.Pool };
+
+/**
+ * The connections of search's statements and of the plain statements on its path (the page's
+ * summaries, the filters' lookups): hand-written SQL sent by node-postgres itself (Prisma adds
+ * about 0.25 ms to each raw statement, as much as a headline lookup takes), with sequential scans
+ * off (a scan of every story's index row is never the right plan for a search, and the planner
+ * cannot always tell), no parallel workers and no JIT compilation (starting either costs more
+ * than a search's statement takes), and generic plans for prepared statements (their plans depend
+ * on a search's shape, not on its values).
+ */
+export function plainPool(): pg.Pool {
+  if (globalForPool.portalPlainPool) return globalForPool.portalPlainPool;
+  const { DATABASE_URL, DATABASE_SEARCH_POOL_SIZE } = env();
+  const pool = new pg.Pool({
+    connectionString: DATABASE_URL,
+    max: DATABASE_SEARCH_POOL_SIZE,
+    options: PLAIN_CONNECTION_OPTIONS,
+  });
+  // An idle connection the server closed (a restart, a dropped test database) is replaced on next use.
+  pool.on("error", () => {});
+  return (globalForPool.portalPlainPool = pool);
+}
+
+/** Closes the plain pool, if anything opened it (scripts and tests that end their database). */
+export async function endPlainPool(): Promise<void> {
+  const pool = globalForPool.portalPlainPool;
+  globalForPool.portalPlainPool = undefined;
+  await pool?.end();
+}
+
+/**
+ * Rows of a statement on the plain connections. Prepared (unless told not to), once per connection
+ * and text, and planned once: a search's statements differ in their values, not their text, and
+ * parsing and planning a tier's statement took about half a millisecond a search.
+ */
+export async function plainQuery<T extends object>(
+  sql: string,
+  params: unknown[],
+  { prepare = true } = {},
+): Promise<T[]> {
+  const name = prepare ? statementName(sql) : undefined;
+  const config = name ? { name, text: sql, values: params } : { text: sql, values: params };
+  return (await plainPool().query<T>(config)).rows;
+}
+
+/** A name per statement text: the texts are few (a search's shape: windows, phrases, filters); past a bound, new ones go unnamed. */
+const statementNames = new Map<string, string>();
+const MAX_PREPARED = 256;
+function statementName(sql: string): string | undefined {
+  let name = statementNames.get(sql);
+  if (!name && statementNames.size < MAX_PREPARED) statementNames.set(sql, (name = `plain_${statementNames.size}`));
+  return name;
+}
+
+const INGEST_LOCK = "hashtext('portal-ingest')";
+
+export const postgresDialect: Dialect = {
+  provider: "postgresql",
+
+  // The PostgreSQL client is generated from the same data model (lib/db/pg-schema.ts), so it has
+  // the very same API; TypeScript only sees two separately generated classes.
+  createClient: (url) =>
+    new PostgresPrismaClient({
+      adapter: new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE }),
+    }) as unknown as PrismaClient,
+
+  // Past Prisma's client, on the plain connections: on a search's path Prisma would add more than the statement takes.
+  async plainRows<T extends object>(_client: PrismaClient, statement: Parameters<Dialect["plainRows"]>[1]) {
+    const params: unknown[] = [];
+    const sql = statement({
+      bind: (value) => `$${params.push(value)}`,
+      inIds: (ids) => `= ANY ($${params.push(ids)}::int4[])`,
+      utc: (column) => `(${column} AT TIME ZONE 'UTC')`,
+    });
+    return plainQuery<T>(sql, params);
+  },
+
+  placeholder: (n) => `$${n}`,
+
+  encode: (value) => value,
+
+  // A transaction-scoped advisory lock: a second ingest waits, and says so.
+  async lockForIngest(tx) {
+    const [got] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(
+      `SELECT pg_try_advisory_xact_lock(${INGEST_LOCK}) AS locked`,
+    );
+    if (got?.locked) return;
+    console.log("another ingest is writing to this database; waiting for it to finish …");
+    await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${INGEST_LOCK})::text`);
+  },
+};

@@ -1,0 +1,103 @@
+import { z } from "zod";
+
+// Every setting the portal reads from its environment, validated in one place. Nothing else in
+// app/, components/, lib/ or scripts/ reads process.env. The server and the command-line scripts
+// call checkEnv() when they start, so a bad value stops them with a message naming it.
+
+/** Where the database lives when DATABASE_URL is not set: a SQLite file under the project. */
+export const DEFAULT_DATABASE_URL = "file:./data/portal.db";
+export const DEFAULT_SITE_ORIGIN = "http://localhost:3000";
+
+const text = z.string().trim().min(1);
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+/** An origin as SITE_ORIGIN takes it: scheme, host and optional port, normalized, no trailing slash. */
+export const originSchema = z
+  .url({ protocol: /^https?$/, message: "must be an http:// or https:// URL, e.g. https://www.zuoquan.example" })
+  .transform((s) => new URL(s))
+  .refine((u) => (u.pathname === "/" || u.pathname === "") && !u.search && !u.hash && !u.username && !u.password, {
+    message: "must be an origin only (scheme, host and optional port), with no path, query or credentials",
+  })
+  .transform((u) => u.origin);
+
+const databaseUrlSchema = text.refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url), {
+  message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+});
+
+const siteUrlsSchema = z
+  .string()
+  .transform((s) =>
+    s
+      .split(",")
+      .map((u) => u.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.url({ protocol: /^https?$/, message: "must list http(s) URLs, comma-separated" })));
+
+const envSchema = z.object({
+  /** file:… (SQLite, the default) or postgresql://… */
+  DATABASE_URL: databaseUrlSchema.default(DEFAULT_DATABASE_URL),
+  /** Prisma's connections per server on PostgreSQL. */
+  DATABASE_POOL_SIZE: wholeNumber(1, 1000).default(10),
+  /** Search's own connections per server on PostgreSQL. */
+  DATABASE_SEARCH_POOL_SIZE: wholeNumber(1, 1000).default(5),
+  PORT: wholeNumber(1, 65535).default(3000),
+  /** The public origin of canonical URLs, feeds and sitemaps; unset means DEFAULT_SITE_ORIGIN. */
+  SITE_ORIGIN: originSchema.optional(),
+  /** The running sites an ingest refreshes; unset means this machine's PORT. */
+  SITE_URLS: siteUrlsSchema.optional(),
+  /** Shared by the ingest and the servers; unset means a secret kept under data/. */
+  REVALIDATE_SECRET: text.optional(),
+  CONTENT_DIR: text.default("content"),
+  /** How long the production server replays a cacheable page from memory; 0 turns that off. */
+  MICROCACHE_TTL_MS: wholeNumber(0, 60_000).default(2000),
+  NEXT_DIST_DIR: text.default(".next"),
+  /** "1" makes /error-probe fail on purpose (the browser tests' error pages). */
+  ERROR_PROBE: z.enum(["0", "1"]).default("0"),
+  NODE_ENV: text.default("development"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+const NAMES = Object.keys(envSchema.shape) as (keyof Env)[];
+
+/** A setting that is not valid; the message names the variable and its value. */
+export class EnvError extends Error {}
+
+/** Parses settings from a set of variables; throws an EnvError naming every bad one. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty value means unset, as shells and .env files write it.
+  const raw = Object.fromEntries(NAMES.map((name) => [name, source[name]?.trim() ? source[name] : undefined]));
+  const parsed = envSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    return `${name} ${issue.message} — got "${raw[name]}"`;
+  });
+  throw new EnvError(`invalid setting${lines.length > 1 ? "s" : ""}:\n  ${lines.join("\n  ")}`);
+}
+
+let memo: { raw: (string | undefined)[]; env: Env } | undefined;
+
+/** The current settings. Re-read when a variable changes (tests and scripts set them as they go). */
+export function env(): Env {
+  const raw = NAMES.map((name) => process.env[name]);
+  if (!memo || memo.raw.some((value, i) => value !== raw[i])) memo = { raw, env: parseEnv(process.env) };
+  return memo.env;
+}
+
+/** For entry points: stops the process with the message when a setting is invalid. */
+export function checkEnv(): Env {
+  try {
+    return env();
+  } catch (e) {
+    if (!(e instanceof EnvError)) throw e;
+    console.error(`Cannot start: ${e.message}`);
+    process.exit(1);
+  }
+}

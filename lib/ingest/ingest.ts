@@ -1,0 +1,31 @@
+import type { ContentSet } from "../content/parse";
+import { dialect } from "../db/client";
+import type { PrismaClient } from "../db/dialect";
+import { syncArticles } from "./articles";
+import { pruneOrphans } from "./prune";
+import { emptyReport, type IngestReport } from "./report";
+import { syncTaxonomies } from "./taxonomies";
+
+// The ingest: a validated content set (lib/content) into the database (lib/db) and the search
+// index (lib/search), in one transaction. It sits above all three; none of them imports it.
+
+export { formatReport, reportChanged, type IngestReport } from "./report";
+
+/**
+ * Writes a validated content set to the database in one transaction, so a failure leaves the
+ * database as it was. Two ingests never interleave: the second waits for the first's write lock.
+ */
+export async function ingestContent(prisma: PrismaClient, content: ContentSet): Promise<IngestReport> {
+  const report = emptyReport();
+  await prisma.$transaction(
+    async (tx) => {
+      await dialect.lockForIngest(tx);
+      await syncTaxonomies(tx, content, report);
+      await syncArticles(tx, content, report);
+      // Sections and columns that nothing uses any more can go only after their articles have.
+      await pruneOrphans(tx, content, report);
+    },
+    { timeout: 10 * 60_000, maxWait: 60_000 },
+  );
+  return report;
+}

@@ -1,0 +1,65 @@
+import type { ContentSet } from "../content/parse";
+import { issueDate } from "../dates";
+import type { Tx } from "../db/dialect";
+import type { IngestReport } from "./report";
+
+/** Creates what is new in `wanted` and updates what differs; removal waits for pruneOrphans. */
+async function syncByKey<T extends { slug: string }>(
+  kind: string,
+  wanted: T[],
+  existing: (T & { id: number })[],
+  ops: { create(v: T): Promise<unknown>; update(id: number, v: T): Promise<unknown> },
+  other: string[],
+) {
+  const current = new Map(existing.map((e) => [e.slug, e]));
+  for (const w of wanted) {
+    const e = current.get(w.slug);
+    if (!e) {
+      await ops.create(w);
+      other.push(`${kind} ${w.slug} added`);
+    } else if (Object.entries(w).some(([k, v]) => (e as Record<string, unknown>)[k] !== v)) {
+      await ops.update(e.id, w);
+      other.push(`${kind} ${w.slug} updated`);
+    }
+  }
+}
+
+/** Sections, columns and issues: what articles refer to, so written first. */
+export async function syncTaxonomies(tx: Tx, content: ContentSet, report: IngestReport) {
+  await syncByKey(
+    "section",
+    content.sections.map((s, i) => ({ slug: s.slug, name: s.name, description: s.description, position: i + 1 })),
+    await tx.section.findMany(),
+    {
+      create: (v) => tx.section.create({ data: v }),
+      update: (id, v) => tx.section.update({ where: { id }, data: v }),
+    },
+    report.other,
+  );
+  await syncByKey(
+    "column",
+    content.columns.map((c) => ({ slug: c.slug, name: c.name, description: c.description })),
+    await tx.column.findMany(),
+    {
+      create: (v) => tx.column.create({ data: v }),
+      update: (id, v) => tx.column.update({ where: { id }, data: v }),
+    },
+    report.other,
+  );
+  const issues = new Map(content.issues.map((i) => [i.slug, i]));
+  const issueData = (slug: string) => {
+    const issue = issues.get(slug)!;
+    const { date, number, banner, file, hash } = issue;
+    return { slug, date: issueDate(date), number: number ?? null, banner: banner ?? null, sourcePath: file, hash };
+  };
+  await syncByKey(
+    "issue",
+    content.issues.map((i) => ({ slug: i.slug, hash: i.hash })),
+    await tx.issue.findMany({ select: { id: true, slug: true, hash: true } }),
+    {
+      create: (v) => tx.issue.create({ data: issueData(v.slug) }),
+      update: (id, v) => tx.issue.update({ where: { id }, data: issueData(v.slug) }),
+    },
+    report.other,
+  );
+}
