@@ -1,6 +1,6 @@
 import type { MetadataRoute } from "next";
 import { absoluteUrl } from "@/lib/seo/origin";
-import { NEWS_SITEMAP_PATH, SITEMAP_PATH } from "@/lib/seo/paths";
+import { NEWS_SITEMAP_PATH, SITEMAP_PATH } from "@/lib/urls";
 
 // Regenerated like the pages, so a SITE_ORIGIN set only when the server starts (not at build) still shows here.
 export const revalidate = 60;

@@ -6,11 +6,10 @@ import type { Listing } from "../db/listings";
 import { formatDate } from "../format";
 import { mediaPath } from "../media";
 import { site } from "../site";
-import { articlePath, issuePath, issuesPath, listingPath } from "../urls";
+import { articlePath, feedPath, issuePath, issuesPath, listingPath, type FeedScope } from "../urls";
 import { kindNames } from "../db/listings";
 import { feedTitle } from "./feed";
 import { absoluteUrl, siteOrigin } from "./origin";
-import { feedPath, type FeedScope } from "./paths";
 
 // Every page's <head> comes from here: title, description, canonical URL, the
 // feeds that fit the page, Open Graph and Twitter cards. Next merges metadata

@@ -1,8 +1,8 @@
 import { getFeed, getSitemapData, listRecentArticles } from "../db/feeds";
 import type { ListingKind } from "../db/listings";
 import { decodeParam } from "../route-params";
+import type { FeedFormat } from "../urls";
 import { feedDocument, feedResponse, renderFeed } from "./feed";
-import type { FeedFormat } from "./paths";
 import { renderNewsSitemap, renderSitemap, renderUrlset, sitemapEntries, splitSitemap, xmlResponse } from "./sitemap";
 
 // What the route handlers under app/ do, so that each of them is one line.

@@ -1,8 +1,7 @@
 import type { NewsSitemapArticle, SitemapData } from "../db/feeds";
 import { site } from "../site";
-import { articlePath, issuePath, issuesPath, listingPath } from "../urls";
+import { articlePath, issuePath, issuesPath, listingPath, sitemapPartPath } from "../urls";
 import { absoluteUrl } from "./origin";
-import { sitemapPartPath } from "./paths";
 import { textElement, xmlDocument, xmlString } from "./xml";
 
 // The sitemaps protocol (sitemaps.org) and Google's news extension.
