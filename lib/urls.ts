@@ -26,6 +26,31 @@ export const columnPath = (slug: string, page = 1) => listingPath("column", slug
 export const tagPath = (name: string, page = 1) => listingPath("tag", name, page);
 export const authorPath = (name: string, page = 1) => listingPath("author", name, page);
 
+// Search: the page and the JSON API take the same parameters (lib/search/params.ts validates them).
+
+/** A search's parameters as its URL carries them. */
+export type SearchQuery = Readonly<Record<string, string | number | undefined>>;
+
+/** Every API route sits under this prefix (robots.txt keeps crawlers out of it). */
+export const API_PREFIX = "/api/";
+
+/** `path` with the search's parameters; empty values left out, so links stay short and shareable. */
+function withSearchQuery(path: string, params: SearchQuery, page: number): string {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== "" && k !== "page") query.set(k, String(v));
+  }
+  if (page > 1) query.set("page", String(page));
+  const s = query.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+/** /search, or /search?q=…&section=…&page=2 for `params` at `page`. */
+export const searchPath = (params: SearchQuery = {}, page = 1) => withSearchQuery("/search", params, page);
+/** /api/search?q=…: the same search as JSON. */
+export const searchApiPath = (params: SearchQuery = {}, page = 1) =>
+  withSearchQuery(`${API_PREFIX}search`, params, page);
+
 // Machine-readable documents. A feed sits under the page it follows.
 
 export type FeedFormat = "rss" | "atom";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ArticleDetail } from "@/lib/db/articles";
 import { formatDate, isoDate } from "@/lib/format";
-import { articlePath, columnPath, issuePath, sectionPath, tagPath } from "@/lib/urls";
+import { HOME_PATH, articlePath, columnPath, issuePath, sectionPath, tagPath } from "@/lib/urls";
 import { Breadcrumbs } from "../layout/breadcrumbs";
 import { ArticleCard } from "./article-card";
 import { BylineLinks } from "./byline-links";
@@ -13,7 +13,7 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
     <>
       <Breadcrumbs
         trail={[
-          { name: "首页", href: "/" },
+          { name: "首页", href: HOME_PATH },
           { name: article.section.name, href: sectionPath(article.section.slug) },
           { name: article.title },
         ]}

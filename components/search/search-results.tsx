@@ -4,19 +4,8 @@ import { Pagination } from "@/components/layout/pagination";
 import { formatDate, isoDate } from "@/lib/format";
 import type { SearchParams } from "@/lib/search/params";
 import type { SearchResponse } from "@/lib/search/search";
-import { articlePath, authorPath, issuePath, sectionPath } from "@/lib/urls";
+import { articlePath, authorPath, issuePath, searchPath, sectionPath } from "@/lib/urls";
 import { MarkedText } from "./marked-text";
-
-/** The /search URL for `params` at `page`: empty values left out, so links stay short and shareable. */
-export function searchHref(params: Partial<SearchParams>, page = 1): string {
-  const query = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...params, page: page > 1 ? String(page) : undefined })) {
-    if (v !== undefined && v !== "" && k !== "page") query.set(k, String(v));
-  }
-  if (page > 1) query.set("page", String(page));
-  const s = query.toString();
-  return s ? `/search?${s}` : "/search";
-}
 
 export function SearchResults({ params, response }: { params: SearchParams; response: SearchResponse }) {
   if (!response.searched) {
@@ -38,7 +27,7 @@ export function SearchResults({ params, response }: { params: SearchParams; resp
       {response.author ? (
         <p className="search-notice">
           “{response.author.name}”是本报作者：
-          <Link href={searchHref({ author: response.author.name })}>
+          <Link href={searchPath({ author: response.author.name })}>
             查看其署名的 {response.author.articleCount} 篇报道
           </Link>{" "}
           · <Link href={authorPath(response.author.name)}>作者页</Link>
@@ -48,7 +37,7 @@ export function SearchResults({ params, response }: { params: SearchParams; resp
         <div className="empty-state compact">
           <p>试试更短的关键词、去掉一些筛选条件，或检查日期范围。</p>
           <p>
-            <Link href="/search">清除所有条件</Link>
+            <Link href={searchPath()}>清除所有条件</Link>
           </p>
         </div>
       ) : (
@@ -75,7 +64,7 @@ export function SearchResults({ params, response }: { params: SearchParams; resp
           ))}
         </ol>
       )}
-      <Pagination page={response.page} pageCount={response.pageCount} href={(n) => searchHref(params, n)} />
+      <Pagination page={response.page} pageCount={response.pageCount} href={(n) => searchPath(params, n)} />
     </section>
   );
 }
