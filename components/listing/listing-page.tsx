@@ -1,5 +1,5 @@
 import { kindNames, type ListingKind } from "@/lib/db/listings";
-import { resolveListing } from "@/lib/seo/resolve";
+import { resolveListing } from "@/lib/routes/resolve";
 import { HOME_PATH, listingPath } from "@/lib/urls";
 import { ArticleList } from "../article/article-card";
 import { Breadcrumbs } from "../layout/breadcrumbs";

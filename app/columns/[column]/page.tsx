@@ -2,7 +2,7 @@ import { ListingPage } from "@/components/listing/listing-page";
 import { JsonLd } from "@/components/seo/json-ld";
 import { listingJsonLd } from "@/lib/seo/json-ld";
 import { listingPageMetadata } from "@/lib/seo/metadata";
-import { resolveListing } from "@/lib/seo/resolve";
+import { resolveListing } from "@/lib/routes/resolve";
 
 type Props = { params: Promise<{ column: string }> };
 

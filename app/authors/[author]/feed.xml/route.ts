@@ -1,4 +1,4 @@
-import { serveFeed } from "@/lib/seo/routes";
+import { serveFeed } from "@/lib/routes/handlers";
 
 type Context = { params: Promise<{ author: string }> };
 

@@ -1,11 +1,18 @@
 import { getFeed, getSitemapData, listRecentArticles } from "../db/feeds";
 import type { ListingKind } from "../db/listings";
 import { decodeParam } from "../route-params";
+import { feedDocument, feedResponse, renderFeed } from "../seo/feed";
+import {
+  renderNewsSitemap,
+  renderSitemap,
+  renderUrlset,
+  sitemapEntries,
+  splitSitemap,
+  xmlResponse,
+} from "../seo/sitemap";
 import type { FeedFormat } from "../urls";
-import { feedDocument, feedResponse, renderFeed } from "./feed";
-import { renderNewsSitemap, renderSitemap, renderUrlset, sitemapEntries, splitSitemap, xmlResponse } from "./sitemap";
 
-// What the route handlers under app/ do, so that each of them is one line.
+// What the feed and sitemap route handlers under app/ do, so that each of them is one line.
 
 const notFound = () =>
   new Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
