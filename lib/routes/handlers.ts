@@ -30,6 +30,16 @@ export async function serveFeed(
   return feedResponse(renderFeed(feedDocument(source), format), format);
 }
 
+/**
+ * The GET handler of a section's, column's, tag's or byline's feed in `format`; `param` names the
+ * route's dynamic folder ([slug], [column], [tag], [author]).
+ */
+export function feedRoute<P extends string>(format: FeedFormat, kind: ListingKind, param: P) {
+  // { [K in P]: string }, not Record<P, string>: TypeScript lets any Record<string, string> pass for a Record<P, string>.
+  return async (_request: Request, { params }: { params: Promise<{ [K in P]: string }> }): Promise<Response> =>
+    serveFeed(format, kind, (await params)[param]);
+}
+
 /** /sitemap.xml: every public page, or an index of the parts when they pass the protocol's limits. */
 export async function serveSitemap(): Promise<Response> {
   return xmlResponse(renderSitemap(sitemapEntries(await getSitemapData())));
