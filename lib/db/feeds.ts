@@ -1,8 +1,9 @@
 import { cache } from "react";
 import { db } from "./client";
 import type { Prisma } from "./generated/client";
+import { articleSummarySelect, toArticleSummary, type ArticleSummary } from "./articles";
 import { ISSUES_PER_PAGE } from "./issues";
-import { ARTICLES_PER_PAGE, type ListingKind } from "./listings";
+import { ARTICLES_PER_PAGE, findListingSubject, type ListingKind, type ListingSubject } from "./listings";
 import { visibleArticle } from "./visibility";
 import { issueDate } from "../dates";
 
@@ -30,36 +31,30 @@ export function articleModifiedAt(publishedAt: Date, corrections: string | { dat
   return latest;
 }
 
+/** A feed item: an article's summary, plus its whole text and tags. */
 const feedArticleSelect = {
-  slug: true,
-  title: true,
-  subtitle: true,
-  kicker: true,
-  excerpt: true,
+  ...articleSummarySelect,
   html: true,
-  publishedAt: true,
   corrections: true,
-  issue: { select: { slug: true, date: true } },
-  section: { select: { slug: true, name: true } },
-  column: { select: { slug: true, name: true } },
-  bylines: { select: { author: { select: { name: true } } }, orderBy: { position: "asc" } },
   tags: { select: { tag: { select: { name: true } } }, orderBy: { position: "asc" } },
 } satisfies Prisma.ArticleSelect;
 
-export interface FeedArticle {
-  slug: string;
-  title: string;
-  subtitle: string | null;
-  kicker: string | null;
-  excerpt: string;
+type FeedArticleRow = Prisma.ArticleGetPayload<{ select: typeof feedArticleSelect }>;
+
+export interface FeedArticle extends ArticleSummary {
   html: string;
-  publishedAt: Date;
+  /** When it last changed for readers (articleModifiedAt). */
   modifiedAt: Date;
-  issue: { slug: string; date: Date };
-  section: { slug: string; name: string };
-  column: { slug: string; name: string } | null;
-  bylines: string[];
   tags: string[];
+}
+
+function toFeedArticle({ html, corrections, tags, ...summary }: FeedArticleRow): FeedArticle {
+  return {
+    ...toArticleSummary(summary),
+    html,
+    modifiedAt: articleModifiedAt(summary.publishedAt, corrections),
+    tags: tags.map((t) => t.tag.name),
+  };
 }
 
 export interface FeedSource {
@@ -72,35 +67,8 @@ export interface FeedSource {
   articles: FeedArticle[];
 }
 
-async function findSubject(
-  kind: ListingKind,
-  key: string,
-): Promise<{ name: string; description: string | null; where: Prisma.ArticleWhereInput } | null> {
-  switch (kind) {
-    case "section": {
-      const s = await db.section.findUnique({
-        where: { slug: key },
-        select: { id: true, name: true, description: true },
-      });
-      return s && { name: s.name, description: s.description, where: { sectionId: s.id } };
-    }
-    case "column": {
-      const c = await db.column.findUnique({
-        where: { slug: key },
-        select: { id: true, name: true, description: true },
-      });
-      return c && { name: c.name, description: c.description, where: { columnId: c.id } };
-    }
-    case "tag": {
-      const t = await db.tag.findUnique({ where: { name: key }, select: { id: true, name: true } });
-      return t && { name: t.name, description: null, where: { tags: { some: { tagId: t.id } } } };
-    }
-    case "author": {
-      const a = await db.author.findUnique({ where: { name: key }, select: { id: true, name: true } });
-      return a && { name: a.name, description: null, where: { bylines: { some: { authorId: a.id } } } };
-    }
-  }
-}
+/** The whole paper as a feed's subject: every visible article. */
+const WHOLE_PAPER: ListingSubject = { name: "", description: null, where: {} };
 
 /**
  * The newest visible articles of the paper, or of one section, column, tag or byline; null when
@@ -109,16 +77,9 @@ async function findSubject(
  */
 export const getFeed = cache(
   async (kind: ListingKind | null, key: string | null, limit: number = FEED_LIMIT): Promise<FeedSource | null> => {
-    let subject: { name: string; description: string | null; where: Prisma.ArticleWhereInput } | null = {
-      name: "",
-      description: null,
-      where: {},
-    };
-    if (kind) {
-      if (key === null) return null;
-      subject = await findSubject(kind, key);
-      if (!subject) return null;
-    }
+    if (kind && key === null) return null;
+    const subject = kind && key !== null ? await findListingSubject(kind, key) : WHOLE_PAPER;
+    if (!subject) return null;
     const rows = await db.article.findMany({
       where: { ...subject.where, ...visibleArticle() },
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
@@ -131,12 +92,7 @@ export const getFeed = cache(
       key: kind ? key : null,
       name: subject.name,
       description: subject.description,
-      articles: rows.map(({ corrections, bylines, tags, ...r }) => ({
-        ...r,
-        modifiedAt: articleModifiedAt(r.publishedAt, corrections),
-        bylines: bylines.map((b) => b.author.name),
-        tags: tags.map((t) => t.tag.name),
-      })),
+      articles: rows.map(toFeedArticle),
     };
   },
 );
