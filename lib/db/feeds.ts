@@ -119,12 +119,8 @@ export interface SitemapData {
   listings: SitemapListing[];
 }
 
-/**
- * Everything a sitemap lists. A few narrow scans (relation filters, never long `in` lists);
- * the counts and dates are put together here rather than in SQL so that the same code runs
- * on SQLite and PostgreSQL.
- */
-export async function getSitemapData(): Promise<SitemapData> {
+/** The narrow scans a sitemap is built from: relation filters, never long `in` lists. */
+async function readSitemapRows() {
   const visible = visibleArticle();
   const [articles, issues, sections, columns, tags, authors, articleTags, bylines] = await Promise.all([
     db.article.findMany({
@@ -148,64 +144,77 @@ export async function getSitemapData(): Promise<SitemapData> {
     db.articleTag.findMany({ where: { article: visible }, select: { articleId: true, tagId: true } }),
     db.byline.findMany({ where: { article: visible }, select: { articleId: true, authorId: true } }),
   ]);
+  return { articles, issues, sections, columns, tags, authors, articleTags, bylines };
+}
 
-  const modified = new Map(articles.map((a) => [a.id, articleModifiedAt(a.publishedAt, a.corrections)]));
-  /** Counts and newest change per group key. */
-  const tally = () => new Map<number, { count: number; last: Date }>();
-  const add = (m: Map<number, { count: number; last: Date }>, key: number, date: Date) => {
-    const t = m.get(key);
-    if (!t) m.set(key, { count: 1, last: date });
+type SitemapRows = Awaited<ReturnType<typeof readSitemapRows>>;
+
+/** Stories per group (issue, section, tag …) and the newest change among them. */
+type Tally = Map<number, { count: number; last: Date }>;
+
+function tally(stories: Iterable<readonly [group: number, modified: Date]>): Tally {
+  const groups: Tally = new Map();
+  for (const [group, date] of stories) {
+    const t = groups.get(group);
+    if (!t) groups.set(group, { count: 1, last: date });
     else {
       t.count++;
       if (date > t.last) t.last = date;
     }
-  };
-  const byIssue = tally();
-  const bySection = tally();
-  const byColumn = tally();
-  const byTag = tally();
-  const byAuthor = tally();
-  for (const a of articles) {
-    const d = modified.get(a.id)!;
-    add(byIssue, a.issueId, d);
-    add(bySection, a.sectionId, d);
-    if (a.columnId !== null) add(byColumn, a.columnId, d);
   }
-  for (const t of articleTags) add(byTag, t.tagId, modified.get(t.articleId)!);
-  for (const b of bylines) add(byAuthor, b.authorId, modified.get(b.articleId)!);
+  return groups;
+}
 
-  const pages = (count: number) => Math.max(1, Math.ceil(count / ARTICLES_PER_PAGE));
+const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** Every section and column page, then every tag and byline with a visible story, by name. */
+function sitemapListings(rows: SitemapRows, modified: Map<number, Date>): SitemapListing[] {
+  const { articles, sections, columns, tags, authors, articleTags, bylines } = rows;
+  const bySection = tally(articles.map((a) => [a.sectionId, modified.get(a.id)!] as const));
+  const byColumn = tally(
+    articles.flatMap((a) => (a.columnId === null ? [] : [[a.columnId, modified.get(a.id)!] as const])),
+  );
+  const byTag = tally(articleTags.map((t) => [t.tagId, modified.get(t.articleId)!] as const));
+  const byAuthor = tally(bylines.map((b) => [b.authorId, modified.get(b.articleId)!] as const));
   const listing = (kind: ListingKind, key: string, t: { count: number; last: Date } | undefined): SitemapListing => ({
     kind,
     key,
-    pageCount: pages(t?.count ?? 0),
+    pageCount: Math.max(1, Math.ceil((t?.count ?? 0) / ARTICLES_PER_PAGE)),
     lastModified: t?.last ?? null,
   });
-  const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return [
+    ...sections.map((s) => listing("section", s.slug, bySection.get(s.id))),
+    ...columns.map((c) => listing("column", c.slug, byColumn.get(c.id))),
+    ...tags
+      .filter((t) => byTag.has(t.id))
+      .sort(byName)
+      .map((t) => listing("tag", t.name, byTag.get(t.id))),
+    ...authors
+      .filter((a) => byAuthor.has(a.id))
+      .sort(byName)
+      .map((a) => listing("author", a.name, byAuthor.get(a.id))),
+  ];
+}
 
-  const visibleIssues = issues
+/**
+ * Everything a sitemap lists. The counts and dates are put together here rather than in SQL so
+ * that the same code runs on SQLite and PostgreSQL.
+ */
+export async function getSitemapData(): Promise<SitemapData> {
+  const rows = await readSitemapRows();
+  const modified = new Map(rows.articles.map((a) => [a.id, articleModifiedAt(a.publishedAt, a.corrections)]));
+  const byIssue = tally(rows.articles.map((a) => [a.issueId, modified.get(a.id)!] as const));
+  const issues = rows.issues
     .filter((i) => byIssue.has(i.id))
     .map((i) => ({ slug: i.slug, lastModified: byIssue.get(i.id)!.last }));
   let lastModified: Date | null = null;
   for (const d of modified.values()) if (!lastModified || d > lastModified) lastModified = d;
-
   return {
     lastModified,
-    issueArchivePageCount: Math.max(1, Math.ceil(visibleIssues.length / ISSUES_PER_PAGE)),
-    issues: visibleIssues,
-    articles: articles.map((a) => ({ slug: a.slug, lastModified: modified.get(a.id)! })),
-    listings: [
-      ...sections.map((s) => listing("section", s.slug, bySection.get(s.id))),
-      ...columns.map((c) => listing("column", c.slug, byColumn.get(c.id))),
-      ...tags
-        .filter((t) => byTag.has(t.id))
-        .sort(byName)
-        .map((t) => listing("tag", t.name, byTag.get(t.id))),
-      ...authors
-        .filter((a) => byAuthor.has(a.id))
-        .sort(byName)
-        .map((a) => listing("author", a.name, byAuthor.get(a.id))),
-    ],
+    issueArchivePageCount: Math.max(1, Math.ceil(issues.length / ISSUES_PER_PAGE)),
+    issues,
+    articles: rows.articles.map((a) => ({ slug: a.slug, lastModified: modified.get(a.id)! })),
+    listings: sitemapListings(rows, modified),
   };
 }
 
