@@ -7,12 +7,10 @@ import type { SearchResponse } from "@/lib/search/search";
 import { articlePath, authorPath, issuePath, searchPath, sectionPath } from "@/lib/urls";
 import { MarkedText } from "./marked-text";
 
-export function SearchResults({ params, response }: { params: SearchParams; response: SearchResponse }) {
-  if (!response.searched) {
-    return <p className="search-hint">输入关键词，或选择版块、作者、栏目、标签、期次和日期范围来查找报道。</p>;
-  }
+/** How many stories matched, what the search did with the query, and a byline's own page when the query names one. */
+function SearchSummary({ response }: { response: SearchResponse }) {
   return (
-    <section aria-labelledby="search-summary" className="search-results">
+    <>
       <h2 id="search-summary" className="search-summary">
         {response.total === 0
           ? "没有找到相关报道"
@@ -33,6 +31,39 @@ export function SearchResults({ params, response }: { params: SearchParams; resp
           · <Link href={authorPath(response.author.name)}>作者页</Link>
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** One result: the headline and a snippet with the matched words marked, then where and when it ran. */
+function SearchHitCard({ hit }: { hit: SearchResponse["results"][number] }) {
+  return (
+    <article className="article-card search-hit">
+      <h3 className="card-title">
+        <Link href={articlePath(hit.slug)}>
+          <MarkedText value={hit.titleMarked} />
+        </Link>
+      </h3>
+      <p className="excerpt">
+        <MarkedText value={hit.snippet} />
+      </p>
+      <p className="meta">
+        <BylineLinks names={hit.bylines} />
+        <Link href={sectionPath(hit.section.slug)}>{hit.section.name}</Link>
+        <Link href={issuePath(hit.issue.slug)}>{formatDate(hit.issue.date)} 报纸</Link>
+        <time dateTime={isoDate(hit.publishedAt)}>{formatDate(hit.publishedAt)}</time>
+      </p>
+    </article>
+  );
+}
+
+export function SearchResults({ params, response }: { params: SearchParams; response: SearchResponse }) {
+  if (!response.searched) {
+    return <p className="search-hint">输入关键词，或选择版块、作者、栏目、标签、期次和日期范围来查找报道。</p>;
+  }
+  return (
+    <section aria-labelledby="search-summary" className="search-results">
+      <SearchSummary response={response} />
       {response.total === 0 ? (
         <div className="empty-state compact">
           <p>试试更短的关键词、去掉一些筛选条件，或检查日期范围。</p>
@@ -44,22 +75,7 @@ export function SearchResults({ params, response }: { params: SearchParams; resp
         <ol className="article-list">
           {response.results.map((r) => (
             <li key={r.slug}>
-              <article className="article-card search-hit">
-                <h3 className="card-title">
-                  <Link href={articlePath(r.slug)}>
-                    <MarkedText value={r.titleMarked} />
-                  </Link>
-                </h3>
-                <p className="excerpt">
-                  <MarkedText value={r.snippet} />
-                </p>
-                <p className="meta">
-                  <BylineLinks names={r.bylines} />
-                  <Link href={sectionPath(r.section.slug)}>{r.section.name}</Link>
-                  <Link href={issuePath(r.issue.slug)}>{formatDate(r.issue.date)} 报纸</Link>
-                  <time dateTime={isoDate(r.publishedAt)}>{formatDate(r.publishedAt)}</time>
-                </p>
-              </article>
+              <SearchHitCard hit={r} />
             </li>
           ))}
         </ol>
