@@ -1,8 +1,7 @@
 "use client";
-/* eslint-disable @next/next/no-html-link-for-pages -- plain links on purpose: see below */
 
 import { site } from "@/lib/site";
-import { issuesPath } from "@/lib/urls";
+import { HOME_PATH, issuesPath, searchPath } from "@/lib/urls";
 import "./globals.css";
 
 /**
@@ -19,7 +18,7 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
       <body>
         <header className="site-header">
           <div className="masthead">
-            <a href="/" className="masthead-name">
+            <a href={HOME_PATH} className="masthead-name">
               {site.name}
             </a>
             <span className="masthead-tagline">{site.tagline}</span>
@@ -27,13 +26,13 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
           <nav aria-label="版块" className="section-nav">
             <ul>
               <li>
-                <a href="/">首页</a>
+                <a href={HOME_PATH}>首页</a>
               </li>
               <li>
                 <a href={issuesPath()}>往期</a>
               </li>
               <li>
-                <a href="/search">搜索</a>
+                <a href={searchPath()}>搜索</a>
               </li>
             </ul>
           </nav>

@@ -1,11 +1,13 @@
 import type { ListingKind } from "./db/listings";
 
-// Every link in the portal is built here. Tag and author names stay Chinese in
-// URLs, percent-encoded once; route params are decoded once, in lib/route-params.ts.
+// Every link the portal makes is built here: pages, feeds, sitemaps and search. Tag and author
+// names stay Chinese in URLs, percent-encoded once; route params are decoded once, in
+// lib/route-params.ts.
 
 const seg = (s: string) => encodeURIComponent(s);
 const paged = (base: string, page = 1) => (page > 1 ? `${base}/page/${page}` : base);
 
+export const HOME_PATH = "/";
 export const articlePath = (slug: string) => `/articles/${seg(slug)}`;
 export const issuePath = (slug: string) => `/issues/${seg(slug)}`;
 export const issuesPath = (page = 1) => paged("/issues", page);
@@ -23,3 +25,47 @@ export const sectionPath = (slug: string, page = 1) => listingPath("section", sl
 export const columnPath = (slug: string, page = 1) => listingPath("column", slug, page);
 export const tagPath = (name: string, page = 1) => listingPath("tag", name, page);
 export const authorPath = (name: string, page = 1) => listingPath("author", name, page);
+
+// Search: the page and the JSON API take the same parameters (lib/search/params.ts validates them).
+
+/** A search's parameters as its URL carries them. */
+export type SearchQuery = Readonly<Record<string, string | number | undefined>>;
+
+/** Every API route sits under this prefix (robots.txt keeps crawlers out of it). */
+export const API_PREFIX = "/api/";
+
+/** `path` with the search's parameters; empty values left out, so links stay short and shareable. */
+function withSearchQuery(path: string, params: SearchQuery, page: number): string {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== "" && k !== "page") query.set(k, String(v));
+  }
+  if (page > 1) query.set("page", String(page));
+  const s = query.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+/** /search, or /search?q=…&section=…&page=2 for `params` at `page`. */
+export const searchPath = (params: SearchQuery = {}, page = 1) => withSearchQuery("/search", params, page);
+/** /api/search?q=…: the same search as JSON. */
+export const searchApiPath = (params: SearchQuery = {}, page = 1) =>
+  withSearchQuery(`${API_PREFIX}search`, params, page);
+
+// Machine-readable documents. A feed sits under the page it follows.
+
+export type FeedFormat = "rss" | "atom";
+
+/** A feed's subject: the whole paper, or one section, column, tag or byline. */
+export type FeedScope = { kind: ListingKind; key: string } | null;
+
+const FEED_FILES: Record<FeedFormat, string> = { rss: "feed.xml", atom: "atom.xml" };
+
+/** /feed.xml, /atom.xml, /sections/commentary/feed.xml, /tags/%E4%B9%A1…/atom.xml */
+export function feedPath(format: FeedFormat, scope: FeedScope = null): string {
+  return scope ? `${listingPath(scope.kind, scope.key)}/${FEED_FILES[format]}` : `/${FEED_FILES[format]}`;
+}
+
+export const SITEMAP_PATH = "/sitemap.xml";
+export const NEWS_SITEMAP_PATH = "/news-sitemap.xml";
+/** One file of a sitemap split into several: /sitemaps/1.xml … */
+export const sitemapPartPath = (n: number) => `/sitemaps/${n}.xml`;

@@ -1,4 +1,4 @@
-import { serveFeed } from "@/lib/seo/routes";
+import { serveFeed } from "@/lib/routes/handlers";
 
 // Cached like the pages: regenerated at most once a minute, and dropped by an ingest's revalidatePath("/", "layout").
 export const revalidate = 60;

@@ -1,4 +1,4 @@
-import { serveNewsSitemap } from "@/lib/seo/routes";
+import { serveNewsSitemap } from "@/lib/routes/handlers";
 
 export const revalidate = 60;
 

@@ -1,4 +1,4 @@
-import { serveSitemap } from "@/lib/seo/routes";
+import { serveSitemap } from "@/lib/routes/handlers";
 
 export const revalidate = 60;
 

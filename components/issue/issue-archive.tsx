@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { listIssues } from "@/lib/db/issues";
 import { formatDateWithWeekday, isoDate } from "@/lib/format";
-import { resolveArchivePage } from "@/lib/seo/resolve";
+import { resolveArchivePage } from "@/lib/routes/resolve";
 import { issuePath, issuesPath } from "@/lib/urls";
 import { Pagination } from "../layout/pagination";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { issuesPath } from "@/lib/urls";
+import { HOME_PATH, issuesPath, searchPath } from "@/lib/urls";
 
 /** What a reader sees when a page failed to render: an apology, a retry and ways onwards; never the error itself. */
 export function ServerErrorNotice({ retry, digest }: { retry: ReactNode; digest?: string | null }) {
@@ -10,8 +10,8 @@ export function ServerErrorNotice({ retry, digest }: { retry: ReactNode; digest?
       <p>抱歉，服务器在准备这个页面时出了问题。请稍后重试，或从下面的链接继续阅读。</p>
       <p>{retry}</p>
       <p>
-        <Link href="/">回到首页</Link> · <Link href={issuesPath()}>查看往期报纸</Link> ·{" "}
-        <Link href="/search">搜索报道</Link>
+        <Link href={HOME_PATH}>回到首页</Link> · <Link href={issuesPath()}>查看往期报纸</Link> ·{" "}
+        <Link href={searchPath()}>搜索报道</Link>
       </p>
       {digest ? <p className="error-digest">错误编号：{digest}</p> : null}
     </section>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { listSections } from "@/lib/db/listings";
 import { site } from "@/lib/site";
-import { issuesPath, sectionPath } from "@/lib/urls";
+import { HOME_PATH, issuesPath, sectionPath } from "@/lib/urls";
 import { HeaderSearch } from "../search/header-search";
 import { TextSizeControl } from "./text-size-control";
 
@@ -10,7 +10,7 @@ export async function SiteHeader() {
   return (
     <header className="site-header">
       <div className="masthead">
-        <Link href="/" className="masthead-name">
+        <Link href={HOME_PATH} className="masthead-name">
           {site.name}
         </Link>
         <span className="masthead-tagline">{site.tagline}</span>
@@ -22,7 +22,7 @@ export async function SiteHeader() {
       <nav aria-label="版块" className="section-nav">
         <ul>
           <li>
-            <Link href="/">首页</Link>
+            <Link href={HOME_PATH}>首页</Link>
           </li>
           {sections.map((s) => (
             <li key={s.slug}>

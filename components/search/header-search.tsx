@@ -1,7 +1,9 @@
+import { searchPath } from "@/lib/urls";
+
 /** The search box in every page's header: a plain GET form, so it works without JavaScript. */
 export function HeaderSearch() {
   return (
-    <form role="search" action="/search" method="get" className="header-search">
+    <form role="search" action={searchPath()} method="get" className="header-search">
       <label htmlFor="header-q" className="visually-hidden">
         搜索报道
       </label>

@@ -1,5 +1,6 @@
 import type { SearchParams } from "@/lib/search/params";
 import { MAX_QUERY_LENGTH } from "@/lib/search/params";
+import { searchPath } from "@/lib/urls";
 
 interface Option {
   slug: string;
@@ -46,7 +47,7 @@ export function SearchForm({
   columns: Option[];
 }) {
   return (
-    <form action="/search" method="get" className="search-form" role="search" aria-label="搜索报道">
+    <form action={searchPath()} method="get" className="search-form" role="search" aria-label="搜索报道">
       <div className="search-main">
         <label htmlFor="search-q">关键词</label>
         <input

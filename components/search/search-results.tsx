@@ -4,26 +4,13 @@ import { Pagination } from "@/components/layout/pagination";
 import { formatDate, isoDate } from "@/lib/format";
 import type { SearchParams } from "@/lib/search/params";
 import type { SearchResponse } from "@/lib/search/search";
-import { articlePath, authorPath, issuePath, sectionPath } from "@/lib/urls";
+import { articlePath, authorPath, issuePath, searchPath, sectionPath } from "@/lib/urls";
 import { MarkedText } from "./marked-text";
 
-/** The /search URL for `params` at `page`: empty values left out, so links stay short and shareable. */
-export function searchHref(params: Partial<SearchParams>, page = 1): string {
-  const query = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...params, page: page > 1 ? String(page) : undefined })) {
-    if (v !== undefined && v !== "" && k !== "page") query.set(k, String(v));
-  }
-  if (page > 1) query.set("page", String(page));
-  const s = query.toString();
-  return s ? `/search?${s}` : "/search";
-}
-
-export function SearchResults({ params, response }: { params: SearchParams; response: SearchResponse }) {
-  if (!response.searched) {
-    return <p className="search-hint">输入关键词，或选择版块、作者、栏目、标签、期次和日期范围来查找报道。</p>;
-  }
+/** How many stories matched, what the search did with the query, and a byline's own page when the query names one. */
+function SearchSummary({ response }: { response: SearchResponse }) {
   return (
-    <section aria-labelledby="search-summary" className="search-results">
+    <>
       <h2 id="search-summary" className="search-summary">
         {response.total === 0
           ? "没有找到相关报道"
@@ -38,44 +25,62 @@ export function SearchResults({ params, response }: { params: SearchParams; resp
       {response.author ? (
         <p className="search-notice">
           “{response.author.name}”是本报作者：
-          <Link href={searchHref({ author: response.author.name })}>
+          <Link href={searchPath({ author: response.author.name })}>
             查看其署名的 {response.author.articleCount} 篇报道
           </Link>{" "}
           · <Link href={authorPath(response.author.name)}>作者页</Link>
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** One result: the headline and a snippet with the matched words marked, then where and when it ran. */
+function SearchHitCard({ hit }: { hit: SearchResponse["results"][number] }) {
+  return (
+    <article className="article-card search-hit">
+      <h3 className="card-title">
+        <Link href={articlePath(hit.slug)}>
+          <MarkedText value={hit.titleMarked} />
+        </Link>
+      </h3>
+      <p className="excerpt">
+        <MarkedText value={hit.snippet} />
+      </p>
+      <p className="meta">
+        <BylineLinks names={hit.bylines} />
+        <Link href={sectionPath(hit.section.slug)}>{hit.section.name}</Link>
+        <Link href={issuePath(hit.issue.slug)}>{formatDate(hit.issue.date)} 报纸</Link>
+        <time dateTime={isoDate(hit.publishedAt)}>{formatDate(hit.publishedAt)}</time>
+      </p>
+    </article>
+  );
+}
+
+export function SearchResults({ params, response }: { params: SearchParams; response: SearchResponse }) {
+  if (!response.searched) {
+    return <p className="search-hint">输入关键词，或选择版块、作者、栏目、标签、期次和日期范围来查找报道。</p>;
+  }
+  return (
+    <section aria-labelledby="search-summary" className="search-results">
+      <SearchSummary response={response} />
       {response.total === 0 ? (
         <div className="empty-state compact">
           <p>试试更短的关键词、去掉一些筛选条件，或检查日期范围。</p>
           <p>
-            <Link href="/search">清除所有条件</Link>
+            <Link href={searchPath()}>清除所有条件</Link>
           </p>
         </div>
       ) : (
         <ol className="article-list">
           {response.results.map((r) => (
             <li key={r.slug}>
-              <article className="article-card search-hit">
-                <h3 className="card-title">
-                  <Link href={articlePath(r.slug)}>
-                    <MarkedText value={r.titleMarked} />
-                  </Link>
-                </h3>
-                <p className="excerpt">
-                  <MarkedText value={r.snippet} />
-                </p>
-                <p className="meta">
-                  <BylineLinks names={r.bylines} />
-                  <Link href={sectionPath(r.section.slug)}>{r.section.name}</Link>
-                  <Link href={issuePath(r.issue.slug)}>{formatDate(r.issue.date)} 报纸</Link>
-                  <time dateTime={isoDate(r.publishedAt)}>{formatDate(r.publishedAt)}</time>
-                </p>
-              </article>
+              <SearchHitCard hit={r} />
             </li>
           ))}
         </ol>
       )}
-      <Pagination page={response.page} pageCount={response.pageCount} href={(n) => searchHref(params, n)} />
+      <Pagination page={response.page} pageCount={response.pageCount} href={(n) => searchPath(params, n)} />
     </section>
   );
 }

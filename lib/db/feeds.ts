@@ -1,8 +1,9 @@
 import { cache } from "react";
 import { db } from "./client";
 import type { Prisma } from "./generated/client";
+import { articleSummarySelect, toArticleSummary, type ArticleSummary } from "./articles";
 import { ISSUES_PER_PAGE } from "./issues";
-import { ARTICLES_PER_PAGE, type ListingKind } from "./listings";
+import { ARTICLES_PER_PAGE, findListingSubject, type ListingKind, type ListingSubject } from "./listings";
 import { visibleArticle } from "./visibility";
 import { issueDate } from "../dates";
 
@@ -30,36 +31,30 @@ export function articleModifiedAt(publishedAt: Date, corrections: string | { dat
   return latest;
 }
 
+/** A feed item: an article's summary, plus its whole text and tags. */
 const feedArticleSelect = {
-  slug: true,
-  title: true,
-  subtitle: true,
-  kicker: true,
-  excerpt: true,
+  ...articleSummarySelect,
   html: true,
-  publishedAt: true,
   corrections: true,
-  issue: { select: { slug: true, date: true } },
-  section: { select: { slug: true, name: true } },
-  column: { select: { slug: true, name: true } },
-  bylines: { select: { author: { select: { name: true } } }, orderBy: { position: "asc" } },
   tags: { select: { tag: { select: { name: true } } }, orderBy: { position: "asc" } },
 } satisfies Prisma.ArticleSelect;
 
-export interface FeedArticle {
-  slug: string;
-  title: string;
-  subtitle: string | null;
-  kicker: string | null;
-  excerpt: string;
+type FeedArticleRow = Prisma.ArticleGetPayload<{ select: typeof feedArticleSelect }>;
+
+export interface FeedArticle extends ArticleSummary {
   html: string;
-  publishedAt: Date;
+  /** When it last changed for readers (articleModifiedAt). */
   modifiedAt: Date;
-  issue: { slug: string; date: Date };
-  section: { slug: string; name: string };
-  column: { slug: string; name: string } | null;
-  bylines: string[];
   tags: string[];
+}
+
+function toFeedArticle({ html, corrections, tags, ...summary }: FeedArticleRow): FeedArticle {
+  return {
+    ...toArticleSummary(summary),
+    html,
+    modifiedAt: articleModifiedAt(summary.publishedAt, corrections),
+    tags: tags.map((t) => t.tag.name),
+  };
 }
 
 export interface FeedSource {
@@ -72,35 +67,8 @@ export interface FeedSource {
   articles: FeedArticle[];
 }
 
-async function findSubject(
-  kind: ListingKind,
-  key: string,
-): Promise<{ name: string; description: string | null; where: Prisma.ArticleWhereInput } | null> {
-  switch (kind) {
-    case "section": {
-      const s = await db.section.findUnique({
-        where: { slug: key },
-        select: { id: true, name: true, description: true },
-      });
-      return s && { name: s.name, description: s.description, where: { sectionId: s.id } };
-    }
-    case "column": {
-      const c = await db.column.findUnique({
-        where: { slug: key },
-        select: { id: true, name: true, description: true },
-      });
-      return c && { name: c.name, description: c.description, where: { columnId: c.id } };
-    }
-    case "tag": {
-      const t = await db.tag.findUnique({ where: { name: key }, select: { id: true, name: true } });
-      return t && { name: t.name, description: null, where: { tags: { some: { tagId: t.id } } } };
-    }
-    case "author": {
-      const a = await db.author.findUnique({ where: { name: key }, select: { id: true, name: true } });
-      return a && { name: a.name, description: null, where: { bylines: { some: { authorId: a.id } } } };
-    }
-  }
-}
+/** The whole paper as a feed's subject: every visible article. */
+const WHOLE_PAPER: ListingSubject = { name: "", description: null, where: {} };
 
 /**
  * The newest visible articles of the paper, or of one section, column, tag or byline; null when
@@ -109,16 +77,9 @@ async function findSubject(
  */
 export const getFeed = cache(
   async (kind: ListingKind | null, key: string | null, limit: number = FEED_LIMIT): Promise<FeedSource | null> => {
-    let subject: { name: string; description: string | null; where: Prisma.ArticleWhereInput } | null = {
-      name: "",
-      description: null,
-      where: {},
-    };
-    if (kind) {
-      if (key === null) return null;
-      subject = await findSubject(kind, key);
-      if (!subject) return null;
-    }
+    if (kind && key === null) return null;
+    const subject = kind && key !== null ? await findListingSubject(kind, key) : WHOLE_PAPER;
+    if (!subject) return null;
     const rows = await db.article.findMany({
       where: { ...subject.where, ...visibleArticle() },
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
@@ -131,12 +92,7 @@ export const getFeed = cache(
       key: kind ? key : null,
       name: subject.name,
       description: subject.description,
-      articles: rows.map(({ corrections, bylines, tags, ...r }) => ({
-        ...r,
-        modifiedAt: articleModifiedAt(r.publishedAt, corrections),
-        bylines: bylines.map((b) => b.author.name),
-        tags: tags.map((t) => t.tag.name),
-      })),
+      articles: rows.map(toFeedArticle),
     };
   },
 );
@@ -163,12 +119,8 @@ export interface SitemapData {
   listings: SitemapListing[];
 }
 
-/**
- * Everything a sitemap lists. A few narrow scans (relation filters, never long `in` lists);
- * the counts and dates are put together here rather than in SQL so that the same code runs
- * on SQLite and PostgreSQL.
- */
-export async function getSitemapData(): Promise<SitemapData> {
+/** The narrow scans a sitemap is built from: relation filters, never long `in` lists. */
+async function readSitemapRows() {
   const visible = visibleArticle();
   const [articles, issues, sections, columns, tags, authors, articleTags, bylines] = await Promise.all([
     db.article.findMany({
@@ -192,64 +144,77 @@ export async function getSitemapData(): Promise<SitemapData> {
     db.articleTag.findMany({ where: { article: visible }, select: { articleId: true, tagId: true } }),
     db.byline.findMany({ where: { article: visible }, select: { articleId: true, authorId: true } }),
   ]);
+  return { articles, issues, sections, columns, tags, authors, articleTags, bylines };
+}
 
-  const modified = new Map(articles.map((a) => [a.id, articleModifiedAt(a.publishedAt, a.corrections)]));
-  /** Counts and newest change per group key. */
-  const tally = () => new Map<number, { count: number; last: Date }>();
-  const add = (m: Map<number, { count: number; last: Date }>, key: number, date: Date) => {
-    const t = m.get(key);
-    if (!t) m.set(key, { count: 1, last: date });
+type SitemapRows = Awaited<ReturnType<typeof readSitemapRows>>;
+
+/** Stories per group (issue, section, tag …) and the newest change among them. */
+type Tally = Map<number, { count: number; last: Date }>;
+
+function tally(stories: Iterable<readonly [group: number, modified: Date]>): Tally {
+  const groups: Tally = new Map();
+  for (const [group, date] of stories) {
+    const t = groups.get(group);
+    if (!t) groups.set(group, { count: 1, last: date });
     else {
       t.count++;
       if (date > t.last) t.last = date;
     }
-  };
-  const byIssue = tally();
-  const bySection = tally();
-  const byColumn = tally();
-  const byTag = tally();
-  const byAuthor = tally();
-  for (const a of articles) {
-    const d = modified.get(a.id)!;
-    add(byIssue, a.issueId, d);
-    add(bySection, a.sectionId, d);
-    if (a.columnId !== null) add(byColumn, a.columnId, d);
   }
-  for (const t of articleTags) add(byTag, t.tagId, modified.get(t.articleId)!);
-  for (const b of bylines) add(byAuthor, b.authorId, modified.get(b.articleId)!);
+  return groups;
+}
 
-  const pages = (count: number) => Math.max(1, Math.ceil(count / ARTICLES_PER_PAGE));
+const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** Every section and column page, then every tag and byline with a visible story, by name. */
+function sitemapListings(rows: SitemapRows, modified: Map<number, Date>): SitemapListing[] {
+  const { articles, sections, columns, tags, authors, articleTags, bylines } = rows;
+  const bySection = tally(articles.map((a) => [a.sectionId, modified.get(a.id)!] as const));
+  const byColumn = tally(
+    articles.flatMap((a) => (a.columnId === null ? [] : [[a.columnId, modified.get(a.id)!] as const])),
+  );
+  const byTag = tally(articleTags.map((t) => [t.tagId, modified.get(t.articleId)!] as const));
+  const byAuthor = tally(bylines.map((b) => [b.authorId, modified.get(b.articleId)!] as const));
   const listing = (kind: ListingKind, key: string, t: { count: number; last: Date } | undefined): SitemapListing => ({
     kind,
     key,
-    pageCount: pages(t?.count ?? 0),
+    pageCount: Math.max(1, Math.ceil((t?.count ?? 0) / ARTICLES_PER_PAGE)),
     lastModified: t?.last ?? null,
   });
-  const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return [
+    ...sections.map((s) => listing("section", s.slug, bySection.get(s.id))),
+    ...columns.map((c) => listing("column", c.slug, byColumn.get(c.id))),
+    ...tags
+      .filter((t) => byTag.has(t.id))
+      .sort(byName)
+      .map((t) => listing("tag", t.name, byTag.get(t.id))),
+    ...authors
+      .filter((a) => byAuthor.has(a.id))
+      .sort(byName)
+      .map((a) => listing("author", a.name, byAuthor.get(a.id))),
+  ];
+}
 
-  const visibleIssues = issues
+/**
+ * Everything a sitemap lists. The counts and dates are put together here rather than in SQL so
+ * that the same code runs on SQLite and PostgreSQL.
+ */
+export async function getSitemapData(): Promise<SitemapData> {
+  const rows = await readSitemapRows();
+  const modified = new Map(rows.articles.map((a) => [a.id, articleModifiedAt(a.publishedAt, a.corrections)]));
+  const byIssue = tally(rows.articles.map((a) => [a.issueId, modified.get(a.id)!] as const));
+  const issues = rows.issues
     .filter((i) => byIssue.has(i.id))
     .map((i) => ({ slug: i.slug, lastModified: byIssue.get(i.id)!.last }));
   let lastModified: Date | null = null;
   for (const d of modified.values()) if (!lastModified || d > lastModified) lastModified = d;
-
   return {
     lastModified,
-    issueArchivePageCount: Math.max(1, Math.ceil(visibleIssues.length / ISSUES_PER_PAGE)),
-    issues: visibleIssues,
-    articles: articles.map((a) => ({ slug: a.slug, lastModified: modified.get(a.id)! })),
-    listings: [
-      ...sections.map((s) => listing("section", s.slug, bySection.get(s.id))),
-      ...columns.map((c) => listing("column", c.slug, byColumn.get(c.id))),
-      ...tags
-        .filter((t) => byTag.has(t.id))
-        .sort(byName)
-        .map((t) => listing("tag", t.name, byTag.get(t.id))),
-      ...authors
-        .filter((a) => byAuthor.has(a.id))
-        .sort(byName)
-        .map((a) => listing("author", a.name, byAuthor.get(a.id))),
-    ],
+    issueArchivePageCount: Math.max(1, Math.ceil(issues.length / ISSUES_PER_PAGE)),
+    issues,
+    articles: rows.articles.map((a) => ({ slug: a.slug, lastModified: modified.get(a.id)! })),
+    listings: sitemapListings(rows, modified),
   };
 }
 

@@ -22,26 +22,36 @@ export interface Listing {
 
 export const ARTICLES_PER_PAGE = 20;
 
-/** Finds the listing's subject and the filter its articles share, or null when there is no such subject. */
-async function findSubject(
-  kind: ListingKind,
-  key: string,
-): Promise<{ name: string; description: string | null; where: Prisma.ArticleWhereInput } | null> {
+/** A listing's subject, and the filter its articles share. */
+export interface ListingSubject {
+  name: string;
+  description: string | null;
+  where: Prisma.ArticleWhereInput;
+}
+
+/** Finds a listing's subject (for its pages and its feeds), or null when there is no such subject. */
+export async function findListingSubject(kind: ListingKind, key: string): Promise<ListingSubject | null> {
   switch (kind) {
     case "section": {
-      const s = await db.section.findUnique({ where: { slug: key } });
+      const s = await db.section.findUnique({
+        where: { slug: key },
+        select: { id: true, name: true, description: true },
+      });
       return s && { name: s.name, description: s.description, where: { sectionId: s.id } };
     }
     case "column": {
-      const c = await db.column.findUnique({ where: { slug: key } });
+      const c = await db.column.findUnique({
+        where: { slug: key },
+        select: { id: true, name: true, description: true },
+      });
       return c && { name: c.name, description: c.description, where: { columnId: c.id } };
     }
     case "tag": {
-      const t = await db.tag.findUnique({ where: { name: key } });
+      const t = await db.tag.findUnique({ where: { name: key }, select: { id: true, name: true } });
       return t && { name: t.name, description: null, where: { tags: { some: { tagId: t.id } } } };
     }
     case "author": {
-      const a = await db.author.findUnique({ where: { name: key } });
+      const a = await db.author.findUnique({ where: { name: key }, select: { id: true, name: true } });
       return a && { name: a.name, description: null, where: { bylines: { some: { authorId: a.id } } } };
     }
   }
@@ -49,7 +59,7 @@ async function findSubject(
 
 /** One page of a listing, newest first; null when the subject does not exist. */
 export const getListing = cache(async (kind: ListingKind, key: string, page: number): Promise<Listing | null> => {
-  const found = await findSubject(kind, key);
+  const found = await findListingSubject(kind, key);
   if (!found) return null;
   const subject = { ...found, where: { ...found.where, ...visibleArticle() } };
   const articles = await paginate(

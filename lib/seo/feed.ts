@@ -1,9 +1,8 @@
 import type { FeedArticle, FeedSource } from "../db/feeds";
 import { kindNames, type ListingKind } from "../db/listings";
 import { site } from "../site";
-import { articlePath, listingPath } from "../urls";
-import { absoluteUrl, siteOrigin } from "./origin";
-import { FEED_CONTENT_TYPES, feedPath, type FeedFormat, type FeedScope } from "./paths";
+import { HOME_PATH, articlePath, feedPath, listingPath, type FeedFormat, type FeedScope } from "../urls";
+import { absoluteUrl } from "./origin";
 import { cleanAttributes, textElement, xmlDocument, xmlString, xmlText, type XMLBuilder } from "./xml";
 
 // RSS 2.0 and Atom 1.0 from one model. Text goes in as text (the builder escapes
@@ -15,6 +14,12 @@ const NS = {
   dc: "http://purl.org/dc/elements/1.1/",
   content: "http://purl.org/rss/1.0/modules/content/",
   xml: "http://www.w3.org/XML/1998/namespace",
+};
+
+/** The media types feed readers and browsers look for. */
+export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
+  rss: "application/rss+xml; charset=utf-8",
+  atom: "application/atom+xml; charset=utf-8",
 };
 
 export interface FeedPerson {
@@ -93,11 +98,11 @@ export function feedDocument(source: FeedSource): FeedDocument {
   return {
     title: feedTitle(source.kind, source.name),
     description,
-    link: absoluteUrl(scope ? listingPath(scope.kind, scope.key) : "/"),
+    link: absoluteUrl(scope ? listingPath(scope.kind, scope.key) : HOME_PATH),
     self: { rss: absoluteUrl(feedPath("rss", scope)), atom: absoluteUrl(feedPath("atom", scope)) },
     // An empty feed still needs a date; the epoch says "nothing yet" and keeps the document stable.
     updated: entries.reduce((d, e) => (e.updated > d ? e.updated : d), new Date(0)),
-    author: { name: site.name, uri: `${siteOrigin()}/` },
+    author: { name: site.name, uri: absoluteUrl(HOME_PATH) },
     entries,
   };
 }

@@ -12,13 +12,12 @@ import type {
 import type { ArticleDetail, ArticleSummary } from "../db/articles";
 import { articleModifiedAt } from "../db/feeds";
 import type { IssueEdition } from "../db/issues";
-import { ARTICLES_PER_PAGE, type Listing } from "../db/listings";
+import { ARTICLES_PER_PAGE, kindNames, type Listing } from "../db/listings";
 import { formatDate, isoDate } from "../format";
 import { mediaPath } from "../media";
 import { site } from "../site";
-import { articlePath, issuePath, issuesPath, listingPath, sectionPath } from "../urls";
-import { kindNames } from "../db/listings";
-import { absoluteUrl, siteOrigin } from "./origin";
+import { HOME_PATH, articlePath, issuePath, issuesPath, listingPath, sectionPath } from "../urls";
+import { absoluteUrl } from "./origin";
 
 // Structured data (schema.org, as JSON-LD) for the pages, built as plain objects
 // typed with schema-dts; tests/int/seo-json-ld.int.test.ts checks every type and
@@ -34,18 +33,18 @@ const CONTEXT = "https://schema.org" as const;
 export function publisher(): NewsMediaOrganization {
   return {
     "@type": "NewsMediaOrganization",
-    "@id": `${siteOrigin()}/#publisher`,
+    "@id": `${absoluteUrl(HOME_PATH)}#publisher`,
     name: site.name,
-    url: `${siteOrigin()}/`,
+    url: absoluteUrl(HOME_PATH),
   };
 }
 
 function website(): WebSite {
   return {
     "@type": "WebSite",
-    "@id": `${siteOrigin()}/#website`,
+    "@id": `${absoluteUrl(HOME_PATH)}#website`,
     name: site.name,
-    url: `${siteOrigin()}/`,
+    url: absoluteUrl(HOME_PATH),
     inLanguage: LANGUAGE,
   };
 }
@@ -102,7 +101,7 @@ export function newsArticleJsonLd(article: ArticleDetail): WithContext<NewsArtic
 /** The trail the page shows: 首页 › section › article. */
 export function articleBreadcrumbJsonLd(article: ArticleDetail): WithContext<BreadcrumbList> {
   const trail = [
-    { name: "首页", url: `${siteOrigin()}/` },
+    { name: "首页", url: absoluteUrl(HOME_PATH) },
     { name: article.section.name, url: absoluteUrl(sectionPath(article.section.slug)) },
     { name: article.title, url: absoluteUrl(articlePath(article.slug)) },
   ];

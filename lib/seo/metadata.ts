@@ -2,15 +2,22 @@ import type { Metadata } from "next";
 import type { ArticleDetail } from "../db/articles";
 import { articleModifiedAt } from "../db/feeds";
 import type { IssueEdition } from "../db/issues";
-import type { Listing } from "../db/listings";
+import { kindNames, type Listing } from "../db/listings";
 import { formatDate } from "../format";
 import { mediaPath } from "../media";
 import { site } from "../site";
-import { articlePath, issuePath, issuesPath, listingPath } from "../urls";
-import { kindNames } from "../db/listings";
+import {
+  HOME_PATH,
+  articlePath,
+  feedPath,
+  issuePath,
+  issuesPath,
+  listingPath,
+  searchPath,
+  type FeedScope,
+} from "../urls";
 import { feedTitle } from "./feed";
 import { absoluteUrl, siteOrigin } from "./origin";
-import { feedPath, type FeedScope } from "./paths";
 
 // Every page's <head> comes from here: title, description, canonical URL, the
 // feeds that fit the page, Open Graph and Twitter cards. Next merges metadata
@@ -78,7 +85,7 @@ export function rootMetadata(): Metadata {
 }
 
 export function frontPageMetadata(): Metadata {
-  const meta = pageMetadata({ title: site.name, description: site.description, path: "/", feeds: [SITE_FEED] });
+  const meta = pageMetadata({ title: site.name, description: site.description, path: HOME_PATH, feeds: [SITE_FEED] });
   // The front page's title is the paper's name alone, not "左权报 · 左权报".
   return { ...meta, title: { absolute: site.name } };
 }
@@ -155,7 +162,6 @@ export function issueArchiveMetadata(page: number): Metadata {
   });
 }
 
-/** Search results are for people, not for indexes: noindex, and no canonical of their own. */
 /**
  * The search page is indexable; its results are not (an endless space of thin pages, which search
  * engines ask sites to keep out), though their links may be followed.
@@ -166,15 +172,15 @@ export function searchMetadata(q: string | undefined, hasParams: boolean): Metad
     return {
       title,
       description: `在${site.name}的全部报道中按全文、栏目、作者、标签和日期搜索。`,
-      alternates: { canonical: absoluteUrl("/search"), types: feedAlternates([SITE_FEED]) },
-      openGraph: { type: "website", url: absoluteUrl("/search"), title, siteName: site.name, locale: OG_LOCALE },
+      alternates: { canonical: absoluteUrl(searchPath()), types: feedAlternates([SITE_FEED]) },
+      openGraph: { type: "website", url: absoluteUrl(searchPath()), title, siteName: site.name, locale: OG_LOCALE },
       twitter: { card: "summary", title },
     };
   return {
     title,
     robots: { index: false, follow: true },
     alternates: { types: feedAlternates([SITE_FEED]) },
-    openGraph: { type: "website", url: absoluteUrl("/search"), title, siteName: site.name, locale: OG_LOCALE },
+    openGraph: { type: "website", url: absoluteUrl(searchPath()), title, siteName: site.name, locale: OG_LOCALE },
     twitter: { card: "summary", title },
   };
 }

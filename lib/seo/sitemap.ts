@@ -1,8 +1,7 @@
 import type { NewsSitemapArticle, SitemapData } from "../db/feeds";
 import { site } from "../site";
-import { articlePath, issuePath, issuesPath, listingPath } from "../urls";
+import { HOME_PATH, articlePath, issuePath, issuesPath, listingPath, sitemapPartPath } from "../urls";
 import { absoluteUrl } from "./origin";
-import { sitemapPartPath } from "./paths";
 import { textElement, xmlDocument, xmlString } from "./xml";
 
 // The sitemaps protocol (sitemaps.org) and Google's news extension.
@@ -29,7 +28,7 @@ export interface SitemapEntry {
 
 /** Every public page: the front page, the issue archive, each issue and article, each listing and its pages. */
 export function sitemapEntries(data: SitemapData): SitemapEntry[] {
-  const entries: SitemapEntry[] = [{ loc: absoluteUrl("/"), lastmod: data.lastModified }];
+  const entries: SitemapEntry[] = [{ loc: absoluteUrl(HOME_PATH), lastmod: data.lastModified }];
   for (let n = 1; n <= data.issueArchivePageCount; n++)
     entries.push({ loc: absoluteUrl(issuesPath(n)), lastmod: data.lastModified });
   for (const i of data.issues) entries.push({ loc: absoluteUrl(issuePath(i.slug)), lastmod: i.lastModified });

@@ -1,4 +1,4 @@
-import { serveSitemapPart } from "@/lib/seo/routes";
+import { serveSitemapPart } from "@/lib/routes/handlers";
 
 type Context = { params: Promise<{ file: string }> };
 

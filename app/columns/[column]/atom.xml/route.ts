@@ -1,11 +1,7 @@
-import { serveFeed } from "@/lib/seo/routes";
-
-type Context = { params: Promise<{ column: string }> };
+import { feedRoute } from "@/lib/routes/handlers";
 
 export const revalidate = 60;
 // Generated on first request, then cached like the column page.
 export const generateStaticParams = () => [];
 
-export async function GET(_request: Request, { params }: Context) {
-  return serveFeed("atom", "column", (await params).column);
-}
+export const GET = feedRoute("atom", "column", "column");

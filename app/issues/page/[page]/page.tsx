@@ -2,7 +2,7 @@ import { IssueArchive } from "@/components/issue/issue-archive";
 import { JsonLd } from "@/components/seo/json-ld";
 import { issueArchiveJsonLd } from "@/lib/seo/json-ld";
 import { issueArchiveMetadata } from "@/lib/seo/metadata";
-import { resolveArchivePage } from "@/lib/seo/resolve";
+import { resolveArchivePage } from "@/lib/routes/resolve";
 
 type Props = { params: Promise<{ page: string }> };
 

@@ -1,11 +1,7 @@
-import { serveFeed } from "@/lib/seo/routes";
-
-type Context = { params: Promise<{ slug: string }> };
+import { feedRoute } from "@/lib/routes/handlers";
 
 export const revalidate = 60;
 // Generated on first request, then cached like the section page.
 export const generateStaticParams = () => [];
 
-export async function GET(_request: Request, { params }: Context) {
-  return serveFeed("rss", "section", (await params).slug);
-}
+export const GET = feedRoute("rss", "section", "slug");

@@ -1,11 +1,7 @@
-import { serveFeed } from "@/lib/seo/routes";
-
-type Context = { params: Promise<{ tag: string }> };
+import { feedRoute } from "@/lib/routes/handlers";
 
 export const revalidate = 60;
 // Generated on first request, then cached like the tag page.
 export const generateStaticParams = () => [];
 
-export async function GET(_request: Request, { params }: Context) {
-  return serveFeed("atom", "tag", (await params).tag);
-}
+export const GET = feedRoute("atom", "tag", "tag");

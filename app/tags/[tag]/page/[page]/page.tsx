@@ -1,25 +1,8 @@
-import { ListingPage } from "@/components/listing/listing-page";
-import { JsonLd } from "@/components/seo/json-ld";
-import { listingJsonLd } from "@/lib/seo/json-ld";
-import { listingPageMetadata } from "@/lib/seo/metadata";
-import { resolveListing } from "@/lib/seo/resolve";
-
-type Props = { params: Promise<{ tag: string; page: string }> };
+import { listingRoute } from "@/lib/routes/listing-route";
 
 export const revalidate = 60;
 export const generateStaticParams = () => [];
 
-export async function generateMetadata({ params }: Props) {
-  const { tag, page } = await params;
-  return listingPageMetadata(await resolveListing("tag", tag, page));
-}
-
-export default async function Page({ params }: Props) {
-  const { tag, page } = await params;
-  return (
-    <>
-      <JsonLd data={listingJsonLd(await resolveListing("tag", tag, page))} />
-      <ListingPage kind="tag" rawKey={tag} rawPage={page} />
-    </>
-  );
-}
+const route = listingRoute("tag", "tag");
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

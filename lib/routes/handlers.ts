@@ -1,11 +1,18 @@
 import { getFeed, getSitemapData, listRecentArticles } from "../db/feeds";
 import type { ListingKind } from "../db/listings";
 import { decodeParam } from "../route-params";
-import { feedDocument, feedResponse, renderFeed } from "./feed";
-import type { FeedFormat } from "./paths";
-import { renderNewsSitemap, renderSitemap, renderUrlset, sitemapEntries, splitSitemap, xmlResponse } from "./sitemap";
+import { feedDocument, feedResponse, renderFeed } from "../seo/feed";
+import {
+  renderNewsSitemap,
+  renderSitemap,
+  renderUrlset,
+  sitemapEntries,
+  splitSitemap,
+  xmlResponse,
+} from "../seo/sitemap";
+import type { FeedFormat } from "../urls";
 
-// What the route handlers under app/ do, so that each of them is one line.
+// What the feed and sitemap route handlers under app/ do, so that each of them is one line.
 
 const notFound = () =>
   new Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
@@ -21,6 +28,16 @@ export async function serveFeed(
   const source = await getFeed(kind, key);
   if (!source) return notFound();
   return feedResponse(renderFeed(feedDocument(source), format), format);
+}
+
+/**
+ * The GET handler of a section's, column's, tag's or byline's feed in `format`; `param` names the
+ * route's dynamic folder ([slug], [column], [tag], [author]).
+ */
+export function feedRoute<P extends string>(format: FeedFormat, kind: ListingKind, param: P) {
+  // { [K in P]: string }, not Record<P, string>: TypeScript lets any Record<string, string> pass for a Record<P, string>.
+  return async (_request: Request, { params }: { params: Promise<{ [K in P]: string }> }): Promise<Response> =>
+    serveFeed(format, kind, (await params)[param]);
 }
 
 /** /sitemap.xml: every public page, or an index of the parts when they pass the protocol's limits. */
