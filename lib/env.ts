@@ -57,6 +57,8 @@ const envSchema = z.object({
   CONTENT_DIR: text.default("content"),
   /** How long the production server replays a cacheable page from memory; 0 turns that off. */
   MICROCACHE_TTL_MS: wholeNumber(0, 60_000).default(2000),
+  /** The micro-cache's bound, in bytes of responses held. */
+  MICROCACHE_MAX_BYTES: wholeNumber(0, 2 ** 32).default(64 * 2 ** 20),
   NEXT_DIST_DIR: text.default(".next"),
   /** "1" makes /error-probe fail on purpose (the browser tests' error pages). */
   ERROR_PROBE: z.enum(["0", "1"]).default("0"),

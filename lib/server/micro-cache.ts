@@ -1,9 +1,11 @@
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { LRUCache } from "lru-cache";
+import Negotiator from "negotiator";
 
-// A micro-cache in front of Next.js: the last full response of each page, kept
-// for a second or two. Next's ISR cache stays the source of truth (it renders,
-// and a hit there costs no database query); this only saves Next's per-request
-// routing work when a page is hot, the way an nginx micro-cache would.
+// A micro-cache in front of Next.js: the last full response of each page, kept for a second or
+// two. Next's ISR cache stays the source of truth (it renders, and a hit there costs no database
+// query); this only saves Next's per-request routing work when a page is hot, the way an nginx
+// micro-cache would. Its entries are bounded in bytes (lru-cache drops the least recently used).
 
 /** Request headers that make Next answer with something other than the page's HTML (client navigations, prefetches). */
 const VARYING_HEADERS = [
@@ -14,7 +16,6 @@ const VARYING_HEADERS = [
   "next-action",
   "next-url",
 ];
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "date"]);
 
 export interface CachedResponse {
   status: number;
@@ -26,19 +27,44 @@ export interface CachedResponse {
 export interface MicroCacheOptions {
   /** How long a response is reused; 0 turns the cache off. */
   ttlMs: number;
-  /** Bound on memory: the oldest entries go first. */
-  maxEntries: number;
+  /** Bound on memory, in bytes of bodies and headers: the least recently used entries go first. */
+  maxBytes: number;
 }
 
-/** The key a request is cached under, or null when its response must not be shared. */
+/** The encodings the server sends: Next gzips (it would also deflate; requests are narrowed to these two). */
+export type ContentEncoding = "gzip" | "identity";
+
+/** What the server will send a client that says `accept-encoding`: gzip when acceptable (q > 0), else identity. */
+export function negotiatedEncoding(acceptEncoding: string | string[] | undefined): ContentEncoding {
+  const headers: IncomingHttpHeaders = { "accept-encoding": [acceptEncoding ?? ""].flat().join(", ") };
+  return new Negotiator({ headers }).encoding(["gzip", "identity"]) === "gzip" ? "gzip" : "identity";
+}
+
+/** Pages that read their query string; every other page is the same whatever it says. */
+const QUERY_PAGES = new Set(["/search"]);
+
+/**
+ * The key a request is cached under, or null when its response must not be shared. It holds what
+ * changes a response and nothing else: the method, the content encoding the server will send
+ * (normalizeEncoding makes it so), and the path; not the query string, which no cached page reads.
+ */
 export function cacheKey(req: Pick<IncomingMessage, "method" | "url" | "headers">): string | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   const url = req.url ?? "/";
-  if (url.startsWith("/_next/") || url.startsWith("/api/") || url.includes("_rsc=")) return null;
+  const path = url.split("?")[0]!;
+  if (path.startsWith("/_next/") || path.startsWith("/api/") || QUERY_PAGES.has(path) || url.includes("_rsc="))
+    return null;
   if (VARYING_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
-  // Next gzips for clients that accept it, so the two encodings are kept apart.
-  const encoding = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) ? "gzip" : "identity";
-  return `${req.method} ${encoding} ${url}`;
+  return `${req.method} ${negotiatedEncoding(req.headers["accept-encoding"])} ${path}`;
+}
+
+/**
+ * Narrows a request's Accept-Encoding to what the key says, before Next sees it: Next's own
+ * compression would otherwise answer `deflate`, which no key names.
+ */
+export function normalizeEncoding(req: Pick<IncomingMessage, "headers">): void {
+  if (negotiatedEncoding(req.headers["accept-encoding"]) === "gzip") req.headers["accept-encoding"] = "gzip";
+  else delete req.headers["accept-encoding"];
 }
 
 /**
@@ -55,10 +81,15 @@ export function isShareable(status: number, headers: OutgoingHttpHeaders): boole
   );
 }
 
-export class MicroCache {
-  private entries = new Map<string, CachedResponse>();
+/** An entry's weight against maxBytes: its body and, roughly, its headers. */
+const weigh = (entry: CachedResponse) => entry.body.length + JSON.stringify(entry.headers).length + 64;
 
-  constructor(private readonly options: MicroCacheOptions) {}
+export class MicroCache {
+  private entries: LRUCache<string, CachedResponse>;
+
+  constructor(private readonly options: MicroCacheOptions) {
+    this.entries = new LRUCache({ maxSize: options.maxBytes, sizeCalculation: weigh });
+  }
 
   get enabled() {
     return this.options.ttlMs > 0;
@@ -66,6 +97,11 @@ export class MicroCache {
 
   get size() {
     return this.entries.size;
+  }
+
+  /** Bytes held, as counted against maxBytes. */
+  get bytes() {
+    return this.entries.calculatedSize;
   }
 
   get(key: string, now = Date.now()): CachedResponse | undefined {
@@ -77,9 +113,8 @@ export class MicroCache {
 
   set(key: string, entry: Omit<CachedResponse, "expires">, now = Date.now()) {
     if (!this.enabled) return;
-    this.entries.delete(key);
+    // One larger than the whole bound is not kept at all (lru-cache refuses it).
     this.entries.set(key, { ...entry, expires: now + this.options.ttlMs });
-    while (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 
   clear() {
@@ -93,36 +128,5 @@ export class MicroCache {
     res.writeHead(hit.status, { ...hit.headers, "content-length": hit.body.length, "x-micro-cache": "HIT" });
     res.end(req.method === "HEAD" ? undefined : hit.body);
     return true;
-  }
-
-  /** Records the response Next writes for `key`, if it turns out to be shareable. */
-  record(res: ServerResponse, key: string) {
-    const chunks: Buffer[] = [];
-    const write = res.write.bind(res) as (...a: unknown[]) => boolean;
-    const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
-    const keep = (chunk: unknown, encoding?: unknown) => {
-      if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-      chunks.push(
-        Buffer.isBuffer(chunk)
-          ? chunk
-          : Buffer.from(
-              chunk as string | Uint8Array as string,
-              typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8",
-            ),
-      );
-    };
-    res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      keep(chunk, rest[0]);
-      return write(chunk, ...rest);
-    }) as ServerResponse["write"];
-    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      keep(chunk, rest[0]);
-      const headers = Object.fromEntries(
-        Object.entries(res.getHeaders()).filter(([k]) => !HOP_BY_HOP.has(k) && k !== "content-length"),
-      );
-      if (key.startsWith("GET ") && isShareable(res.statusCode, headers))
-        this.set(key, { status: res.statusCode, headers, body: Buffer.concat(chunks) });
-      return end(chunk, ...rest);
-    }) as ServerResponse["end"];
   }
 }

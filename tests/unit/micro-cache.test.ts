@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cacheKey, isShareable, MicroCache } from "@/lib/server/micro-cache";
+import { cacheKey, isShareable, MicroCache, negotiatedEncoding, normalizeEncoding } from "@/lib/server/micro-cache";
 
 const req = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, url, headers });
 
@@ -27,7 +27,8 @@ describe("micro-cache", () => {
   });
 
   it("expires entries after the TTL and drops the oldest beyond its bound", () => {
-    const cache = new MicroCache({ ttlMs: 1000, maxEntries: 2 });
+    // Each entry weighs 67 bytes (1 of body, 2 of headers, 64 for the rest): two fit in 140.
+    const cache = new MicroCache({ ttlMs: 1000, maxBytes: 140 });
     const entry = { status: 200, headers: {}, body: Buffer.from("x") };
     cache.set("a", entry, 0);
     expect(cache.get("a", 999)).toBeDefined();
@@ -42,8 +43,41 @@ describe("micro-cache", () => {
   });
 
   it("is off with a TTL of 0", () => {
-    const cache = new MicroCache({ ttlMs: 0, maxEntries: 10 });
+    const cache = new MicroCache({ ttlMs: 0, maxBytes: 10_000 });
     cache.set("a", { status: 200, headers: {}, body: Buffer.from("x") });
     expect(cache.get("a")).toBeUndefined();
+  });
+
+  it("keys only what changes a response: the path, and the encoding the server will send", () => {
+    // Pages read no query string (search's is never cached), so a unique one is the same entry.
+    expect(cacheKey(req("/issues?x=1"))).toBe("GET identity /issues");
+    expect(cacheKey(req("/issues?x=1&y=%E4"))).toBe(cacheKey(req("/issues")));
+    expect(cacheKey(req("/search?q=%E5%B7%A6%E6%9D%83"))).toBeNull();
+    // deflate alone gets identity, so it can never be stored under the identity key in another encoding.
+    expect(cacheKey(req("/issues", { "accept-encoding": "deflate" }))).toBe("GET identity /issues");
+    expect(cacheKey(req("/issues", { "accept-encoding": "gzip;q=0, deflate" }))).toBe("GET identity /issues");
+    expect(cacheKey(req("/issues", { "accept-encoding": "br;q=1, gzip;q=0.5" }))).toBe("GET gzip /issues");
+    expect(cacheKey(req("/issues", { "accept-encoding": "*" }))).toBe("GET gzip /issues");
+    expect(negotiatedEncoding(undefined)).toBe("identity");
+  });
+
+  it("narrows a request's Accept-Encoding to what its key says before Next sees it", () => {
+    const deflate = { headers: { "accept-encoding": "deflate" } as Record<string, string> };
+    normalizeEncoding(deflate);
+    expect(deflate.headers["accept-encoding"]).toBeUndefined();
+    const browser = { headers: { "accept-encoding": "gzip, deflate, br, zstd" } as Record<string, string> };
+    normalizeEncoding(browser);
+    expect(browser.headers["accept-encoding"]).toBe("gzip");
+  });
+
+  it("is bounded in bytes, not entries", () => {
+    const cache = new MicroCache({ ttlMs: 1000, maxBytes: 100_000 });
+    const body = Buffer.alloc(30_000);
+    for (const key of ["a", "b", "c", "d", "e"]) cache.set(key, { status: 200, headers: {}, body }, 0);
+    expect(cache.size).toBe(3);
+    expect(cache.bytes).toBeLessThanOrEqual(100_000);
+    // A response larger than the whole bound is not kept.
+    cache.set("huge", { status: 200, headers: {}, body: Buffer.alloc(200_000) }, 0);
+    expect(cache.get("huge", 1)).toBeUndefined();
   });
 });

@@ -1,0 +1,89 @@
+import type { KnownKeys } from "../db/known-keys";
+import type { ListingKind } from "../db/listings";
+
+// Made-up addresses under the dynamic routes (/articles/<slug>, /tags/<name>/page/<n>, …) would
+// each be rendered by Next.js and written to its cache on disk as a 404. The server asks this
+// first: an address whose key exists nowhere is answered at once.
+
+const LISTING_ROOTS: Record<string, ListingKind> = {
+  sections: "section",
+  columns: "column",
+  tags: "tag",
+  authors: "author",
+};
+const FEED_FILES = new Set(["feed.xml", "atom.xml"]);
+const PAGE_NUMBER = /^[1-9]\d{0,6}$/;
+
+/** Whether page `n` (a raw segment) of `pages` may exist; "1" redirects to the first page, so it goes on. */
+const pageExists = (n: string | undefined, pages: number) =>
+  n !== undefined && PAGE_NUMBER.test(n) && Number(n) <= pages;
+
+/**
+ * "missing" when the path names a key that exists nowhere (answer 404 without a render),
+ * "unknown" when it is not one of the gated routes (Next decides), "known" otherwise.
+ * `segments` are the path's segments, percent-decoded.
+ */
+export function lookUpPath(keys: KnownKeys, segments: string[]): "known" | "missing" | "unknown" {
+  const [root, key, ...rest] = segments;
+  const known = (found: boolean) => (found ? "known" : "missing");
+  if (root === "articles" && rest.length === 0 && key !== undefined) return known(keys.articles.has(key));
+  if (root === "issues" && key === "page" && rest.length === 1) return known(pageExists(rest[0], keys.issuePages));
+  if (root === "issues" && key !== undefined && rest.length === 0) return known(keys.issues.has(key));
+  if (root === "sitemaps" && key !== undefined && rest.length === 0) {
+    const n = /^(\d+)\.xml$/.exec(key)?.[1];
+    return known(n !== undefined && pageExists(n, keys.sitemapParts));
+  }
+  const kind = root === undefined ? undefined : LISTING_ROOTS[root];
+  if (!kind || key === undefined) return "unknown";
+  const pages = keys.listings[kind].get(key);
+  if (rest.length === 0 || (rest.length === 1 && FEED_FILES.has(rest[0]!))) return known(pages !== undefined);
+  if (rest.length === 2 && rest[0] === "page") return known(pages !== undefined && pageExists(rest[1], pages));
+  return "unknown";
+}
+
+/** A path's segments, percent-decoded; null when one does not decode. */
+export function pathSegments(url: string): string[] | null {
+  try {
+    return url.split("?")[0]!.split("/").filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}
+
+/** The answer to a missing address: the site's 404 page, or a plain one for feeds and sitemaps. */
+interface NotFoundAnswer {
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/**
+ * Keeps the known keys (reloaded after every ingest's refresh) and the site's 404 page (fetched
+ * from Next once, then on each reload), and answers made-up addresses from memory.
+ */
+export class NotFoundGate {
+  private keys: KnownKeys | null = null;
+  private page: NotFoundAnswer | null = null;
+
+  constructor(
+    private readonly load: () => Promise<KnownKeys>,
+    private readonly fetchPage: () => Promise<NotFoundAnswer>,
+  ) {}
+
+  /** Reloads the keys and the page; until the first load succeeds, every address goes on to Next. */
+  async reload(): Promise<void> {
+    const [keys, page] = await Promise.all([this.load(), this.fetchPage().catch(() => this.page)]);
+    this.keys = keys;
+    this.page = page;
+  }
+
+  /** The answer for a request whose address names nothing, or null to let it go on. */
+  answer(url: string): NotFoundAnswer | null {
+    if (!this.keys) return null;
+    const segments = pathSegments(url);
+    if (!segments || lookUpPath(this.keys, segments) !== "missing") return null;
+    const last = segments.at(-1) ?? "";
+    if (last.endsWith(".xml") || !this.page)
+      return { headers: { "content-type": "text/plain; charset=utf-8" }, body: Buffer.from("Not Found") };
+    return this.page;
+  }
+}
