@@ -212,9 +212,15 @@ export async function articleSummariesWithText(
 
 export { articleSummarySelect };
 
-/** The current slug of an article that used to have `slug`, for a permanent redirect. */
+/**
+ * The current slug of an article that used to have `slug`, for a permanent redirect; null while
+ * the article is hidden (a draft, scheduled), whose new slug the redirect would disclose.
+ */
 export const getRedirect = cache(async (slug: string): Promise<string | null> => {
-  const row = await db.slugRedirect.findUnique({ where: { slug }, select: { article: { select: { slug: true } } } });
+  const row = await db.slugRedirect.findFirst({
+    where: { slug, article: visibleArticle() },
+    select: { article: { select: { slug: true } } },
+  });
   return row?.article.slug ?? null;
 });
 

@@ -21,6 +21,7 @@ beforeAll(async () => {
       "secret-draft",
       "scheduled",
       "was-published",
+      "renamed-later",
     ]),
     [`${ISSUE}/first-story.md`]: articleMd({
       title: "第一篇",
@@ -29,13 +30,18 @@ beforeAll(async () => {
       corrections: '[{date: 2023-01-04, text: "原文第二段的数字有误，已更正。"}]',
     }),
     [`${ISSUE}/secret-draft.md`]: articleMd(
-      { title: "草稿标题", draft: "true", bylines: "[草稿作者]", tags: "[草稿标签]" },
+      { title: "草稿标题", draft: "true", bylines: "[草稿作者]", tags: "[草稿标签]", oldSlugs: "[draft-old-name]" },
       "草稿独有的秘密词语。\n",
     ),
     [`${ISSUE}/scheduled.md`]: articleMd(
       { title: "定时发布", publishAt: future, bylines: "[定时作者]", tags: "[定时标签]" },
       "定时独有的词语。\n",
     ),
+    [`${ISSUE}/renamed-later.md`]: articleMd({
+      title: "改名待发",
+      publishAt: future,
+      oldSlugs: "[scheduled-old-name]",
+    }),
     [`${ISSUE}/was-published.md`]: articleMd({ title: "已到时间", publishAt: past }, "到点发布的词语。\n"),
     // An issue whose only story is a draft is not an issue readers can see.
     [`${LATER}/issue.yaml`]: issueYaml("2023-01-10", ["later-draft"]),
@@ -90,6 +96,11 @@ describe("renamed articles and corrections", () => {
     expect(await getRedirect("old-first")).toBe("first-story");
     expect(await getRedirect("older-first")).toBe("first-story");
     expect(await getRedirect("never-was")).toBeNull();
+  });
+
+  it("never discloses a hidden story's slug: its old slugs do not redirect until readers may see it", async () => {
+    expect(await getRedirect("draft-old-name")).toBeNull();
+    expect(await getRedirect("scheduled-old-name")).toBeNull();
   });
 
   it("carries dated corrections", async () => {
