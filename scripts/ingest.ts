@@ -35,13 +35,10 @@ export async function runIngest({
     try {
       report = await ingestContent(prisma, content);
     } catch (e) {
-      if (/database is locked|SQLITE_BUSY|Operation has timed out/i.test(String(e))) {
-        console.error(
-          "Another ingest (or another writer) holds the database; nothing was written. Run the ingest again when it has finished.",
-        );
-        return null;
-      }
-      throw e;
+      const why = writeFailure(e);
+      if (!why) throw e;
+      console.error(why);
+      return null;
     }
     console.log(formatReport(report));
     if (notify && reportChanged(report)) await notifySites();
@@ -49,6 +46,19 @@ export async function runIngest({
   } finally {
     await prisma.$disconnect();
   }
+}
+
+/** What to tell an editor when the database refused the write; null for an error nobody foresaw. */
+function writeFailure(e: unknown): string | null {
+  const text = String(e);
+  if (/database is locked|SQLITE_BUSY|Operation has timed out/i.test(text))
+    return "Another ingest (or another writer) holds the database; nothing was written. Run the ingest again when it has finished.";
+  if (/readonly database|SQLITE_READONLY|read-only transaction|permission denied/i.test(text))
+    return (
+      "The database is read-only: it refused the write, and nothing was written. " +
+      "Give the ingest write access (the SQLite file and its folder, or the PostgreSQL role), then run it again."
+    );
+  return null;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
