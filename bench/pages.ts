@@ -7,14 +7,25 @@
 //   node http:   a bare node:http server answering from memory (Node's floor).
 // Target per page kind: at least 0.8× the next-static rate, and p99 under 50 ms.
 // Everything runs against a scratch database and build (bench/.tmp, .next-bench), one load at a time.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import {
+  assertPortFree,
+  benchEnv,
+  build as buildSite,
+  killGroup,
+  prepareDatabase as preparePortalDatabase,
+  running,
+  startProcess as startBenchProcess,
+  stop,
+  waitForPort,
+  type BenchSite,
+} from "./site";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
 
@@ -47,7 +58,6 @@ const DB_FILE = `${TMP_DIR}/bench.db`;
 const RESULT_FILE = `${TMP_DIR}/pages-result.json`;
 const DIST_DIR = ".next-bench";
 const STATIC_DIR = "public/__bench";
-const NEXT_BIN = "node_modules/next/dist/bin/next";
 
 const PAGES = [
   { kind: "front", path: "/" },
@@ -57,14 +67,7 @@ const PAGES = [
 ] as const;
 type Page = (typeof PAGES)[number];
 
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  DATABASE_URL: `file:./${DB_FILE}`,
-  NEXT_DIST_DIR: DIST_DIR,
-  NEXT_TELEMETRY_DISABLED: "1",
-};
-// The measured slugs come from the real content/, whatever the shell points the ingest at.
-delete env.CONTENT_DIR;
+const env = benchEnv({ dbFile: DB_FILE, distDir: DIST_DIR, noBuild: args["no-build"], warn: () => undefined });
 
 const warnings: string[] = [];
 function warn(message: string): void {
@@ -73,130 +76,11 @@ function warn(message: string): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Database and build
-
-function run(command: string, argv: string[]): void {
-  console.log(`$ ${[command, ...argv].join(" ")}`);
-  const result = spawnSync(command, argv, { stdio: "inherit", env });
-  if (result.status !== 0)
-    throw new Error(`${command} ${argv.join(" ")} failed (${result.signal ?? `exit ${result.status}`})`);
-}
-
-function prepareDatabase(): void {
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(DB_FILE + suffix, { force: true });
-  run("npx", ["tsx", "scripts/migrate.ts"]);
-  run("npx", ["tsx", "scripts/ingest.ts", "--no-notify"]);
-}
-
-function build(): void {
-  if (args["no-build"] && existsSync(path.join(DIST_DIR, "BUILD_ID"))) {
-    console.log(`--no-build: reusing the build in ${DIST_DIR}`);
-    return;
-  }
-  if (args["no-build"]) console.log(`--no-build: no build in ${DIST_DIR} yet, building anyway`);
-  const before = new Map(
-    ["tsconfig.json", "next-env.d.ts"].map((f) => [f, existsSync(f) ? readFileSync(f, "utf8") : null]),
-  );
-  try {
-    run(process.execPath, [NEXT_BIN, "build"]);
-  } finally {
-    undoBuildEdits(before);
-  }
-}
-
-/**
- * `next build` adds its dist dir's type globs to tsconfig.json and points next-env.d.ts at them.
- * Undo exactly that, so a bench run leaves the tree as it found it; other edits are left alone.
- */
-function undoBuildEdits(before: Map<string, string | null>): void {
-  const tsconfig = before.get("tsconfig.json");
-  const tsconfigNow = readFileSync("tsconfig.json", "utf8");
-  if (tsconfig != null && tsconfigNow !== tsconfig) {
-    if (sameIgnoringDistTypes(tsconfig, tsconfigNow)) writeFileSync("tsconfig.json", tsconfig);
-    else warn("tsconfig.json changed during the build beyond Next's type globs; left as is");
-  }
-  const nextEnv = before.get("next-env.d.ts");
-  if (nextEnv != null && existsSync("next-env.d.ts")) {
-    const nextEnvNow = readFileSync("next-env.d.ts", "utf8");
-    if (nextEnvNow !== nextEnv && nextEnvNow.includes(DIST_DIR)) writeFileSync("next-env.d.ts", nextEnv);
-  }
-}
-
-function sameIgnoringDistTypes(before: string, after: string): boolean {
-  try {
-    const parsed = JSON.parse(after) as { include?: unknown };
-    if (Array.isArray(parsed.include))
-      parsed.include = parsed.include.filter((p) => !String(p).startsWith(`${DIST_DIR}/`));
-    return JSON.stringify(parsed) === JSON.stringify(JSON.parse(before));
-  } catch {
-    return false; // not plain JSON (comments): do not guess
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Servers
-
-const running = new Set<ChildProcess>();
-
-function startProcess(name: string, argv: string[], extraEnv: Record<string, string> = {}): ChildProcess {
-  // Its own process group, so stopping it also stops anything it spawned.
-  const child = spawn(process.execPath, argv, {
-    env: { ...env, ...extraEnv },
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  running.add(child);
-  child.on("exit", () => running.delete(child));
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.setEncoding("utf8").on("data", (chunk: string) => {
-      for (const line of chunk.split("\n")) if (line.trim()) console.log(`[${name}] ${line}`);
-    });
-  }
-  return child;
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  try {
-    if (child.pid) process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  killGroup(child, "SIGTERM");
-  const force = setTimeout(() => killGroup(child, "SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(force);
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-
-async function assertPortFree(port: number): Promise<void> {
-  // Otherwise we would happily measure whatever else answers there.
-  if (await canConnect(port)) throw new Error(`port ${port} is already in use; pick another with --port`);
-}
-
-async function waitForPort(port: number, child: ChildProcess, name: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!(await canConnect(port))) {
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`${name} exited before answering on port ${port}`);
-    if (Date.now() > deadline) throw new Error(`${name} did not answer on port ${port} within 60 s`);
-    await sleep(200);
-  }
-}
+const site: BenchSite = { dbFile: DB_FILE, distDir: DIST_DIR, noBuild: args["no-build"], warn };
+const prepareDatabase = () => preparePortalDatabase(site);
+const build = () => buildSite(site);
+const startProcess = (name: string, argv: string[], extraEnv: Record<string, string> = {}) =>
+  startBenchProcess(env, name, argv, extraEnv);
 
 /** The portal's production server (scripts/serve.ts); microCacheTtlMs 0 sends every request through Next.js. */
 async function startNext(name: string, microCacheTtlMs?: number): Promise<ChildProcess> {

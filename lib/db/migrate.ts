@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -43,6 +43,9 @@ export async function migrate(url = databaseUrl(), log: (line: string) => void =
 function migrateSqlite(url: string, log: (line: string) => void): string[] {
   const file = sqliteFilePath(url);
   mkdirSync(path.dirname(file), { recursive: true });
+  // A deleted database's write-ahead log and shared memory belong to no database now; a new file
+  // would take them for its own and read garbage (SQLITE_NOTADB).
+  if (!existsSync(file)) for (const suffix of ["-wal", "-shm"]) rmSync(file + suffix, { force: true });
   const committed = committedMigrations(MIGRATION_DIRS.sqlite);
   // WAL lets readers keep reading while an ingest writes; the setting lives in the file.
   const sqlite = new Database(file);
