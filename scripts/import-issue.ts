@@ -9,40 +9,39 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { parse as parseYaml } from "yaml";
 import { ContentError, formatProblem } from "../lib/content/errors";
 import { parsePrintIssue, renderDrafts, renderReport, renderSummary, REPORT_FILE } from "../lib/content/import";
-import { COLUMNS_FILE, ISSUE_FILE, SECTIONS_FILE } from "../lib/content/parse";
-import { loadContent, readContentFiles } from "../lib/content/read";
 import {
-  columnsFileSchema,
-  isoDateSchema,
-  sectionsFileSchema,
-  type ColumnEntry,
-  type SectionEntry,
-} from "../lib/content/schemas";
-import { parseLocatedYaml, validateYaml } from "../lib/content/yaml";
+  COLUMNS_FILE,
+  ISSUE_FILE,
+  parseDeclarations,
+  readFrontmatterYaml,
+  SECTIONS_FILE,
+  type ContentFile,
+  type Declarations,
+} from "../lib/content/parse";
+import { loadContent, readContentFiles } from "../lib/content/read";
+import { isoDateSchema } from "../lib/content/schemas";
 
 const USAGE = "用法 usage: npm run import:issue -- <file> --date <YYYY-MM-DD> [--content content] [--force]";
 
 class ImportFailure extends Error {}
 
-async function readDeclared<T>(
-  file: string,
-  schema: typeof sectionsFileSchema | typeof columnsFileSchema,
-  optional: boolean,
-): Promise<T> {
-  if (!existsSync(file)) {
-    if (optional) return [] as T;
-    throw new ImportFailure(`${file} 不存在 (missing)：导入需要其中声明的版块。`);
+/** The sections and columns declared in the content tree, validated as parseContent validates them. */
+async function readDeclarations(root: string): Promise<Declarations> {
+  const sectionsFile = path.join(root, SECTIONS_FILE);
+  if (!existsSync(sectionsFile)) throw new ImportFailure(`${sectionsFile} 不存在 (missing)：导入需要其中声明的版块。`);
+  const files: ContentFile[] = [];
+  for (const name of [SECTIONS_FILE, COLUMNS_FILE]) {
+    const file = path.join(root, name);
+    if (existsSync(file)) files.push({ path: `${root}/${name}`, text: await readFile(file, "utf8") });
   }
-  const parsed = parseLocatedYaml(await readFile(file, "utf8"), file);
-  const result = parsed.ok ? validateYaml(schema, parsed.yaml, file) : parsed;
+  const result = parseDeclarations(files, root);
   if (!result.ok)
     throw new ImportFailure(
-      `${file} 无效 (invalid)：\n${result.problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`,
+      `${root} 的版块或栏目无效 (invalid)：\n${result.problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`,
     );
-  return result.value as T;
+  return result.value;
 }
 
 /** Every slug in use under the content tree, except in `skipFolder`: file names, slug: and oldSlugs:. */
@@ -53,15 +52,12 @@ async function existingSlugs(root: string, skipFolder: string): Promise<Set<stri
   for (const file of await readContentFiles(root)) {
     if (!file.path.endsWith(".md") || path.resolve(path.dirname(file.path)) === skip) continue;
     slugs.add(path.basename(file.path, ".md"));
-    const fm = /^---\r?\n([\s\S]*?)^---/m.exec(file.text)?.[1];
-    if (!fm) continue;
-    try {
-      const data = parseYaml(fm) as { slug?: unknown; oldSlugs?: unknown } | null;
-      if (typeof data?.slug === "string") slugs.add(data.slug);
-      if (Array.isArray(data?.oldSlugs)) for (const s of data.oldSlugs) if (typeof s === "string") slugs.add(s);
-    } catch {
-      // A malformed article is the content check's business; its file name is recorded above.
-    }
+    // A malformed article is the content check's business; its file name is recorded above.
+    const read = readFrontmatterYaml(file);
+    if (!read.ok) continue;
+    const data = read.yaml.data as { slug?: unknown; oldSlugs?: unknown } | null;
+    if (typeof data?.slug === "string") slugs.add(data.slug);
+    if (Array.isArray(data?.oldSlugs)) for (const s of data.oldSlugs) if (typeof s === "string") slugs.add(s);
   }
   return slugs;
 }
@@ -118,8 +114,7 @@ async function run(argv: string[]): Promise<number> {
     );
   }
 
-  const sections = await readDeclared<SectionEntry[]>(path.join(root, SECTIONS_FILE), sectionsFileSchema, false);
-  const columns = await readDeclared<ColumnEntry[]>(path.join(root, COLUMNS_FILE), columnsFileSchema, true);
+  const { sections, columns } = await readDeclarations(root);
   const text = await readFile(input, "utf8");
   const result = parsePrintIssue(text, { sections, columns, existingSlugs: await existingSlugs(root, folder) });
   if (result.stories.length === 0)
