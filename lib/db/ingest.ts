@@ -198,7 +198,7 @@ async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
   };
   const authorIds = await idsForNames(
     new Map((await tx.author.findMany()).map((a) => [a.name, a.id])),
-    changed.flatMap((s) => s.frontmatter.bylines),
+    changed.flatMap((s) => s.frontmatter.bylines.map((b) => b.name)),
     (names) =>
       tx.author.createManyAndReturn({ data: names.map((name) => ({ name })), select: { id: true, name: true } }),
   );
@@ -249,7 +249,7 @@ async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
         ? null
         : {
             ...row,
-            authorIds: batch[k]!.frontmatter.bylines.map((n) => authorIds.get(n)!),
+            authorIds: batch[k]!.frontmatter.bylines.map((b) => authorIds.get(b.name)!),
             tagIds: batch[k]!.frontmatter.tags.map((n) => tagIds.get(n)!),
           },
     );
@@ -257,7 +257,7 @@ async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
     const created = await insertRows<{ id: number | bigint; slug: string }>(tx, "Article", written, ["id", "slug"]);
     const idOf = new Map(created.map((c) => [c.slug, Number(c.id)]));
     const bylines = batch.flatMap((s) =>
-      s.frontmatter.bylines.map((name, i) => ({
+      s.frontmatter.bylines.map(({ name }, i) => ({
         articleId: idOf.get(s.slug)!,
         authorId: authorIds.get(name)!,
         position: i + 1,

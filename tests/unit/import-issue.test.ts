@@ -94,7 +94,7 @@ function unplacedBlocks(report: string): string[] {
 function expectNothingLost(source: string, { set, drafts, report, result }: Imported) {
   const issue = set.issues.find((i) => i.slug === DATE)!;
   const fms = drafts.map((d) => d.frontmatter);
-  const names = new Set(fms.flatMap((f) => f.bylines));
+  const names = new Set(fms.flatMap((f) => f.bylines.map((b) => b.name)));
   const roles = new Set<string>(BYLINE_ROLES);
   const isCredit = (t: string) =>
     names.has(t) || roles.has(t) || [...roles].some((r) => t.startsWith(r) && names.has(t.slice(r.length)));
@@ -334,7 +334,7 @@ describe("varied issues", () => {
       it("finds the stories and their frontmatter", () => {
         const got = imp.drafts.map((d) => {
           const f = d.frontmatter;
-          const s: StoryExpectation = { title: f.title, bylines: f.bylines };
+          const s: StoryExpectation = { title: f.title, bylines: f.bylines.map((b) => b.name) };
           for (const k of ["kicker", "subtitle", "dateline", "column"] as const) if (f[k]) s[k] = f[k];
           return s;
         });
