@@ -8,6 +8,7 @@ import {
   sectionsFileSchema,
   type ArticleFrontmatter,
   type ColumnEntry,
+  type IssuePage,
   type SectionEntry,
 } from "./schemas";
 import { parseLocatedYaml, validateYaml, type LocatedYaml } from "./yaml";
@@ -26,6 +27,8 @@ export interface IssueSource {
   date: string;
   number?: number;
   banner?: string;
+  /** Pages and their editors, as printed (may be empty). */
+  pages: IssuePage[];
   articleSlugs: string[];
   hash: string;
 }
@@ -340,9 +343,12 @@ function readIssueFolder(
     }
   });
   if (!read) return { articles };
-  const { date, number, banner } = read.value;
+  const { date, number, banner, pages } = read.value;
   const hash = sha256(reader.byPath.get(issuePath) ?? "");
-  return { issue: { file: issuePath, slug: folder, date, number, banner, articleSlugs: order!, hash }, articles };
+  return {
+    issue: { file: issuePath, slug: folder, date, number, banner, pages, articleSlugs: order!, hash },
+    articles,
+  };
 }
 
 /** An old slug keeps redirecting only if no article, current or renamed, claims it too. */

@@ -83,12 +83,29 @@ export const sectionsFileSchema = z
 /** content/columns.yaml: running columns (栏目); they span issues. */
 export const columnsFileSchema = z.array(z.object({ slug, name: text, description: text }).strict());
 
+/** One print page as its header printed it: 版次, 版名, and who edited, laid out and proofread it. */
+const issuePageSchema = z
+  .object({
+    /** 版次 as printed: 1, A3, 二. */
+    page: z
+      .union([z.number().int().positive(), z.string().regex(/^(?:[A-Z]?\d{1,3}|[一二三四五六七八九十]{1,3})$/u)])
+      .transform(String)
+      .optional(),
+    /** 版名, e.g. 要闻 */
+    name: text.optional(),
+    /** e.g. { name: 张三, role: 责任编辑 }, as printed. */
+    staff: z.array(z.object({ name, role: text }).strict()).default([]),
+  })
+  .strict();
+
 /** content/issues/<date>/issue.yaml: one print issue. */
 export const issueFileSchema = z
   .object({
     date: isoDateSchema,
     number: z.number().int().positive().optional(),
     banner: text.optional(),
+    /** The pages and their editors, as the page headers printed them. */
+    pages: z.array(issuePageSchema).default([]),
     /** Article slugs in print order; the first is the lead story. */
     articles: uniqueList(slug, "article").min(1, "must list at least one article"),
   })
@@ -144,6 +161,7 @@ export const articleFrontmatterSchema = z
 export type SectionEntry = z.infer<typeof sectionsFileSchema>[number];
 export type ColumnEntry = z.infer<typeof columnsFileSchema>[number];
 export type IssueFile = z.infer<typeof issueFileSchema>;
+export type IssuePage = IssueFile["pages"][number];
 export type ArticleFrontmatter = z.infer<typeof articleFrontmatterSchema>;
 export type BylineRole = z.infer<typeof bylineRoleSchema>;
 export type Credit = ArticleFrontmatter["bylines"][number];
