@@ -26,7 +26,7 @@ export interface PageStaff {
 export interface PageInfo {
   /** As printed without 第/版: 2, A3, 二. */
   page?: string;
-  /** 版名, e.g. 要闻. */
+  /** 版名, e.g. 要闻; parts printed with · between them are joined with it (社会·民生). */
   name?: string;
   staff: PageStaff[];
   /** The first header line of the page. */
@@ -117,7 +117,7 @@ function readHeaderToken(token: string, facts: HeaderFacts): boolean {
   else if (PAPER.test(token) && !facts.paper) facts.paper = token;
   else if (WEEKDAY.test(token) || LUNAR.test(token) || PAGE_COUNT.test(token) || REGISTRATION.test(token)) {
     // Printed in the header, says nothing the issue file keeps.
-  } else if (PAGE_NAME.test(token) && !facts.pageName) facts.pageName = token;
+  } else if (PAGE_NAME.test(token)) facts.pageName = facts.pageName ? `${facts.pageName}·${token}` : token;
   else return false;
   facts.strong ||= !!(date || issue || page) || !PAPER.test(token);
   return true;

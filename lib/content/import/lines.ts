@@ -1,7 +1,7 @@
 // The print text as a stream of items: headings, text lines and jump markers,
 // each with its source line; page furniture taken out of the stream and recorded.
 
-import { bylineLine } from "./bylines";
+import { bylineLine, sourceLine } from "./bylines";
 import {
   addHeaderFacts,
   headerLine,
@@ -52,7 +52,7 @@ export function toItems(source: string): Item[] {
 /** Longest kicker (引题) or banner line, in characters. */
 export const KICKER_MAX = 30;
 
-/** A short line that reads like a title, not like a sentence, a cut-off sentence or a credit. */
+/** A short line that reads like a title, not like a sentence, a cut-off sentence, a credit or a source. */
 export function titleLike(text: string, max: number, isDateline: (t: string) => boolean): boolean {
   return (
     length(text) <= max &&
@@ -60,7 +60,8 @@ export function titleLike(text: string, max: number, isDateline: (t: string) => 
     !/[，,、；;：:]$/u.test(text) &&
     !/^[(（].*[)）]$/u.test(text) &&
     !isDateline(text) &&
-    !(bylineLine(text)?.marked ?? false)
+    !(bylineLine(text)?.marked ?? false) &&
+    sourceLine(text) === null
   );
 }
 

@@ -23,7 +23,9 @@ const creditText = (c: Credit) => (c.role ? `${c.role} ${c.name}` : c.name);
 const foundText = (f: Found | undefined) => (f ? `「${f.value}」——${f.how}` : "无");
 
 function roleText(story: ImportedStory): string {
-  const roles = story.bylineSources.flatMap((s) => s.roles.map((r) => `${r.role}：${r.names.join("、")}`));
+  const roles = [
+    ...new Set(story.bylineSources.flatMap((s) => s.roles.map((r) => `${r.role}：${r.names.join("、")}`))),
+  ];
   return roles.length ? `（身份：${roles.join("；")}）` : "";
 }
 

@@ -103,10 +103,13 @@ export function addParagraph(blocks: RawBlock[], joins: PageJoin[], text: string
   } else blocks.push({ kind: "paragraph", text, from: n, to: n });
 }
 
-/** A caption among the paragraphs: opened by ▲ or 图为, or closed by an unbracketed "记者 张三 摄". */
+/**
+ * A caption among the paragraphs: opened by ▲ or 图为, closed by an unbracketed
+ * "记者 张三 摄", or a photo credit alone. "……。（记者 张三 摄）" closing a paragraph is its credit.
+ */
 function bodyCaption(text: string, n: number): Caption | null {
   const c = photoCaption(text);
-  return c && (c.opened || !c.parenthesised) ? { text: c.caption, credits: c.credits, line: n } : null;
+  return c && (c.opened || !c.parenthesised || !c.caption) ? { text: c.caption, credits: c.credits, line: n } : null;
 }
 
 export interface Body {
