@@ -17,6 +17,8 @@ const DID_AFTER: Record<string, Did> = {
   文: "text",
   撰文: "text",
   整理: "text",
+  摄影报道: "both",
+  图文报道: "both",
   摄: "photo",
   摄影: "photo",
   供图: "photo",
@@ -101,7 +103,8 @@ function readToken(r: Reading, token: string): boolean {
   }
   // 报道 or 摄 with no name before it is not a credit (摄影 is also a role).
   if (after && !ROLES.includes(token as BylineRole)) return false;
-  const role = ROLES.find((w) => token === w || (token.startsWith(w) && isPersonalName(token.slice(w.length))));
+  const glued = (w: string) => !(token.slice(w.length) in DID_AFTER) && isPersonalName(token.slice(w.length));
+  const role = ROLES.find((w) => token === w || (token.startsWith(w) && glued(w)));
   let name = token;
   if (role) {
     r.role = role;
@@ -171,9 +174,10 @@ export function trailingByline(paragraph: string): TrailingByline | null {
   return { ...list, raw: m[0].trim(), rest: paragraph.slice(0, m.index).trimEnd() };
 }
 
-/** A line of names printed under a headline or closing a story: "陈晓文", "全媒体记者 张三 报道", "(记者 王五)". */
+/** A line of names printed under a headline or closing a story: "陈晓文", "■ 全媒体记者 张三 报道", "(记者 王五)". */
 export function bylineLine(line: string): CreditList | null {
-  const text = line.trim();
+  // A bullet (■ 本报记者 曹文杰) sets a credit off from the text; it is not part of it.
+  const text = line.trim().replace(/^[■□●○◆◇★☆]\s*/u, "");
   const inner = /^[(（]([^()（）]+)[)）]$/u.exec(text)?.[1] ?? text;
   if ([...inner].length > 60) return null;
   return parseCredits(inner);

@@ -71,7 +71,7 @@ export function finishStory(
   taken: Set<string>,
   dropped: DroppedLine[],
 ): ImportedStory {
-  const { displaced: _displaced, rawBlocks, ...rest } = story;
+  const { displaced: _displaced, continued: _continued, rawBlocks, ...rest } = story;
   const jumps = takeJumps(story, dropped);
   const blocks: Block[] = rawBlocks.flatMap((b) =>
     b.kind === "jump" ? [] : [{ kind: b.kind, text: restorePunctuation(b.text), from: b.from, to: b.to }],

@@ -44,6 +44,9 @@ export interface IssueFacts {
 
 /** Roles printed in a page's credits line, longest first. */
 const STAFF_ROLES = [
+  "本版责任编辑",
+  "本版责编",
+  "本版编辑",
   "责任编辑",
   "执行编辑",
   "美术编辑",
@@ -78,7 +81,7 @@ const PAGE = new RegExp(`^(?:第?([A-Z]?\\d{1,2}|${NUMERAL})版|([A-Z]\\d{1,2}))
 const PAPER = /^\p{Script=Han}{2,8}(?:日报|晚报|周报|县报|市报|报)$/u;
 const REGISTRATION = /^(?:CN\d{2}-\d{4}(?:\/\S+)?|国内统一连续出版物号\S*|邮发代号\S*)$/u;
 const PAGE_NAME = /^\p{Script=Han}{2,8}$/u;
-const PAGE_NUMBER_LINE = /^[-—－–~〜_\s]*\d{1,3}[-—－–~〜_\s]*$/u;
+const PAGE_NUMBER_LINE = /^[-—－–~〜_·•\s]*\d{1,3}[-—－–~〜_·•\s]*$/u;
 
 /** What one header line says. */
 interface HeaderFacts {
@@ -130,7 +133,7 @@ export function headerLine(line: string): HeaderFacts | null {
   if (!split) return null;
   const tokens = split.rest
     .replace(/第\s*(\S{1,3}?)\s*版/gu, "第$1版")
-    .split(/[\s\u3000·|｜丨•]+/u)
+    .split(/[\s\u3000·|｜丨•:：]+/u)
     .filter(Boolean);
   const facts: HeaderFacts = { staff: split.staff, strong: split.staff.length > 0 };
   for (const token of tokens) if (!readHeaderToken(token, facts)) return null;
@@ -140,7 +143,7 @@ export function headerLine(line: string): HeaderFacts | null {
   return facts;
 }
 
-/** A line that is only a page number: "3", "— 3 —", "-3-". */
+/** A line that is only a page number: "3", "— 3 —", "-3-", "·3·". */
 export function pageNumberLine(line: string): boolean {
   return PAGE_NUMBER_LINE.test(line.normalize("NFKC"));
 }

@@ -16,6 +16,7 @@ import {
   creditSource,
   readBody,
   readHead,
+  takeContinuation,
   takeDateline,
   type RawBlock,
   type RawStory,
@@ -86,8 +87,9 @@ function readFrameStory(ctx: Ctx, items: Item[], role: Map<number, HeadingRole>,
     body.blocks.unshift({ kind: "paragraph", text: subtitle.value, from: subtitle.line, to: subtitle.line });
     subtitle = undefined;
   }
+  const continued = takeContinuation(body.blocks);
   const closing = closeStory(body.blocks);
-  if (body.blocks.length === 0 && closing.displaced.length === 0) {
+  if (body.blocks.length === 0 && closing.displaced.length === 0 && continued.length === 0) {
     place(ctx, items[frame.start]!.n, items[frame.h + body.stop]!.n, "标题下面没有正文，无法成稿");
     return null;
   }
@@ -114,6 +116,7 @@ function readFrameStory(ctx: Ctx, items: Item[], role: Map<number, HeadingRole>,
     warnings: [],
     rawBlocks: body.blocks,
     displaced: closing.displaced,
+    continued,
   };
   return story;
 }
@@ -232,7 +235,10 @@ export function parsePrintIssue(source: string, options: ImportOptions): PrintIs
   const frames = findFrames(items, role, banner.end);
   placeOutsideStories(ctx, items, role, frames, banner.end);
   const read = frames.flatMap((_, k) => readFrameStory(ctx, items, role, frames, k) ?? []);
-  read.forEach((story, k) => placeDisplacedRun(ctx, read, k, story.displaced));
+  read.forEach((story, k) => {
+    placeDisplacedRun(ctx, read, k, story.displaced);
+    placeDisplacedRun(ctx, read, k, story.continued);
+  });
   const stories = mergeContinuations(ctx, read);
   const taken = new Set(options.existingSlugs ?? []);
   const result = stories.map((s) => finishStory(s, options, taken, ctx.dropped));

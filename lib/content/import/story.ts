@@ -31,6 +31,18 @@ export interface RawBlock {
 export interface RawStory extends Omit<ImportedStory, "slug" | "section" | "blocks" | "bylines" | "photoCredits"> {
   rawBlocks: RawBlock[];
   displaced: RawBlock[];
+  /** Another story's continuation ("接第1版" and what follows) printed inside this one's text. */
+  continued: RawBlock[];
+}
+
+/**
+ * A "上接第N版" inside a story's text, not straight after its own "下转": the rest
+ * of another story, printed after this one's text. It and all after it leave the story.
+ */
+export function takeContinuation(blocks: RawBlock[]): RawBlock[] {
+  const isJump = (b: RawBlock | undefined, d: string) => b?.kind === "jump" && b.jump?.direction === d;
+  const at = blocks.findIndex((b, i) => i > 0 && isJump(b, "from") && !isJump(blocks[i - 1], "to"));
+  return at === -1 ? [] : blocks.splice(at);
 }
 
 export const clip = (s: string, n: number, fromEnd = false) => {
