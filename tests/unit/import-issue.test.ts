@@ -450,3 +450,46 @@ describe("varied issues", () => {
     ]);
   });
 });
+
+describe("another county paper's print text (issue 19)", () => {
+  const text = [
+    "清漳报",
+    "2023年3月14日 星期二",
+    "奋进新征程 建功新时代",
+    "# 我县春耕备耕全面铺开",
+    "全媒体记者 赵建平 报道",
+    "县农业农村局组织农技人员深入各村开展技术指导,确保不误农时、应",
+    "奋进新征程 建功新时代",
+    "种尽种。",
+    "## 县政务服务中心推出“周末不打烊”服务",
+    "#### 便民服务再提速",
+    "本报讯（记者 孙晓燕 通讯员 刘文涛）为方便群众办事,中心推出“周末不打烊”服务。",
+  ].join("\n\n");
+
+  it("credits the byline under the headline, not as a subtitle, and the dateline's after a subhead", () => {
+    const { result, drafts } = importText(text);
+    expect(result.stories[0]!.subtitle).toBeUndefined();
+    expect(drafts.map((d) => d.frontmatter.bylines)).toEqual([
+      [{ name: "赵建平", role: "全媒体记者" }],
+      [
+        { name: "孙晓燕", role: "记者" },
+        { name: "刘文涛", role: "通讯员" },
+      ],
+    ]);
+    expect(drafts[1]!.frontmatter.dateline).toBe("本报讯");
+    expect(drafts[1]!.body).not.toContain("孙晓燕");
+  });
+
+  it("drops the running head where the page broke and joins the sentence around it", () => {
+    const { result, drafts, report } = importText(text);
+    expect(drafts[0]!.body).toContain("确保不误农时、应种尽种。");
+    expect(drafts.map((d) => d.body).join()).not.toContain("奋进新征程");
+    expect(result.dropped.map((d) => [d.line, d.kind])).toEqual([
+      [1, "paper-name"],
+      [3, "header"],
+      [13, "running-head"],
+    ]);
+    expect(report).toContain("第 13 行「奋进新征程 建功新时代」：版头（报眼）在分页处重复印出");
+    expect(report).toContain("标题下的署名行「全媒体记者 赵建平 报道」（第 9 行）");
+  });
+});
