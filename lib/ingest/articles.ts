@@ -50,7 +50,7 @@ async function lookUpIds(tx: Tx, changed: ArticleSource[]): Promise<Ids> {
     issue: bySlug(await tx.issue.findMany({ select })),
     author: await idsForNames(
       new Map((await tx.author.findMany()).map((a) => [a.name, a.id])),
-      changed.flatMap((s) => s.frontmatter.bylines),
+      changed.flatMap((s) => s.frontmatter.bylines.map((b) => b.name)),
       (names) =>
         tx.author.createManyAndReturn({ data: names.map((name) => ({ name })), select: { id: true, name: true } }),
     ),
@@ -95,7 +95,7 @@ async function insertArticles(tx: Tx, batch: ArticleSource[], ids: Ids) {
     const { bylines, tags } = batch[k]!.frontmatter;
     return {
       ...row,
-      authorIds: bylines.map((name) => idOf(ids, "author", name)),
+      authorIds: bylines.map((b) => idOf(ids, "author", b.name)),
       tagIds: tags.map((name) => idOf(ids, "tag", name)),
     };
   });
@@ -108,7 +108,11 @@ async function insertArticles(tx: Tx, batch: ArticleSource[], ids: Ids) {
     tx,
     "Byline",
     each((s, id) =>
-      s.frontmatter.bylines.map((name, i) => ({ articleId: id, authorId: idOf(ids, "author", name), position: i + 1 })),
+      s.frontmatter.bylines.map(({ name }, i) => ({
+        articleId: id,
+        authorId: idOf(ids, "author", name),
+        position: i + 1,
+      })),
     ),
   );
   await insertRows(

@@ -108,6 +108,39 @@ describe("import:issue", () => {
     expect(new Set(content.articles.map((a) => a.slug)).size).toBe(content.articles.length);
   });
 
+  it("takes the issue's date, number, pages and editors from the page headers when --date is left out", async () => {
+    const page = path.resolve("tests/fixtures/import-corpus/04-fenshui-p1-p2.txt");
+    expect(await main([page, "--content", root])).toBe(0);
+    expect(printed(log)).toContain("采用版面上印的出版日期 2023-06-02");
+    const content = await loadContent(root);
+    const issue = content.issues.find((i) => i.slug === "2023-06-02")!;
+    expect(issue.number).toBe(2718);
+    expect(issue.pages.map((p) => [p.page, p.name, p.staff.map((s) => `${s.role} ${s.name}`)])).toEqual([
+      ["1", "要闻", ["责任编辑 刘海燕", "校对 贾敏"]],
+      ["2", "综合", ["责任编辑 高文", "校对 贾敏"]],
+    ]);
+    const lead = content.articles.find((a) => a.slug === issue.articleSlugs[0])!;
+    expect(lead.frontmatter.bylines).toEqual([
+      { name: "冯志刚", role: "记者" },
+      { name: "段丽萍", role: "通讯员" },
+    ]);
+    const report = readFileSync(path.join(folder("2023-06-02"), REPORT_FILE), "utf8");
+    expect(report).toContain("第 13 行「(下转第2版)」");
+    expect(report).toContain("第 21 行「责任编辑:刘海燕 校对:贾敏」：版面署名");
+  });
+
+  it("imports every corpus page into a tree that validates", async () => {
+    const pages = readdirSync("tests/fixtures/import-corpus").filter((f) => f.endsWith(".txt"));
+    for (const [i, name] of pages.entries()) {
+      const date = `2032-01-${String(i + 1).padStart(2, "0")}`;
+      const file = path.resolve("tests/fixtures/import-corpus", name);
+      expect(await main([file, "--date", date, "--content", root]), name).toBe(0);
+    }
+    const content = await loadContent(root);
+    expect(content.issues).toHaveLength(1 + pages.length);
+    expect(new Set(content.articles.map((a) => a.slug)).size).toBe(content.articles.length);
+  });
+
   it("runs as the npm script's command", async () => {
     const { stdout } = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), [
       "scripts/import-issue.ts",

@@ -78,7 +78,7 @@ function expectedBodies(): Map<string, string[]> {
     let lines = segments.get(a.slug)!.filter((l) => !accounted.has(norm(stripHeadingMark(l))));
     const fm = a.frontmatter;
     if (fm.bylines.length) {
-      const underTitle = norm(fm.bylines.join(" "));
+      const underTitle = norm(fm.bylines.map((b) => b.name).join(" "));
       const trailing = `(${underTitle})`;
       if (norm(lines[0]!) === underTitle) lines = lines.slice(1);
       else {
@@ -155,7 +155,7 @@ describe("content/ against the source print issue", () => {
   });
 
   it("credits the writers, not the people the stories quote", () => {
-    expect(articles.map((a) => a.frontmatter.bylines)).toEqual([
+    expect(articles.map((a) => a.frontmatter.bylines.map((b) => b.name))).toEqual([
       ["陈晓文"],
       ["崔丽娟"],
       ["景亚萱"],
@@ -163,7 +163,7 @@ describe("content/ against the source print issue", () => {
       ["军星", "李斌"],
     ]);
     for (const a of articles) {
-      for (const name of a.frontmatter.bylines)
+      for (const { name } of a.frontmatter.bylines)
         expect(a.body, `${name} is a byline, not body text`).not.toContain(name);
     }
   });

@@ -94,7 +94,7 @@ function unplacedBlocks(report: string): string[] {
 function expectNothingLost(source: string, { set, drafts, report, result }: Imported) {
   const issue = set.issues.find((i) => i.slug === DATE)!;
   const fms = drafts.map((d) => d.frontmatter);
-  const names = new Set(fms.flatMap((f) => f.bylines));
+  const names = new Set(fms.flatMap((f) => f.bylines.map((b) => b.name)));
   const roles = new Set<string>(BYLINE_ROLES);
   const isCredit = (t: string) =>
     names.has(t) || roles.has(t) || [...roles].some((r) => t.startsWith(r) && names.has(t.slice(r.length)));
@@ -334,7 +334,7 @@ describe("varied issues", () => {
       it("finds the stories and their frontmatter", () => {
         const got = imp.drafts.map((d) => {
           const f = d.frontmatter;
-          const s: StoryExpectation = { title: f.title, bylines: f.bylines };
+          const s: StoryExpectation = { title: f.title, bylines: f.bylines.map((b) => b.name) };
           for (const k of ["kicker", "subtitle", "dateline", "column"] as const) if (f[k]) s[k] = f[k];
           return s;
         });
@@ -448,5 +448,48 @@ describe("varied issues", () => {
       "zai-yan-guan-zhong-zhang-xian-2",
       "zai-yan-guan-zhong-zhang-xian-3",
     ]);
+  });
+});
+
+describe("another county paper's print text (issue 19)", () => {
+  const text = [
+    "清漳报",
+    "2023年3月14日 星期二",
+    "奋进新征程 建功新时代",
+    "# 我县春耕备耕全面铺开",
+    "全媒体记者 赵建平 报道",
+    "县农业农村局组织农技人员深入各村开展技术指导,确保不误农时、应",
+    "奋进新征程 建功新时代",
+    "种尽种。",
+    "## 县政务服务中心推出“周末不打烊”服务",
+    "#### 便民服务再提速",
+    "本报讯（记者 孙晓燕 通讯员 刘文涛）为方便群众办事,中心推出“周末不打烊”服务。",
+  ].join("\n\n");
+
+  it("credits the byline under the headline, not as a subtitle, and the dateline's after a subhead", () => {
+    const { result, drafts } = importText(text);
+    expect(result.stories[0]!.subtitle).toBeUndefined();
+    expect(drafts.map((d) => d.frontmatter.bylines)).toEqual([
+      [{ name: "赵建平", role: "全媒体记者" }],
+      [
+        { name: "孙晓燕", role: "记者" },
+        { name: "刘文涛", role: "通讯员" },
+      ],
+    ]);
+    expect(drafts[1]!.frontmatter.dateline).toBe("本报讯");
+    expect(drafts[1]!.body).not.toContain("孙晓燕");
+  });
+
+  it("drops the running head where the page broke and joins the sentence around it", () => {
+    const { result, drafts, report } = importText(text);
+    expect(drafts[0]!.body).toContain("确保不误农时、应种尽种。");
+    expect(drafts.map((d) => d.body).join()).not.toContain("奋进新征程");
+    expect(result.dropped.map((d) => [d.line, d.kind])).toEqual([
+      [1, "paper-name"],
+      [3, "header"],
+      [13, "running-head"],
+    ]);
+    expect(report).toContain("第 13 行「奋进新征程 建功新时代」：版头（报眼）在分页处重复印出");
+    expect(report).toContain("标题下的署名行「全媒体记者 赵建平 报道」（第 9 行）");
   });
 });

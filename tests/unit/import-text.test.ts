@@ -1,7 +1,17 @@
 // The text-level pieces of the print-issue importer: punctuation, bylines,
 // datelines, slugs and the section guess.
 import { describe, expect, it } from "vitest";
-import { bylineLine, leadingDateline, parseNameList, trailingByline } from "@/lib/content/import/bylines";
+import {
+  bylineLine,
+  leadingDateline,
+  parseCredits,
+  parseNameList,
+  photoCaption,
+  sourceLine,
+  trailingByline,
+  trailingSource,
+} from "@/lib/content/import/bylines";
+import { headerLine, pageNumberLine, splitJump } from "@/lib/content/import/furniture";
 import { endsParagraph, restorePunctuation } from "@/lib/content/import/punctuation";
 import { guessSection } from "@/lib/content/import/section";
 import { pinyinSlug, uniqueSlug } from "@/lib/content/import/slug";
@@ -142,5 +152,127 @@ describe("guessSection", () => {
 
   it("falls back to the first section when no word matches", () => {
     expect(guessSection(sections, "天气", "明天有雪。")).toMatchObject({ slug: "governance", noEvidence: true });
+  });
+});
+
+describe("credits as county papers print them", () => {
+  it("reads each printed role and what was done, writers apart from photographers", () => {
+    expect(parseCredits("全媒体记者 张三 报道")).toMatchObject({
+      bylines: [{ name: "张三", role: "全媒体记者" }],
+      photoCredits: [],
+    });
+    expect(parseCredits("融媒体记者 赵晓 见习记者 钱多多 报道")?.bylines).toEqual([
+      { name: "赵晓", role: "融媒体记者" },
+      { name: "钱多多", role: "见习记者" },
+    ]);
+    expect(parseCredits("本报记者 王五 摄")).toMatchObject({
+      bylines: [],
+      photoCredits: [{ name: "王五", role: "本报记者" }],
+    });
+    expect(parseCredits("文/图 本报记者 李斌")).toMatchObject({
+      bylines: [{ name: "李斌", role: "本报记者" }],
+      photoCredits: [{ name: "李斌", role: "本报记者" }],
+    });
+    expect(parseCredits("文/ 本报记者 钱玉洁 图/ 通讯员 黄建国")).toMatchObject({
+      bylines: [{ name: "钱玉洁", role: "本报记者" }],
+      photoCredits: [{ name: "黄建国", role: "通讯员" }],
+    });
+    expect(parseCredits("见习记者 刘畅 摄影报道")).toMatchObject({
+      bylines: [{ name: "刘畅", role: "见习记者" }],
+      photoCredits: [{ name: "刘畅", role: "见习记者" }],
+    });
+    expect(parseCredits("摄影 张三")).toMatchObject({ bylines: [], photoCredits: [{ name: "张三", role: "摄影" }] });
+    expect(parseCredits("实习生 孙悦")?.bylines).toEqual([{ name: "孙悦", role: "实习生" }]);
+    for (const s of ["报道", "摄", "含线上", "县融媒体中心记者 张三"]) expect(parseCredits(s), s).toBeNull();
+  });
+
+  it("reads a credit line with a bullet, and a dateline's credits after a full-width parenthesis", () => {
+    expect(bylineLine("■ 本报记者 曹文杰")?.bylines).toEqual([{ name: "曹文杰", role: "本报记者" }]);
+    expect(leadingDateline("本报讯（记者 张三 通讯员 李四）近日，全县")).toMatchObject({
+      dateline: "本报讯",
+      byline: {
+        bylines: [
+          { name: "张三", role: "记者" },
+          { name: "李四", role: "通讯员" },
+        ],
+      },
+      rest: "近日，全县",
+    });
+    expect(leadingDateline("据新华社太原11月20日电(记者 王学涛) 11月20日")).toMatchObject({
+      dateline: "据新华社太原11月20日电",
+      agency: "新华社",
+    });
+  });
+
+  it("tells photo captions by their mark or their closing credit", () => {
+    expect(photoCaption("▲ 西沟村农机手在田间进行旋耕作业。 全媒体记者 赵建平 摄")).toMatchObject({
+      caption: "西沟村农机手在田间进行旋耕作业。",
+      credits: [{ name: "赵建平", role: "全媒体记者" }],
+    });
+    expect(photoCaption("左权县石匣水库全景 本报记者 张三 摄")).toMatchObject({
+      caption: "左权县石匣水库全景",
+      credits: [{ name: "张三", role: "本报记者" }],
+    });
+    expect(photoCaption("图② 游客在民俗馆体验剪纸。")).toMatchObject({
+      caption: "图② 游客在民俗馆体验剪纸。",
+      credits: [],
+    });
+    expect(photoCaption("(通讯员 黄建国 摄)")).toMatchObject({ caption: "", parenthesised: true });
+    expect(photoCaption("他说这是记者 张三 摄的。")).toBeNull();
+  });
+
+  it("reads a reprint's source, and not every 据", () => {
+    expect(sourceLine("来源:人民日报")?.source).toBe("人民日报");
+    expect(sourceLine("（据新华社）")?.source).toBe("新华社");
+    expect(sourceLine("转自《山西日报》")?.source).toBe("山西日报");
+    expect(sourceLine("据统计")).toBeNull();
+    expect(trailingSource("评选结果将于今年8月揭晓。(据晋中日报)")).toMatchObject({
+      source: "晋中日报",
+      rest: "评选结果将于今年8月揭晓。",
+    });
+  });
+});
+
+describe("page furniture", () => {
+  it("reads header lines: date, issue number, page, page name, editors", () => {
+    expect(headerLine("2023年6月2日 星期五 总第2718期")).toMatchObject({
+      date: "2023-06-02",
+      number: { value: 2718, total: true },
+    });
+    expect(headerLine("第4版 社会·民生")).toMatchObject({ page: "4", pageName: "社会·民生" });
+    expect(headerLine("第04版:文化")).toMatchObject({ page: "04", pageName: "文化" });
+    expect(headerLine("A2 综合新闻")).toMatchObject({ page: "A2", pageName: "综合新闻" });
+    expect(headerLine("第5版 · 城事 · 责任编辑:卢晓峰 版式:陈曦")?.staff).toEqual([
+      { name: "卢晓峰", role: "责任编辑" },
+      { name: "陈曦", role: "版式" },
+    ]);
+    expect(headerLine("本版编辑:郑丽 美编:刘洋")?.staff).toHaveLength(2);
+  });
+
+  it("leaves kickers, banners, names and text alone", () => {
+    for (const s of [
+      "聚焦红色旅游",
+      "新时代 新征程 新伟业",
+      "陈晓文",
+      "左权金隅水泥有限公司",
+      "2023,为左权发展精准抓落实",
+    ])
+      expect(headerLine(s), s).toBeNull();
+    expect(headerLine("左权县报")).toMatchObject({ paper: "左权县报", strong: false });
+  });
+
+  it("knows page numbers and jump markers", () => {
+    for (const s of ["1", "— 2 —", "-6-", "·2·"]) expect(pageNumberLine(s), s).toBe(true);
+    expect(pageNumberLine("2023")).toBe(false);
+    expect(splitJump("并聘请第三方监理全程跟踪(下转第2版)")).toMatchObject({
+      marker: { direction: "to", page: "2" },
+      before: "并聘请第三方监理全程跟踪",
+    });
+    expect(splitJump("(上接第1版) 监督,确保")).toMatchObject({
+      marker: { direction: "from", page: "1" },
+      after: "监督,确保",
+    });
+    expect(splitJump("（转第三版）")).toMatchObject({ marker: { direction: "to", page: "三" } });
+    expect(splitJump("统筹社区(村)党组织")).toBeNull();
   });
 });

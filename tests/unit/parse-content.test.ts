@@ -29,7 +29,7 @@ describe("parseContent", () => {
       title: "第二篇",
       section: "rural",
       column: "ershida",
-      bylines: ["张三"],
+      bylines: [{ name: "张三", role: null }],
       tags: ["乡村振兴", "测试"],
     });
   });
@@ -96,6 +96,36 @@ describe("parseContent", () => {
     const [p] = problemsOf(contentTree({ [`${ISSUE}/first-story.md`]: articleMd({ byline: "[李四]" }) }));
     expect(p).toMatchObject({ field: "byline", line: 6 });
     expect(p!.message).toContain("unknown field");
+  });
+
+  it("reads bylines and photo credits as plain names or with their printed role, and a reprint's source", () => {
+    const md = articleMd({
+      bylines: "[崔丽娟, { name: 王五, role: 全媒体记者 }]",
+      photoCredits: "[{ name: 李斌, role: 记者 }]",
+      source: "新华社",
+    });
+    const fm = parseContent(contentTree({ [`${ISSUE}/first-story.md`]: md })).articles[0]!.frontmatter;
+    expect(fm.bylines).toEqual([
+      { name: "崔丽娟", role: null },
+      { name: "王五", role: "全媒体记者" },
+    ]);
+    expect(fm.photoCredits).toEqual([{ name: "李斌", role: "记者" }]);
+    expect(fm.source).toBe("新华社");
+  });
+
+  it("names the line and field of an unknown role and of a byline listed twice", () => {
+    const [role] = problemsOf(
+      contentTree({
+        [`${ISSUE}/first-story.md`]: articleMd({ bylines: "\n  - 张三\n  - { name: 李四, role: 记着 }" }),
+      }),
+    );
+    expect(role).toMatchObject({ field: "bylines[1].role", line: 6 });
+    expect(role!.message).toContain("全媒体记者");
+    const [twice] = problemsOf(
+      contentTree({ [`${ISSUE}/first-story.md`]: articleMd({ bylines: "[张三, { name: 张三, role: 记者 }]" }) }),
+    );
+    expect(twice).toMatchObject({ field: "bylines[1]", line: 4 });
+    expect(twice!.message).toContain("twice");
   });
 
   it("rejects an unknown column and a repeated tag", () => {

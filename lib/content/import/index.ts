@@ -1,23 +1,9 @@
 // Importing a print issue's text as draft articles: see scripts/import-issue.ts.
-export {
-  parsePrintIssue,
-  type ImportOptions,
-  type ImportedStory,
-  type PrintIssueImport,
-  type UnplacedText,
-} from "./parse";
-export {
-  renderDraft,
-  renderDrafts,
-  renderIssueYaml,
-  renderReport,
-  renderSummary,
-  storyBody,
-  REPORT_FILE,
-  UNPLACED_HEADING,
-  type RenderedFile,
-} from "./render";
+export { parsePrintIssue } from "./parse";
+export type * from "./types";
+export { renderDraft, renderDrafts, renderIssueYaml, storyBody, REPORT_FILE, type RenderedFile } from "./render";
+export { renderReport, renderSummary, UNPLACED_HEADING, type ReportContext } from "./report";
 export { restorePunctuation, endsParagraph } from "./punctuation";
-export { parseNameList, trailingByline, leadingDateline, bylineLine } from "./bylines";
+export { parseCredits, parseNameList, trailingByline, leadingDateline, bylineLine, photoCaption } from "./bylines";
 export { pinyinSlug, uniqueSlug } from "./slug";
 export { guessSection } from "./section";
