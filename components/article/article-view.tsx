@@ -5,7 +5,7 @@ import { formatDate, isoDate } from "@/lib/format";
 import { HOME_PATH, articlePath, columnPath, issuePath, sectionPath, tagPath } from "@/lib/urls";
 import { Breadcrumbs } from "../layout/breadcrumbs";
 import { ArticleCard } from "./article-card";
-import { BylineLinks } from "./byline-links";
+import { BylineLinks, PhotoCredits } from "./byline-links";
 import { LeadImage } from "./lead-image";
 import { PrintUrl } from "./print-url";
 
@@ -22,7 +22,9 @@ function ArticleHeader({ article }: { article: ArticleDetail }) {
       <h1>{article.title}</h1>
       {article.subtitle ? <p className="subtitle">{article.subtitle}</p> : null}
       <p className="meta">
-        <BylineLinks names={article.bylines} />
+        <BylineLinks credits={article.credits} />
+        <PhotoCredits credits={article.photoCredits} />
+        {article.source ? <span className="source">来源：{article.source}</span> : null}
         <time dateTime={isoDate(article.publishedAt)}>{formatDate(article.publishedAt)}</time>
         <Link href={issuePath(article.issue.slug)}>{formatDate(article.issue.date)} 报纸</Link>
         <Link href={sectionPath(article.section.slug)}>{article.section.name}</Link>

@@ -55,8 +55,20 @@ export interface LeadImage {
   credit: string | null;
 }
 
+/** A person credited in print, with the role printed before the name (记者, 通讯员 …) when there was one. */
+export interface Credit {
+  name: string;
+  role: string | null;
+}
+
 export interface ArticleDetail extends ArticleSummary {
   dateline: string | null;
+  /** The bylines with their roles, in print order (bylines holds their names). */
+  credits: Credit[];
+  /** Photographers credited in print. */
+  photoCredits: Credit[];
+  /** A reprint's source (新华社). */
+  source: string | null;
   html: string;
   headings: Heading[];
   charCount: number;
@@ -86,6 +98,9 @@ export const getArticle = cache(async (slug: string): Promise<ArticleDetail | nu
       headings: true,
       charCount: true,
       corrections: true,
+      source: true,
+      photoCredits: true,
+      bylines: { select: { role: true, author: { select: { name: true } } }, orderBy: { position: "asc" } },
       imageSrc: true,
       imageAlt: true,
       imageCaption: true,
@@ -113,10 +128,23 @@ export const getArticle = cache(async (slug: string): Promise<ArticleDetail | nu
       visible,
     ),
   ]);
-  const { id: _id, issueId: _issueId, corrections, imageSrc, imageAlt, imageCaption, imageCredit, ...rest } = row;
+  const {
+    id: _id,
+    issueId: _issueId,
+    corrections,
+    photoCredits,
+    imageSrc,
+    imageAlt,
+    imageCaption,
+    imageCredit,
+    ...rest
+  } = row;
   return {
     ...toArticleSummary(rest),
     dateline: row.dateline,
+    credits: row.bylines.map((b) => ({ name: b.author.name, role: b.role })),
+    photoCredits: JSON.parse(photoCredits) as Credit[],
+    source: row.source,
     html: row.html,
     headings: JSON.parse(row.headings) as Heading[],
     charCount: row.charCount,

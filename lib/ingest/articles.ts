@@ -108,10 +108,11 @@ async function insertArticles(tx: Tx, batch: ArticleSource[], ids: Ids) {
     tx,
     "Byline",
     each((s, id) =>
-      s.frontmatter.bylines.map(({ name }, i) => ({
+      s.frontmatter.bylines.map(({ name, role }, i) => ({
         articleId: id,
         authorId: idOf(ids, "author", name),
         position: i + 1,
+        role,
       })),
     ),
   );
@@ -147,6 +148,8 @@ function articleRow(source: ArticleSource, ids: Ids) {
     publishedAt: fm.publishAt ? new Date(fm.publishAt) : issueDate(source.issueSlug),
     draft: fm.draft,
     corrections: JSON.stringify(fm.corrections),
+    source: fm.source ?? null,
+    photoCredits: JSON.stringify(fm.photoCredits),
     imageSrc: fm.image?.src ?? null,
     imageAlt: fm.image?.alt ?? null,
     imageCaption: fm.image?.caption ?? null,

@@ -9,7 +9,7 @@ import type {
   WebSite,
   WithContext,
 } from "schema-dts";
-import type { ArticleDetail, ArticleSummary } from "../db/articles";
+import type { ArticleDetail, ArticleSummary, Credit } from "../db/articles";
 import { articleModifiedAt } from "../db/feeds";
 import type { IssueEdition } from "../db/issues";
 import { ARTICLES_PER_PAGE, kindNames, type Listing } from "../db/listings";
@@ -50,6 +50,13 @@ function website(): WebSite {
 }
 
 const person = (name: string): Person => ({ "@type": "Person", name, url: absoluteUrl(listingPath("author", name)) });
+/** A byline: the person, and the role printed before the name as their job title (记者). */
+const credited = ({ name, role }: Credit): Person => ({
+  "@type": "Person",
+  name,
+  url: absoluteUrl(listingPath("author", name)),
+  ...(role ? { jobTitle: role } : {}),
+});
 
 /** The print issue an article or issue page belongs to. */
 function publicationIssue(issue: { slug: string; date: Date; number?: number | null }): PublicationIssue {
@@ -76,7 +83,18 @@ export function newsArticleJsonLd(article: ArticleDetail): WithContext<NewsArtic
     description: article.excerpt,
     datePublished: article.publishedAt.toISOString(),
     dateModified: articleModifiedAt(article.publishedAt, article.corrections).toISOString(),
-    ...(article.bylines.length > 0 ? { author: article.bylines.map(person) } : {}),
+    ...(article.credits.length > 0 ? { author: article.credits.map(credited) } : {}),
+    ...(article.photoCredits.length > 0
+      ? {
+          contributor: article.photoCredits.map(({ name, role }) => ({
+            "@type": "Person",
+            name,
+            ...(role ? { jobTitle: role } : {}),
+          })),
+        }
+      : {}),
+    // A reprint names the organization it comes from.
+    ...(article.source ? { sourceOrganization: { "@type": "Organization", name: article.source } } : {}),
     publisher: publisher(),
     inLanguage: LANGUAGE,
     articleSection: article.section.name,
