@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ArticleCard } from "@/components/article/article-card";
+import { ArticleList } from "@/components/article/article-list";
 import { JsonLd } from "@/components/seo/json-ld";
 import { getLatestIssue } from "@/lib/db/issues";
 import { listSections } from "@/lib/db/listings";
@@ -52,13 +53,7 @@ export default async function FrontPage() {
             <h2 id={`front-${section.slug}`} className="section-head">
               <Link href={sectionPath(section.slug)}>{section.name}</Link>
             </h2>
-            <ul className="article-list">
-              {articles.map((a) => (
-                <li key={a.slug}>
-                  <ArticleCard article={a} />
-                </li>
-              ))}
-            </ul>
+            <ArticleList articles={articles} />
           </section>
         ))}
       </div>

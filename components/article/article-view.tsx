@@ -4,7 +4,7 @@ import { issueDate } from "@/lib/dates";
 import { formatDate, isoDate } from "@/lib/format";
 import { HOME_PATH, articlePath, columnPath, issuePath, sectionPath, tagPath } from "@/lib/urls";
 import { Breadcrumbs } from "../layout/breadcrumbs";
-import { ArticleCard } from "./article-card";
+import { ArticleList } from "./article-list";
 import { BylineLinks, PhotoCredits } from "./byline-links";
 import { LeadImage } from "./lead-image";
 import { PrintUrl } from "./print-url";
@@ -97,13 +97,7 @@ function RelatedArticles({ articles }: { articles: ArticleSummary[] }) {
   return (
     <section className="related" aria-labelledby="related-heading">
       <h2 id="related-heading">相关报道</h2>
-      <ul className="article-list">
-        {articles.map((a) => (
-          <li key={a.slug}>
-            <ArticleCard article={a} />
-          </li>
-        ))}
-      </ul>
+      <ArticleList articles={articles} />
     </section>
   );
 }

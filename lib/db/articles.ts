@@ -84,6 +84,23 @@ export interface ArticleDetail extends ArticleSummary {
 
 export const RELATED_LIMIT = 4;
 
+/** The visible articles before and after one in its issue's print order. */
+function listNeighbours(row: { issueId: number; position: number }, visible: ReturnType<typeof visibleArticle>) {
+  const neighbour = { select: { slug: true, title: true } } as const;
+  return Promise.all([
+    db.article.findFirst({
+      where: { issueId: row.issueId, position: { lt: row.position }, ...visible },
+      orderBy: { position: "desc" },
+      ...neighbour,
+    }),
+    db.article.findFirst({
+      where: { issueId: row.issueId, position: { gt: row.position }, ...visible },
+      orderBy: { position: "asc" },
+      ...neighbour,
+    }),
+  ]);
+}
+
 /** An article page's data; shared by the page and its metadata through React's cache(). */
 export const getArticle = cache(async (slug: string): Promise<ArticleDetail | null> => {
   const visible = visibleArticle();
@@ -110,18 +127,8 @@ export const getArticle = cache(async (slug: string): Promise<ArticleDetail | nu
     },
   });
   if (!row) return null;
-  const neighbour = { select: { slug: true, title: true } } as const;
-  const [previous, next, related] = await Promise.all([
-    db.article.findFirst({
-      where: { issueId: row.issueId, position: { lt: row.position }, ...visible },
-      orderBy: { position: "desc" },
-      ...neighbour,
-    }),
-    db.article.findFirst({
-      where: { issueId: row.issueId, position: { gt: row.position }, ...visible },
-      orderBy: { position: "asc" },
-      ...neighbour,
-    }),
+  const [[previous, next], related] = await Promise.all([
+    listNeighbours(row, visible),
     listRelated(
       row.id,
       row.tags.map((t) => t.tag.id),
