@@ -6,7 +6,9 @@ import { defineConfig } from "prisma/config";
 // `prisma generate` and `prisma migrate diff`, which need no database; migrations
 // are applied by scripts/migrate.ts (Prisma's WASM engine cannot migrate PostgreSQL
 // through the adapter: Prisma bug 27403).
-process.env.DATABASE_URL ??= "postgresql://localhost/portal";
+// Generation needs no database, but a file: DATABASE_URL reaching the PostgreSQL schema makes
+// Prisma reach for a native engine (and fail offline): this config only ever sees a postgresql:// URL.
+if (!/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")) process.env.DATABASE_URL = "postgresql://localhost/portal";
 
 export default defineConfig({
   schema: path.join(import.meta.dirname, "schema.prisma"),
