@@ -4,6 +4,7 @@ import { issueDate } from "../dates";
 import type { Tx } from "../db/dialect";
 import { searchProvider } from "../search/provider";
 import { chunks, insertRows } from "./bulk";
+import type { ProgressFactory } from "./progress";
 import type { IngestReport } from "./report";
 
 type Existing = { id: number; slug: string; hash: string; publishedAt: Date; draft: boolean };
@@ -14,7 +15,12 @@ type Ids = Record<"section" | "column" | "issue" | "author" | "tag", Map<string,
  * Writes new and changed articles (an unchanged hash is neither re-rendered nor rewritten) with
  * their bylines, tags, redirects and index entries, and removes the articles whose files went.
  */
-export async function syncArticles(tx: Tx, content: ContentSet, report: IngestReport) {
+export async function syncArticles(
+  tx: Tx,
+  content: ContentSet,
+  report: IngestReport,
+  progress: ProgressFactory = () => ({ advance: () => undefined, finish: () => undefined }),
+) {
   const existing = new Map(
     (await tx.article.findMany({ select: { id: true, slug: true, hash: true, publishedAt: true, draft: true } })).map(
       (a) => [a.slug, a],
@@ -34,10 +40,13 @@ export async function syncArticles(tx: Tx, content: ContentSet, report: IngestRe
   const replaced = changed.flatMap((s) => existing.get(s.slug) ?? []);
   await removeArticles(tx, [...replaced, ...gone]);
   report.removed.push(...gone.map((a) => a.slug));
+  const written = progress("articles written", changed.length);
   for (const batch of chunks(changed)) {
     await insertArticles(tx, batch, ids);
     for (const s of batch) (existing.has(s.slug) ? report.updated : report.added).push(s.slug);
+    written.advance(batch.length);
   }
+  written.finish();
 }
 
 /** Ids of the sections, columns and issues there are, and of every byline and tag the changed articles name (created when new). */

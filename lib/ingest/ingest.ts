@@ -2,6 +2,7 @@ import type { ContentSet } from "../content/parse";
 import { dialect } from "../db/client";
 import type { PrismaClient } from "../db/dialect";
 import { syncArticles } from "./articles";
+import type { ProgressFactory } from "./progress";
 import { pruneOrphans } from "./prune";
 import { emptyReport, type IngestReport } from "./report";
 import { syncTaxonomies } from "./taxonomies";
@@ -11,17 +12,26 @@ import { syncTaxonomies } from "./taxonomies";
 
 export { formatReport, reportChanged, type IngestReport } from "./report";
 
+export interface IngestOptions {
+  /** Reports the articles written as they go (an archive's ingest takes minutes); silent by default. */
+  progress?: ProgressFactory;
+}
+
 /**
  * Writes a validated content set to the database in one transaction, so a failure leaves the
  * database as it was. Two ingests never interleave: the second waits for the first's write lock.
  */
-export async function ingestContent(prisma: PrismaClient, content: ContentSet): Promise<IngestReport> {
+export async function ingestContent(
+  prisma: PrismaClient,
+  content: ContentSet,
+  { progress }: IngestOptions = {},
+): Promise<IngestReport> {
   const report = emptyReport();
   await prisma.$transaction(
     async (tx) => {
       await dialect.lockForIngest(tx);
       await syncTaxonomies(tx, content, report);
-      await syncArticles(tx, content, report);
+      await syncArticles(tx, content, report, progress);
       // Sections and columns that nothing uses any more can go only after their articles have.
       await pruneOrphans(tx, content, report);
     },
