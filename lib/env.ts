@@ -50,8 +50,10 @@ const envSchema = z.object({
   PORT: wholeNumber(1, 65535).default(3000),
   /** The public origin of canonical URLs, feeds and sitemaps; unset means DEFAULT_SITE_ORIGIN. */
   SITE_ORIGIN: originSchema.optional(),
-  /** The running sites an ingest refreshes; unset means this machine's PORT. */
+  /** The running sites an ingest refreshes; unset means every live server recorded in the database. */
   SITE_URLS: siteUrlsSchema.optional(),
+  /** Where an ingest reaches this server, recorded in its database; unset means http://127.0.0.1:PORT. */
+  SITE_INTERNAL_URL: originSchema.optional(),
   /** Shared by the ingest and the servers; unset means a secret kept under data/. */
   REVALIDATE_SECRET: text.optional(),
   CONTENT_DIR: text.default("content"),
@@ -91,6 +93,22 @@ export function env(): Env {
   const raw = NAMES.map((name) => process.env[name]);
   if (!memo || memo.raw.some((value, i) => value !== raw[i])) memo = { raw, env: parseEnv(process.env) };
   return memo.env;
+}
+
+/**
+ * What a production server says at start-up when SITE_ORIGIN is unset (null when it is set): every
+ * absolute URL it hands out would then name localhost, which nothing else would tell anyone.
+ */
+export function siteOriginWarning(settings: Env = env()): string | null {
+  if (settings.SITE_ORIGIN) return null;
+  const rule = "=".repeat(88);
+  return [
+    rule,
+    `  SITE_ORIGIN is not set: canonical links, Open Graph URLs, feeds, robots.txt and sitemaps`,
+    `  will all point at ${DEFAULT_SITE_ORIGIN}, not at the address readers use.`,
+    `  Set it to the public origin, e.g. SITE_ORIGIN=https://www.zuoquan.example (see README, Deployment).`,
+    rule,
+  ].join("\n");
 }
 
 /** For entry points: stops the process with the message when a setting is invalid. */

@@ -1,6 +1,8 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { PrismaClient } from "./db/dialect";
+import { listLiveSiteServers } from "./db/site-servers";
 import { env } from "./env";
 
 // The ingest runs in its own process and tells the running site(s) to drop
@@ -24,17 +26,28 @@ export function isRevalidationAuthorized(header: string | null): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** The running sites to refresh after an ingest: SITE_URLS (comma-separated), else this machine's PORT. */
-export function siteUrls(): string[] {
-  const { SITE_URLS, PORT } = env();
-  return SITE_URLS?.length ? SITE_URLS : [`http://127.0.0.1:${PORT}`];
+export interface NotifyOptions {
+  /** The database whose servers are refreshed. */
+  prisma: PrismaClient;
+  /** Servers live at this time count (an ingest's start); default now. */
+  since?: Date;
+  log?: (line: string) => void;
+}
+
+/** The running sites to refresh after an ingest: SITE_URLS (comma-separated), else every live server of the database. */
+export async function siteUrls({ prisma, since }: Omit<NotifyOptions, "log">): Promise<string[]> {
+  const { SITE_URLS } = env();
+  return SITE_URLS?.length ? SITE_URLS : listLiveSiteServers(prisma, since);
 }
 
 /** Asks each running site to drop its cached pages. A site that is not running is skipped, not an error. */
-export async function notifySites(log: (line: string) => void = console.log): Promise<void> {
+export async function notifySites({ log = console.log, ...where }: NotifyOptions): Promise<void> {
   const secret = revalidationSecret();
+  const urls = await siteUrls(where);
+  if (urls.length === 0)
+    log("no running site is recorded in the database; a site shows the new content when it starts");
   await Promise.all(
-    siteUrls().map(async (url) => {
+    urls.map(async (url) => {
       try {
         const res = await fetch(new URL("/api/revalidate", url), {
           method: "POST",

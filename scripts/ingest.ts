@@ -5,6 +5,7 @@ import { ContentError } from "../lib/content/errors";
 import { contentRoot, loadContent } from "../lib/content/read";
 import { createPrismaClient } from "../lib/db/client";
 import { formatReport, ingestContent, reportChanged, type IngestReport } from "../lib/ingest/ingest";
+import { progressPrinter } from "../lib/ingest/progress";
 import { notifySites } from "../lib/revalidation";
 
 export interface IngestOptions {
@@ -29,11 +30,12 @@ export async function runIngest({
     }
     throw e;
   }
+  const started = new Date();
   const prisma = createPrismaClient();
   try {
     let report;
     try {
-      report = await ingestContent(prisma, content);
+      report = await ingestContent(prisma, content, { progress: progressPrinter() });
     } catch (e) {
       const why = writeFailure(e);
       if (!why) throw e;
@@ -41,7 +43,7 @@ export async function runIngest({
       return null;
     }
     console.log(formatReport(report));
-    if (notify && reportChanged(report)) await notifySites();
+    if (notify && reportChanged(report)) await notifySites({ prisma, since: started });
     return report;
   } finally {
     await prisma.$disconnect();

@@ -5,7 +5,8 @@ import "./check-env";
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
 import next from "next";
 import { loadKnownKeys } from "../lib/db/known-keys";
-import { env } from "../lib/env";
+import { recordSiteServer } from "../lib/db/site-servers";
+import { env, siteOriginWarning } from "../lib/env";
 import { captureResponse, type Captured } from "../lib/server/captured-response";
 import { cacheKey, isShareable, MicroCache, normalizeEncoding } from "../lib/server/micro-cache";
 import { NotFoundGate } from "../lib/server/not-found-gate";
@@ -35,13 +36,14 @@ const isText = (headers: OutgoingHttpHeaders) =>
   /^(text\/|application\/(rss\+|atom\+)?xml|application\/json)/.test(String(headers["content-type"] ?? ""));
 
 export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE_TTL_MS }: ServeOptions) {
+  const { SITE_INTERNAL_URL, DATABASE_URL } = env();
+  const local = `http://${hostname && hostname !== "0.0.0.0" ? hostname : "127.0.0.1"}:${port}`;
   const app = next({ dev: false, dir: process.cwd(), port, hostname });
   await app.prepare();
   const handle = app.getRequestHandler();
   const cache = new MicroCache({ ttlMs: microCacheTtlMs, maxBytes: env().MICROCACHE_MAX_BYTES });
-  const origin = `http://${hostname && hostname !== "0.0.0.0" ? hostname : "127.0.0.1"}:${port}`;
-  const errorPage = lastGoodErrorPage(origin);
-  const gate = new NotFoundGate(loadKnownKeys, () => notFoundPage(origin));
+  const errorPage = lastGoodErrorPage(local);
+  const gate = new NotFoundGate(loadKnownKeys, () => notFoundPage(local));
 
   /** What goes out in place of a captured response: the error page for a failed page load, a page's policy, a copy kept. */
   const finish = (req: IncomingMessage, key: string | null) => async (r: Captured) => {
@@ -87,7 +89,13 @@ export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   void errorPage.warm();
   await gate.reload().catch((e: unknown) => console.error("could not load the known addresses:", e));
-  return { server, close: () => new Promise<void>((r) => server.close(() => r())) };
+  // Once it answers, the server says where in its database, so that every ingest finds it.
+  const record = await recordSiteServer(SITE_INTERNAL_URL ?? local, DATABASE_URL);
+  const close = async () => {
+    await record.stop();
+    await new Promise<void>((r) => server.close(() => r()));
+  };
+  return { server, close };
 }
 
 /** The site's 404 page as Next renders it for an address no route has (prerendered, so nothing is written). */
@@ -150,6 +158,8 @@ function lastGoodErrorPage(origin: string) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const originWarning = siteOriginWarning();
+  if (originWarning) console.warn(originWarning);
   const port = env().PORT;
   const { close } = await serve({ port });
   console.log(`serving on http://localhost:${port}`);

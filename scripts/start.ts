@@ -6,7 +6,8 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { env } from "../lib/env";
+import { DEFAULT_SITE_ORIGIN, env, siteOriginWarning } from "../lib/env";
+import { db } from "../lib/db/client";
 import { reportChanged } from "../lib/ingest/ingest";
 import { notifySites } from "../lib/revalidation";
 import { runIngest } from "./ingest";
@@ -55,6 +56,9 @@ function buildIfNeeded() {
   writeFileSync(stamp, hash);
 }
 
+const originWarning = siteOriginWarning();
+if (originWarning) console.warn(originWarning);
+
 try {
   await migrate();
 } catch (e) {
@@ -68,6 +72,7 @@ buildIfNeeded();
 
 const { close } = await serve({ port });
 console.log(`左权报 is up: http://localhost:${port}`);
+if (originWarning) console.warn(`(public links name ${DEFAULT_SITE_ORIGIN}: SITE_ORIGIN is not set)`);
 // Pages cached by an earlier run may predate this ingest.
-if (reportChanged(report)) await notifySites();
+if (reportChanged(report)) await notifySites({ prisma: db });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void close().then(() => process.exit(0)));

@@ -1,5 +1,5 @@
 import { env } from "../env";
-import type { Dialect, PrismaClient, SqlBinder } from "./dialect";
+import type { ClientOptions, Dialect, PrismaClient, SqlBinder } from "./dialect";
 import { postgresDialect } from "./postgres";
 import { sqliteDialect } from "./sqlite";
 import { databaseProvider, databaseUrl, type DatabaseProvider } from "./url";
@@ -16,7 +16,8 @@ export const dialectOf = (url: string): Dialect => dialects[databaseProvider(url
 export const dialect: Dialect = dialectOf(databaseUrl());
 
 /** Creates a client for `url`; the app uses the shared `db` below, scripts and tests may make their own. */
-export const createPrismaClient = (url = databaseUrl()): PrismaClient => dialectOf(url).createClient(url);
+export const createPrismaClient = (url = databaseUrl(), options?: ClientOptions): PrismaClient =>
+  dialectOf(url).createClient(url, options);
 
 // One client per process; the globalThis guard keeps dev-mode hot reloads from opening more.
 const globalForPrisma = globalThis as unknown as { portalDb?: PrismaClient };

@@ -16,13 +16,21 @@ export interface SqlBinder {
 /** A value as the ingest's bulk inserts bind it. */
 export type Value = string | number | boolean | Date | null;
 
+/** How a client connects; the defaults suit the app's shared client. */
+export interface ClientOptions {
+  /** SQLite: how long a write waits for another writer's lock, in ms (default 10 s). */
+  lockTimeoutMs?: number;
+  /** PostgreSQL: the client's connections (default DATABASE_POOL_SIZE). */
+  poolSize?: number;
+}
+
 /**
  * What differs between the two databases below Prisma's client, implemented once per database
  * (lib/db/sqlite.ts, lib/db/postgres.ts) and chosen once from DATABASE_URL (lib/db/client.ts).
  */
 export interface Dialect {
   provider: DatabaseProvider;
-  createClient(url: string): PrismaClient;
+  createClient(url: string, options?: ClientOptions): PrismaClient;
   /** Rows of a plain statement, by the fastest path this database has. */
   plainRows<T extends object>(client: PrismaClient, statement: (sql: SqlBinder) => string): Promise<T[]>;
   /** The placeholder of the nth (from 1) bound parameter of a raw statement. */

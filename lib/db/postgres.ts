@@ -71,9 +71,9 @@ export const postgresDialect: Dialect = {
 
   // The PostgreSQL client is generated from the same data model (lib/db/pg-schema.ts), so it has
   // the very same API; TypeScript only sees two separately generated classes.
-  createClient: (url) =>
+  createClient: (url, { poolSize = env().DATABASE_POOL_SIZE } = {}) =>
     new PostgresPrismaClient({
-      adapter: new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE }),
+      adapter: new PrismaPg({ connectionString: url, max: poolSize }),
     }) as unknown as PrismaClient,
 
   // Past Prisma's client, on the plain connections: on a search's path Prisma would add more than the statement takes.

@@ -4,8 +4,9 @@ import type { Dialect } from "./dialect";
 import { PrismaClient } from "./generated/client";
 import { sqliteFilePath } from "./url";
 
-// Readers wait briefly on an ingest's write lock instead of failing.
-const open = (file: string) => new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }) });
+// Readers wait briefly on an ingest's write lock instead of failing (lockTimeoutMs, 10 s by default).
+const open = (file: string, timeout: number) =>
+  new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout }) });
 
 /** The file's identity; null while it does not exist. */
 function inode(file: string): number | null {
@@ -24,8 +25,8 @@ const CHECK_EVERY_MS = 1000;
  * or renamed over), the open connection still reads the old one, so the client reopens on the new
  * file, looked for at most once a second, at its next use.
  */
-function reopeningClient(file: string): PrismaClient {
-  let client = open(file);
+function reopeningClient(file: string, lockTimeoutMs: number): PrismaClient {
+  let client = open(file, lockTimeoutMs);
   let opened = inode(file);
   let checked = Date.now();
   const current = () => {
@@ -35,7 +36,7 @@ function reopeningClient(file: string): PrismaClient {
     const found = inode(file);
     if (found !== null && found !== opened) {
       const old = client;
-      client = open(file);
+      client = open(file, lockTimeoutMs);
       opened = found;
       void old.$disconnect();
     }
@@ -53,7 +54,7 @@ function reopeningClient(file: string): PrismaClient {
 export const sqliteDialect: Dialect = {
   provider: "sqlite",
 
-  createClient: (url) => reopeningClient(sqliteFilePath(url)),
+  createClient: (url, { lockTimeoutMs = 10_000 } = {}) => reopeningClient(sqliteFilePath(url), lockTimeoutMs),
 
   async plainRows<T extends object>(client: PrismaClient, statement: Parameters<Dialect["plainRows"]>[1]) {
     // SQLite numbers ? in order of appearance: each value is bound where its placeholder is written.

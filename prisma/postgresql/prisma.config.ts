@@ -8,7 +8,8 @@ import { defineConfig } from "prisma/config";
 // through the adapter: Prisma bug 27403).
 // Generation needs no database, but a file: DATABASE_URL reaching the PostgreSQL schema makes
 // Prisma reach for a native engine (and fail offline): this config only ever sees a postgresql:// URL.
-if (!/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")) process.env.DATABASE_URL = "postgresql://localhost/portal";
+if (!/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? ""))
+  process.env.DATABASE_URL = "postgresql://localhost/portal";
 
 export default defineConfig({
   schema: path.join(import.meta.dirname, "schema.prisma"),

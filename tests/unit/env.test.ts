@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DATABASE_URL, EnvError, parseEnv } from "@/lib/env";
+import { DEFAULT_DATABASE_URL, EnvError, parseEnv, siteOriginWarning } from "@/lib/env";
 
 describe("settings (lib/env.ts)", () => {
   it("gives every setting its default when nothing is set, and treats empty values as unset", () => {
@@ -56,5 +56,12 @@ describe("settings (lib/env.ts)", () => {
     expect(() => parseEnv({ PORT: "x", DATABASE_POOL_SIZE: "y" })).toThrow(
       /PORT .*\n.*DATABASE_POOL_SIZE|DATABASE_POOL_SIZE .*\n.*PORT/,
     );
+  });
+});
+
+describe("the public origin at start-up", () => {
+  it("warns when SITE_ORIGIN is unset, naming the address links would carry", () => {
+    expect(siteOriginWarning(parseEnv({}))).toMatch(/SITE_ORIGIN is not set[\s\S]*http:\/\/localhost:3000/);
+    expect(siteOriginWarning(parseEnv({ SITE_ORIGIN: "https://www.zuoquan.example" }))).toBeNull();
   });
 });

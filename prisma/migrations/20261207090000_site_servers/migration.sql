@@ -1,0 +1,7 @@
+-- CreateTable
+CREATE TABLE "SiteServer" (
+    "url" TEXT NOT NULL PRIMARY KEY,
+    "startedAt" DATETIME NOT NULL,
+    "heartbeatAt" DATETIME NOT NULL
+);
+
