@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { PreviewBanner } from "@/components/layout/preview-banner";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { TEXT_SIZE_SCRIPT } from "@/components/layout/text-size";
@@ -22,6 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           跳到正文
         </a>
+        <PreviewBanner />
         <SiteHeader />
         {/* tabIndex -1: the skip link moves keyboard focus here, not just the scroll position. */}
         <main id="main" className="site-main" tabIndex={-1}>

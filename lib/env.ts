@@ -62,6 +62,15 @@ const envSchema = z.object({
   /** The micro-cache's bound, in bytes of responses held. */
   MICROCACHE_MAX_BYTES: wholeNumber(0, 2 ** 32).default(64 * 2 ** 20),
   NEXT_DIST_DIR: text.default(".next"),
+  /** "1" on a preview server (npm run preview): drafts and scheduled stories shown, marked, never indexable. */
+  SITE_PREVIEW: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((v) => v === "1"),
+  /** The port of npm run preview (its PORT), beside a public site on 3000. */
+  PREVIEW_PORT: wholeNumber(1, 65535).default(3001),
+  /** The database npm run preview ingests into: never the public site's. */
+  PREVIEW_DATABASE_URL: databaseUrlSchema.default("file:./data/preview.db"),
   /** "1" makes /error-probe fail on purpose (the browser tests' error pages). */
   ERROR_PROBE: z.enum(["0", "1"]).default("0"),
   NODE_ENV: text.default("development"),

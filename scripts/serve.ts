@@ -36,7 +36,7 @@ const isText = (headers: OutgoingHttpHeaders) =>
   /^(text\/|application\/(rss\+|atom\+)?xml|application\/json)/.test(String(headers["content-type"] ?? ""));
 
 export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE_TTL_MS }: ServeOptions) {
-  const { SITE_INTERNAL_URL, DATABASE_URL } = env();
+  const { SITE_INTERNAL_URL, DATABASE_URL, SITE_PREVIEW } = env();
   const local = `http://${hostname && hostname !== "0.0.0.0" ? hostname : "127.0.0.1"}:${port}`;
   const app = next({ dev: false, dir: process.cwd(), port, hostname });
   await app.prepare();
@@ -58,6 +58,8 @@ export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE
 
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    // A preview shows drafts: no search engine may keep any of it, page, feed or image.
+    if (SITE_PREVIEW) res.setHeader("x-robots-tag", "noindex, nofollow");
     const refused = refusal(req.method, req.url, req.headers);
     if (refused) return refuse(res, refused);
     // Next.js answers a malformed percent-encoding (/tags/%zz) with a bare 500; send it to the 404 page instead.

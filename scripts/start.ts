@@ -15,7 +15,7 @@ import { migrate } from "./migrate";
 import { serve } from "./serve";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-const { NEXT_DIST_DIR: distDir, PORT: port, SITE_ORIGIN } = env();
+const { NEXT_DIST_DIR: distDir, PORT: port, SITE_ORIGIN, SITE_PREVIEW } = env();
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
 /** Everything a build depends on except content, which reaches pages through the database. */
@@ -40,6 +40,8 @@ function sourceHash(): string {
   BUILD_INPUTS.forEach(walk);
   // Prerendered pages carry absolute URLs (canonical, feeds) built from SITE_ORIGIN.
   hash.update(`SITE_ORIGIN=${SITE_ORIGIN ?? ""}`);
+  // A preview's pages include drafts: never the public build's.
+  hash.update(`SITE_PREVIEW=${SITE_PREVIEW}`);
   return hash.digest("hex");
 }
 
@@ -70,8 +72,9 @@ const report = await runIngest({ notify: false });
 if (!report) process.exit(1);
 buildIfNeeded();
 
-const { close } = await serve({ port });
-console.log(`左权报 is up: http://localhost:${port}`);
+// A preview (drafts) answers this machine only.
+const { close } = await serve({ port, hostname: SITE_PREVIEW ? "127.0.0.1" : undefined });
+console.log(SITE_PREVIEW ? `左权报 preview: http://127.0.0.1:${port}` : `左权报 is up: http://localhost:${port}`);
 if (originWarning) console.warn(`(public links name ${DEFAULT_SITE_ORIGIN}: SITE_ORIGIN is not set)`);
 // Pages cached by an earlier run may predate this ingest.
 if (reportChanged(report)) await notifySites({ prisma: db });

@@ -3,6 +3,7 @@ import type { ArticleSummary } from "@/lib/db/articles";
 import { formatDate, isoDate } from "@/lib/format";
 import { articlePath, sectionPath } from "@/lib/urls";
 import { BylineLinks } from "./byline-links";
+import { StatusMark } from "./status-mark";
 
 /** One story in a list: headline, excerpt and where it ran. `lead` gives the issue's top story more room. */
 export function ArticleCard({
@@ -19,6 +20,7 @@ export function ArticleCard({
     <article className={lead ? "article-card lead" : "article-card"}>
       {article.kicker ? <p className="kicker">{article.kicker}</p> : null}
       <Heading className="card-title">
+        <StatusMark article={article} />
         <Link href={articlePath(article.slug)}>{article.title}</Link>
       </Heading>
       {article.subtitle ? <p className="subtitle">{article.subtitle}</p> : null}

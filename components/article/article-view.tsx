@@ -8,6 +8,7 @@ import { ArticleList } from "./article-list";
 import { BylineLinks, PhotoCredits } from "./byline-links";
 import { LeadImage } from "./lead-image";
 import { PrintUrl } from "./print-url";
+import { StatusMark } from "./status-mark";
 
 /** Column head, kicker, headline, subtitle, then byline, date, issue, section and length; the address for print. */
 function ArticleHeader({ article }: { article: ArticleDetail }) {
@@ -19,7 +20,10 @@ function ArticleHeader({ article }: { article: ArticleDetail }) {
         </p>
       ) : null}
       {article.kicker ? <p className="kicker">{article.kicker}</p> : null}
-      <h1>{article.title}</h1>
+      <h1>
+        <StatusMark article={article} />
+        {article.title}
+      </h1>
       {article.subtitle ? <p className="subtitle">{article.subtitle}</p> : null}
       <p className="meta">
         <BylineLinks credits={article.credits} />

@@ -12,6 +12,7 @@ const articleSummarySelect = {
   kicker: true,
   excerpt: true,
   publishedAt: true,
+  draft: true,
   readingMinutes: true,
   position: true,
   issue: { select: { slug: true, date: true } },
@@ -29,6 +30,8 @@ export interface ArticleSummary {
   kicker: string | null;
   excerpt: string;
   publishedAt: Date;
+  /** Only ever true on a preview server (SITE_PREVIEW), which shows drafts marked 草稿. */
+  draft: boolean;
   readingMinutes: number;
   /** Place in its issue's print order. */
   position: number;
@@ -214,7 +217,7 @@ export async function articleSummariesWithText(
   const [rows, bylines] = await Promise.all([
     plainRows<SummaryRow>(
       (sql) => `
-      SELECT a."id", a."text", a."slug", a."title", a."subtitle", a."kicker", a."excerpt", ${sql.utc(`a."publishedAt"`)} AS "publishedAt", a."readingMinutes", a."position",
+      SELECT a."id", a."text", a."slug", a."title", a."subtitle", a."kicker", a."excerpt", ${sql.utc(`a."publishedAt"`)} AS "publishedAt", a."draft", a."readingMinutes", a."position",
              i."slug" AS "issueSlug", ${sql.utc(`i."date"`)} AS "issueDate", s."slug" AS "sectionSlug", s."name" AS "sectionName", c."slug" AS "columnSlug", c."name" AS "columnName"
       FROM "Article" a
       JOIN "Issue" i ON i."id" = a."issueId"
@@ -236,6 +239,7 @@ export async function articleSummariesWithText(
       {
         ...r,
         id: Number(r.id),
+        draft: Boolean(r.draft),
         issue: { slug: issueSlug, date: issueDate },
         section: { slug: sectionSlug, name: sectionName },
         column: columnSlug === null ? null : { slug: columnSlug, name: columnName! },
