@@ -7,6 +7,7 @@ import next from "next";
 import { loadKnownKeys } from "../lib/db/known-keys";
 import { recordSiteServer } from "../lib/db/site-servers";
 import { env, siteOriginWarning } from "../lib/env";
+import { revalidationSecret } from "../lib/revalidation";
 import { captureResponse, type Captured } from "../lib/server/captured-response";
 import { cacheKey, isShareable, MicroCache, normalizeEncoding } from "../lib/server/micro-cache";
 import { NotFoundGate } from "../lib/server/not-found-gate";
@@ -93,6 +94,12 @@ export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE
   await gate.reload().catch((e: unknown) => console.error("could not load the known addresses:", e));
   // Once it answers, the server says where in its database, so that every ingest finds it.
   const record = await recordSiteServer(SITE_INTERNAL_URL ?? local, DATABASE_URL);
+  // Pages on disk from an earlier run, or from another server of this build, may predate ingests
+  // this server never heard of: it starts by dropping them, as an ingest's refresh would.
+  await fetch(`${local}/api/revalidate`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${revalidationSecret()}` },
+  }).catch((e: unknown) => console.error("could not refresh the page cache at start-up:", e));
   const close = async () => {
     await record.stop();
     await new Promise<void>((r) => server.close(() => r()));
