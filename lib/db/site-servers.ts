@@ -22,14 +22,16 @@ export async function recordSiteServer(
   databaseUrl: string,
   log: (line: string) => void = console.warn,
 ): Promise<SiteServerRecord> {
-  // A client of its own that never waits for SQLite's write lock: the driver is synchronous, so a
-  // wait behind a long ingest would stall the server's requests. A busy beat is skipped instead;
-  // the ingest counts servers live when it started (listLiveSiteServers' `since`).
-  const prisma = createPrismaClient(databaseUrl, { lockTimeoutMs: 0, poolSize: 1 });
+  // A client of its own for each beat, closed after it: it never waits for SQLite's write lock (the
+  // driver is synchronous, so a wait behind a long ingest would stall the server's requests), and
+  // holds no connection open between beats (a SQLite file may be replaced or checked meanwhile).
+  // A busy beat is skipped; the ingest counts servers live when it started (listLiveSiteServers' `since`).
+  const connect = () => createPrismaClient(databaseUrl, { lockTimeoutMs: 0, poolSize: 1 });
   const startedAt = new Date();
   let failing = false;
   const beat = async () => {
     const heartbeatAt = new Date();
+    const prisma = connect();
     try {
       await prisma.siteServer.upsert({
         where: { url },
@@ -44,6 +46,8 @@ export async function recordSiteServer(
     } catch (e) {
       if (!failing) log(`could not record this server (${url}) in its database, retrying: ${(e as Error).message}`);
       failing = true;
+    } finally {
+      await prisma.$disconnect();
     }
   };
   await beat();
@@ -52,6 +56,7 @@ export async function recordSiteServer(
   return {
     async stop() {
       clearInterval(timer);
+      const prisma = connect();
       await prisma.siteServer.deleteMany({ where: { url } }).catch(() => undefined);
       await prisma.$disconnect();
     },
