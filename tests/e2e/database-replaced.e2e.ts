@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { expect, test } from "@playwright/test";
 import { e2eProvider } from "../helpers/e2e-database";
@@ -60,8 +60,11 @@ if (e2eProvider() === "sqlite") {
       }).toPass({ timeout: 15_000 });
       expect((await request.get(`${origin}/api/search?q=${encodeURIComponent("网格")}`)).status()).toBe(200);
 
-      // Unreadable: a page load gets the site's error page, with status 500, not plain text.
-      writeFileSync(FILE, "this is not a database ".repeat(400));
+      // Unreadable: a file that is no database takes its place. A page load gets the site's error
+      // page, with status 500, not plain text.
+      writeFileSync(`${FILE}.new`, "this is not a database ".repeat(400));
+      for (const suffix of ["-wal", "-shm"]) rmSync(FILE + suffix, { force: true });
+      renameSync(`${FILE}.new`, FILE);
       await expect(async () => {
         const res = await page.goto(`${origin}/search?q=${encodeURIComponent("水泥")}`);
         expect(res!.status()).toBe(500);
