@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { OutgoingHttpHeaders } from "node:http";
 import { gunzipSync } from "node:zlib";
+import { LRUCache } from "lru-cache";
 
 // Headers every response carries, and the Content-Security-Policy of pages. Pages are statically
 // cached, so the policy cannot use a per-request nonce: it lists the hash of each inline script
@@ -18,13 +19,25 @@ export const SECURITY_HEADERS: Record<string, string> = {
   "cross-origin-opener-policy": "same-origin",
 };
 
-const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
-
-/** The SHA-256 source expressions of a page's inline scripts, each once. */
+/** The SHA-256 source expressions of a page's inline scripts (those without src), each once. */
 export function inlineScriptHashes(html: string): string[] {
+  // Scanned with indexOf rather than a regular expression: this runs on every page the server sends.
   const hashes = new Set<string>();
-  for (const [, body] of html.matchAll(INLINE_SCRIPT))
-    hashes.add(`'sha256-${createHash("sha256").update(body!, "utf8").digest("base64")}'`);
+  const lower = html.toLowerCase();
+  for (let at = lower.indexOf("<script"); at !== -1; at = lower.indexOf("<script", at)) {
+    const open = lower.indexOf(">", at);
+    const close = open === -1 ? -1 : lower.indexOf("</script", open);
+    if (close === -1) break;
+    const tag = lower.slice(at + 7, open);
+    // "<scripts" or "<script-x" are other elements; a src attribute makes it a file, not inline.
+    if (/^[\s/]|^$/.test(tag) && !/[\s/]src\s*=/.test(tag))
+      hashes.add(
+        `'sha256-${createHash("sha256")
+          .update(html.slice(open + 1, close), "utf8")
+          .digest("base64")}'`,
+      );
+    at = close + 9;
+  }
   return [...hashes];
 }
 
@@ -45,8 +58,16 @@ export function contentSecurityPolicy(hashes: string[]): string {
   ].join("; ");
 }
 
+/** Policies of pages sent lately, by their bytes' digest: a cached page is sent as the same bytes many times. */
+const policies = new LRUCache<string, string>({ max: 512 });
+
 /** The Content-Security-Policy of an HTML response, read from its body (gzipped or not). */
 export function pagePolicy(headers: OutgoingHttpHeaders, body: Buffer): string {
-  const html = (headers["content-encoding"] === "gzip" ? gunzipSync(body) : body).toString("utf8");
-  return contentSecurityPolicy(inlineScriptHashes(html));
+  const key = `${String(headers["content-encoding"] ?? "")}:${createHash("sha1").update(body).digest("base64")}`;
+  let policy = policies.get(key);
+  if (policy === undefined) {
+    const html = (headers["content-encoding"] === "gzip" ? gunzipSync(body) : body).toString("utf8");
+    policies.set(key, (policy = contentSecurityPolicy(inlineScriptHashes(html))));
+  }
+  return policy;
 }
