@@ -247,6 +247,12 @@ describe("page furniture", () => {
       { name: "陈曦", role: "版式" },
     ]);
     expect(headerLine("本版编辑:郑丽 美编:刘洋")?.staff).toHaveLength(2);
+    // Without colons, as many papers print it.
+    expect(headerLine("责任编辑 刘芳 版式 陈刚")?.staff).toEqual([
+      { name: "刘芳", role: "责任编辑" },
+      { name: "陈刚", role: "版式" },
+    ]);
+    expect(headerLine("编辑部表示欢迎")).toBeNull();
   });
 
   it("leaves kickers, banners, names and text alone", () => {

@@ -67,7 +67,8 @@ const STAFF_ROLES = [
   "签发",
   "监制",
 ];
-const STAFF_LABEL = new RegExp(`(${STAFF_ROLES.join("|")})\\s*[:：]`, "u");
+// The colon is often left out ("责任编辑 刘芳 版式 陈刚"); every value must still be a name (staffOf).
+const STAFF_LABEL = new RegExp(`(${STAFF_ROLES.join("|")})(?:\\s*[:：]\\s*|\\s+)`, "u");
 const NUMERAL = "[一二三四五六七八九十]{1,3}";
 
 const DATE_CN = /^(\d{4})年(\d{1,2})月(\d{1,2})日(?:(?:星期|周)[一二三四五六日天])?$/u;
