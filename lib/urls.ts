@@ -12,7 +12,8 @@ export const articlePath = (slug: string) => `/articles/${seg(slug)}`;
 export const issuePath = (slug: string) => `/issues/${seg(slug)}`;
 export const issuesPath = (page = 1) => paged("/issues", page);
 
-const listingRoots: Record<ListingKind, string> = {
+/** Where each kind of listing lives: /sections, /columns, /tags, /authors. */
+export const LISTING_ROOTS: Record<ListingKind, string> = {
   section: "/sections",
   column: "/columns",
   tag: "/tags",
@@ -20,7 +21,7 @@ const listingRoots: Record<ListingKind, string> = {
 };
 
 export const listingPath = (kind: ListingKind, key: string, page = 1) =>
-  paged(`${listingRoots[kind]}/${seg(key)}`, page);
+  paged(`${LISTING_ROOTS[kind]}/${seg(key)}`, page);
 export const sectionPath = (slug: string, page = 1) => listingPath("section", slug, page);
 export const columnPath = (slug: string, page = 1) => listingPath("column", slug, page);
 export const tagPath = (name: string, page = 1) => listingPath("tag", name, page);
@@ -58,7 +59,7 @@ export type FeedFormat = "rss" | "atom";
 /** A feed's subject: the whole paper, or one section, column, tag or byline. */
 export type FeedScope = { kind: ListingKind; key: string } | null;
 
-const FEED_FILES: Record<FeedFormat, string> = { rss: "feed.xml", atom: "atom.xml" };
+export const FEED_FILES: Record<FeedFormat, string> = { rss: "feed.xml", atom: "atom.xml" };
 
 /** /feed.xml, /atom.xml, /sections/commentary/feed.xml, /tags/%E4%B9%A1…/atom.xml */
 export function feedPath(format: FeedFormat, scope: FeedScope = null): string {

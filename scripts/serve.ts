@@ -66,10 +66,11 @@ export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE
     // Next.js answers a malformed percent-encoding (/tags/%zz) with a bare 500; send it to the 404 page instead.
     if (!hasValidPath(req.url)) req.url = "/__malformed-url";
     normalizeEncoding(req);
-    const missing = req.url ? gate.answer(req.url) : null;
-    if (missing) return answerNotFound(req, res, missing);
     const key = cache.enabled ? cacheKey(req) : null;
     if (key && cache.serve(req, res, key)) return;
+    // After the cache: an answer there is a page that exists, and a made-up address is never cached.
+    const missing = req.url ? gate.answer(req.url) : null;
+    if (missing) return answerNotFound(req, res, missing);
     captureResponse(
       res,
       (status, headers) => isHtml(headers) || (key !== null && isText(headers)) || (status >= 500 && isPageLoad(req)),

@@ -36,6 +36,9 @@ export type ContentEncoding = "gzip" | "identity";
 
 /** What the server will send a client that says `accept-encoding`: gzip when acceptable (q > 0), else identity. */
 export function negotiatedEncoding(acceptEncoding: string | string[] | undefined): ContentEncoding {
+  // What normalizeEncoding leaves: already decided.
+  if (acceptEncoding === "gzip") return "gzip";
+  if (acceptEncoding === undefined) return "identity";
   const headers: IncomingHttpHeaders = { "accept-encoding": [acceptEncoding ?? ""].flat().join(", ") };
   return new Negotiator({ headers }).encoding(["gzip", "identity"]) === "gzip" ? "gzip" : "identity";
 }

@@ -1,17 +1,14 @@
 import type { KnownKeys } from "../db/known-keys";
 import type { ListingKind } from "../db/listings";
+import { FEED_FILES, LISTING_ROOTS } from "../urls";
 
 // Made-up addresses under the dynamic routes (/articles/<slug>, /tags/<name>/page/<n>, …) would
 // each be rendered by Next.js and written to its cache on disk as a 404. The server asks this
 // first: an address whose key exists nowhere is answered at once.
 
-const LISTING_ROOTS: Record<string, ListingKind> = {
-  sections: "section",
-  columns: "column",
-  tags: "tag",
-  authors: "author",
-};
-const FEED_FILES = new Set(["feed.xml", "atom.xml"]);
+/** A listing's kind by the first segment of its address (lib/urls.ts builds them). */
+const KIND_OF_ROOT = new Map(Object.entries(LISTING_ROOTS).map(([kind, root]) => [root.slice(1), kind as ListingKind]));
+const FEED_NAMES = new Set(Object.values(FEED_FILES));
 const PAGE_NUMBER = /^[1-9]\d{0,6}$/;
 
 /** Whether page `n` (a raw segment) of `pages` may exist; "1" redirects to the first page, so it goes on. */
@@ -33,10 +30,10 @@ export function lookUpPath(keys: KnownKeys, segments: string[]): "known" | "miss
     const n = /^(\d+)\.xml$/.exec(key)?.[1];
     return known(n !== undefined && pageExists(n, keys.sitemapParts));
   }
-  const kind = root === undefined ? undefined : LISTING_ROOTS[root];
+  const kind = root === undefined ? undefined : KIND_OF_ROOT.get(root);
   if (!kind || key === undefined) return "unknown";
   const pages = keys.listings[kind].get(key);
-  if (rest.length === 0 || (rest.length === 1 && FEED_FILES.has(rest[0]!))) return known(pages !== undefined);
+  if (rest.length === 0 || (rest.length === 1 && FEED_NAMES.has(rest[0]!))) return known(pages !== undefined);
   if (rest.length === 2 && rest[0] === "page") return known(pages !== undefined && pageExists(rest[1], pages));
   return "unknown";
 }
