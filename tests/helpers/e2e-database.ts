@@ -7,7 +7,8 @@ import { dropDatabase, pgAdmin, postgresUrlFor } from "./database";
 
 export const e2eProvider = (): "sqlite" | "postgresql" =>
   process.env.E2E_DATABASE === "postgresql" ? "postgresql" : "sqlite";
-const PG_NAME = "portal_e2e";
+// Overridable so two checkouts on one machine can run the browser suite side by side.
+const PG_NAME = process.env.E2E_PG_NAME ?? "portal_e2e";
 const SQLITE_FILE = "tests/.tmp/e2e.db";
 
 /** The URL the e2e server and the tests' ingests use. */
