@@ -61,6 +61,8 @@ const envSchema = z.object({
   MICROCACHE_TTL_MS: wholeNumber(0, 60_000).default(2000),
   /** The micro-cache's bound, in bytes of responses held. */
   MICROCACHE_MAX_BYTES: wholeNumber(0, 2 ** 32).default(64 * 2 ** 20),
+  /** Threads the production server runs searches in, off the loop that serves pages; 0 searches on that loop. */
+  SEARCH_THREADS: wholeNumber(0, 64).default(2),
   NEXT_DIST_DIR: text.default(".next"),
   /** "1" on a preview server (npm run preview): drafts and scheduled stories shown, marked, never indexable. */
   SITE_PREVIEW: z

@@ -8,6 +8,7 @@ import { loadKnownKeys } from "../lib/db/known-keys";
 import { recordSiteServer } from "../lib/db/site-servers";
 import { env, siteOriginWarning } from "../lib/env";
 import { revalidationSecret } from "../lib/revalidation";
+import { startSearchThreads } from "../lib/search/threads";
 import { captureResponse, type Captured } from "../lib/server/captured-response";
 import { cacheKey, isShareable, MicroCache, normalizeEncoding } from "../lib/server/micro-cache";
 import { NotFoundGate } from "../lib/server/not-found-gate";
@@ -42,6 +43,7 @@ export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE
   const app = next({ dev: false, dir: process.cwd(), port, hostname });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const searchThreads = env().SEARCH_THREADS > 0 ? startSearchThreads(env().SEARCH_THREADS) : null;
   const cache = new MicroCache({ ttlMs: microCacheTtlMs, maxBytes: env().MICROCACHE_MAX_BYTES });
   const errorPage = lastGoodErrorPage(local);
   const gate = new NotFoundGate(loadKnownKeys, () => notFoundPage(local));
@@ -104,6 +106,7 @@ export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE
   const close = async () => {
     await record.stop();
     await new Promise<void>((r) => server.close(() => r()));
+    await searchThreads?.close();
   };
   return { server, close };
 }

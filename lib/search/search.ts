@@ -3,6 +3,7 @@ import type { SearchParams } from "./params";
 import { COUNT_CAP, COUNT_LIMIT, planSearch, type KeyRange, type TierPage, type TierQuery } from "./plan";
 import { searchProvider } from "./provider";
 import { searchHits, type SearchHit } from "./results";
+import { registeredSearchRunner } from "./runner";
 
 // A search, top to bottom: plan it from the parameters (./plan.ts), look up its filters
 // (./filters.ts), read the index tier by tier through the configured database's provider
@@ -29,7 +30,13 @@ export interface SearchResponse {
 }
 
 /** Full-text search with filters: headline matches first, then the rest, each newest first. */
-export async function searchArticles(p: SearchParams): Promise<SearchResponse> {
+export function searchArticles(p: SearchParams): Promise<SearchResponse> {
+  const runner = registeredSearchRunner();
+  return runner ? runner(p) : searchHere(p);
+}
+
+/** A search run in this thread (a search thread's work, ./worker.ts). */
+export async function searchHere(p: SearchParams): Promise<SearchResponse> {
   const plan = planSearch(p);
   const find = async (): Promise<Omit<SearchResponse, "author">> => {
     const facets = await facetTerms(p);

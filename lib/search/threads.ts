@@ -1,0 +1,32 @@
+import { fileURLToPath } from "node:url";
+import { Piscina } from "piscina";
+import type { SearchParams } from "./params";
+import { registerSearchRunner } from "./runner";
+import type { SearchResponse } from "./search";
+
+// Searches in worker threads: SQLite reads synchronously, so a search run on the loop that serves
+// pages holds every reader behind it. Threads keep one process and one page cache (several server
+// processes would each hold their own), and the operating system shares the cores between them.
+
+/** Starts `threads` search threads and sends every search of this process to them. */
+export function startSearchThreads(threads: number) {
+  const pool = new Piscina<SearchParams, SearchResponse>({
+    filename: fileURLToPath(new URL("./worker.ts", import.meta.url)),
+    minThreads: threads,
+    maxThreads: threads,
+    // A search waits for a free thread, within bounds: past them the request fails fast.
+    maxQueue: threads * 64,
+    idleTimeout: Infinity,
+    // The entry is TypeScript, as the server itself is: tsx loads it in each thread.
+    execArgv: ["--import", "tsx"],
+  });
+  registerSearchRunner((p) => pool.run(p));
+  return {
+    /** Searches the threads have finished. */
+    completed: () => pool.completed,
+    close: async () => {
+      registerSearchRunner(undefined);
+      await pool.destroy();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadContent } from "@/lib/content/read";
+import { db } from "@/lib/db/client";
+import { ingestContent } from "@/lib/ingest/ingest";
+import { parseSearchParams } from "@/lib/search/params";
+import { registeredSearchRunner } from "@/lib/search/runner";
+import { searchArticles, searchHere } from "@/lib/search/search";
+import { startSearchThreads } from "@/lib/search/threads";
+
+// The production server runs searches in worker threads (scripts/serve.ts): the same answers as
+// a search in the calling thread, each run by a thread.
+
+const QUERIES = ["q=乳胶", "q=网格 管理", "q=水泥&section=industry", "q=左权&page=2", "q=", "author=石勇", "q=x"];
+const params = (query: string) => {
+  const parsed = parseSearchParams(new URLSearchParams(query));
+  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join("; "));
+  return parsed.params;
+};
+
+let threads: ReturnType<typeof startSearchThreads>;
+beforeAll(async () => {
+  await ingestContent(db, await loadContent("content"));
+  threads = startSearchThreads(2);
+});
+afterAll(() => threads.close());
+
+describe("search threads", () => {
+  it("answer every search as the calling thread would, and run it themselves", async () => {
+    expect(registeredSearchRunner()).toBeDefined();
+    const before = threads.completed();
+    for (const q of QUERIES) expect(await searchArticles(params(q))).toEqual(await searchHere(params(q)));
+    expect(threads.completed() - before).toBe(QUERIES.length);
+  });
+
+  it("stop taking searches once closed: they run in the calling thread again", async () => {
+    await threads.close();
+    expect(registeredSearchRunner()).toBeUndefined();
+    expect((await searchArticles(params("q=乳胶"))).total).toBe(2);
+    threads = startSearchThreads(1);
+  });
+});
