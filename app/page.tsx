@@ -9,7 +9,7 @@ import { issuePath, sectionPath } from "@/lib/urls";
 import { frontPageJsonLd } from "@/lib/seo/json-ld";
 import { frontPageMetadata } from "@/lib/seo/metadata";
 
-export const revalidate = 60;
+export const revalidate = false;
 
 export function generateMetadata() {
   return frontPageMetadata();

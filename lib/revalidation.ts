@@ -4,6 +4,7 @@ import path from "node:path";
 import type { PrismaClient } from "./db/dialect";
 import { listLiveSiteServers } from "./db/site-servers";
 import { env } from "./env";
+import { z } from "zod";
 
 // The ingest runs in its own process and tells the running site(s) to drop
 // their cached pages. The shared secret comes from REVALIDATE_SECRET, or from
@@ -26,9 +27,23 @@ export function isRevalidationAuthorized(header: string | null): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/** What a refresh asks of a server: drop every cached page, or these (lib/db/page-footprints.ts). */
+export type PagesToRefresh = "all" | string[];
+
+/** The body of POST /api/revalidate; none means "all" (a server's start, an older ingest). */
+export const refreshRequestSchema = z.union([
+  z.object({ all: z.literal(true) }),
+  z.object({ paths: z.array(z.string().startsWith("/").max(4096)).max(20_000) }),
+]);
+
+export const refreshBody = (pages: PagesToRefresh) =>
+  JSON.stringify(pages === "all" ? { all: true } : { paths: pages });
+
 export interface NotifyOptions {
   /** The database whose servers are refreshed. */
   prisma: PrismaClient;
+  /** What to drop; every cached page by default. */
+  pages?: PagesToRefresh;
   /** Servers live at this time count (an ingest's start); default now. */
   since?: Date;
   log?: (line: string) => void;
@@ -41,7 +56,7 @@ export async function siteUrls({ prisma, since }: Omit<NotifyOptions, "log">): P
 }
 
 /** Asks each running site to drop its cached pages. A site that is not running is skipped, not an error. */
-export async function notifySites({ log = console.log, ...where }: NotifyOptions): Promise<void> {
+export async function notifySites({ log = console.log, pages = "all", ...where }: NotifyOptions): Promise<void> {
   const secret = revalidationSecret();
   const urls = await siteUrls(where);
   if (urls.length === 0)
@@ -51,10 +66,14 @@ export async function notifySites({ log = console.log, ...where }: NotifyOptions
       try {
         const res = await fetch(new URL("/api/revalidate", url), {
           method: "POST",
-          headers: { authorization: `Bearer ${secret}` },
+          headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+          body: refreshBody(pages),
           signal: AbortSignal.timeout(10_000),
         });
-        log(res.ok ? `refreshed the site at ${url}` : `the site at ${url} refused to refresh: HTTP ${res.status}`);
+        const what = pages === "all" ? "" : ` (${pages.length} pages)`;
+        log(
+          res.ok ? `refreshed the site at ${url}${what}` : `the site at ${url} refused to refresh: HTTP ${res.status}`,
+        );
       } catch {
         log(`no site running at ${url}; it will show the new content when it starts`);
       }

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { ContentError } from "../lib/content/errors";
 import { contentRoot, loadContent } from "../lib/content/read";
 import { createPrismaClient } from "../lib/db/client";
-import { formatReport, ingestContent, reportChanged, type IngestReport } from "../lib/ingest/ingest";
+import { formatReport, ingestContent, pagesToRefresh, reportChanged, type IngestReport } from "../lib/ingest/ingest";
 import { progressPrinter } from "../lib/ingest/progress";
 import { notifySites } from "../lib/revalidation";
 
@@ -43,7 +43,7 @@ export async function runIngest({
       return null;
     }
     console.log(formatReport(report));
-    if (notify && reportChanged(report)) await notifySites({ prisma, since: started });
+    if (notify && reportChanged(report)) await notifySites({ prisma, since: started, pages: pagesToRefresh(report) });
     return report;
   } finally {
     await prisma.$disconnect();

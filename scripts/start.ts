@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { DEFAULT_SITE_ORIGIN, env, siteOriginWarning } from "../lib/env";
 import { db } from "../lib/db/client";
-import { reportChanged } from "../lib/ingest/ingest";
+import { pagesToRefresh, reportChanged } from "../lib/ingest/ingest";
 import { notifySites } from "../lib/revalidation";
 import { runIngest } from "./ingest";
 import { migrate } from "./migrate";
@@ -77,5 +77,5 @@ const { close } = await serve({ port, hostname: SITE_PREVIEW ? "127.0.0.1" : und
 console.log(SITE_PREVIEW ? `左权报 preview: http://127.0.0.1:${port}` : `左权报 is up: http://localhost:${port}`);
 if (originWarning) console.warn(`(public links name ${DEFAULT_SITE_ORIGIN}: SITE_ORIGIN is not set)`);
 // Pages cached by an earlier run may predate this ingest.
-if (reportChanged(report)) await notifySites({ prisma: db });
+if (reportChanged(report)) await notifySites({ prisma: db, pages: pagesToRefresh(report) });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void close().then(() => process.exit(0)));

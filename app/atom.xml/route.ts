@@ -1,7 +1,7 @@
 import { serveFeed } from "@/lib/routes/handlers";
 
 // Cached like the pages: regenerated at most once a minute, and dropped by an ingest's revalidatePath("/", "layout").
-export const revalidate = 60;
+export const revalidate = false;
 
 export function GET() {
   return serveFeed("atom");

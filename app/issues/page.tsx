@@ -3,7 +3,7 @@ import { JsonLd } from "@/components/seo/json-ld";
 import { issueArchiveJsonLd } from "@/lib/seo/json-ld";
 import { issueArchiveMetadata } from "@/lib/seo/metadata";
 
-export const revalidate = 60;
+export const revalidate = false;
 
 export function generateMetadata() {
   return issueArchiveMetadata(1);

@@ -1,6 +1,6 @@
 import { serveNewsSitemap } from "@/lib/routes/handlers";
 
-export const revalidate = 60;
+export const revalidate = false;
 
 export function GET() {
   return serveNewsSitemap();

@@ -1,6 +1,6 @@
 import { serveSitemap } from "@/lib/routes/handlers";
 
-export const revalidate = 60;
+export const revalidate = false;
 
 export function GET() {
   return serveSitemap();

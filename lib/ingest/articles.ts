@@ -2,6 +2,7 @@ import type { ArticleSource, ContentSet } from "../content/parse";
 import { renderArticle } from "../content/render-article";
 import { issueDate } from "../dates";
 import type { Tx } from "../db/dialect";
+import { footprintsOf } from "../db/page-footprints";
 import { searchProvider } from "../search/provider";
 import { chunks, insertRows } from "./bulk";
 import type { ProgressFactory } from "./progress";
@@ -38,6 +39,10 @@ export async function syncArticles(
   const ids = await lookUpIds(tx, changed);
   // An article whose slug or whose old slugs change is simplest to rewrite whole: remove the old rows first.
   const replaced = changed.flatMap((s) => existing.get(s.slug) ?? []);
+  // Where they showed, read before they go; past a bound, every page is refreshed instead.
+  const tracked = changed.length + gone.length <= TRACKED_CHANGES;
+  if (tracked) report.footprints.push(...(await footprintsOf(tx, { ids: [...replaced, ...gone].map((a) => a.id) })));
+  else report.refreshAll = true;
   await removeArticles(tx, [...replaced, ...gone]);
   report.removed.push(...gone.map((a) => a.slug));
   const written = progress("articles written", changed.length);
@@ -47,7 +52,11 @@ export async function syncArticles(
     written.advance(batch.length);
   }
   written.finish();
+  if (tracked) report.footprints.push(...(await footprintsOf(tx, { slugs: changed.map((s) => s.slug) })));
 }
+
+/** Changed articles whose pages are found one by one; an ingest that changes more refreshes every page. */
+const TRACKED_CHANGES = 200;
 
 /** Ids of the sections, columns and issues there are, and of every byline and tag the changed articles name (created when new). */
 async function lookUpIds(tx: Tx, changed: ArticleSource[]): Promise<Ids> {

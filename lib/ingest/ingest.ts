@@ -1,5 +1,6 @@
 import type { ContentSet } from "../content/parse";
 import { dialect } from "../db/client";
+import { pagesShowing } from "../db/page-footprints";
 import type { PrismaClient } from "../db/dialect";
 import { syncArticles } from "./articles";
 import type { ProgressFactory } from "./progress";
@@ -10,7 +11,10 @@ import { syncTaxonomies } from "./taxonomies";
 // The ingest: a validated content set (lib/content) into the database (lib/db) and the search
 // index (lib/search), in one transaction. It sits above all three; none of them imports it.
 
-export { formatReport, reportChanged, type IngestReport } from "./report";
+export { formatReport, pagesToRefresh, reportChanged, type IngestReport } from "./report";
+
+/** Past this many pages, a refresh names no page: every cached page goes. */
+const MAX_PAGES_TRACKED = 20_000;
 
 export interface IngestOptions {
   /** Reports the articles written as they go (an archive's ingest takes minutes); silent by default. */
@@ -34,6 +38,9 @@ export async function ingestContent(
       await syncArticles(tx, content, report, progress);
       // Sections and columns that nothing uses any more can go only after their articles have.
       await pruneOrphans(tx, content, report);
+      if (!report.refreshAll && (report.footprints.length || report.issues.length))
+        report.pages = [...(await pagesShowing(tx, report.footprints, report.issues))];
+      if (report.pages.length > MAX_PAGES_TRACKED) report.refreshAll = true;
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );

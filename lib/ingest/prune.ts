@@ -31,4 +31,6 @@ export async function pruneOrphans(tx: Tx, content: ContentSet, report: IngestRe
     authors: (await tx.author.deleteMany({ where: { bylines: { none: {} } } })).count,
   };
   for (const [kind, count] of Object.entries(counts)) if (count) report.other.push(`${count} ${kind} removed`);
+  // Issues, sections and columns gone: lists and navigation everywhere (tags and bylines go with their articles).
+  if (counts.issues || counts.sections || counts.columns) report.refreshAll = true;
 }

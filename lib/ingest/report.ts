@@ -1,3 +1,5 @@
+import type { Footprint } from "../db/page-footprints";
+
 /** What an ingest changed, printed by `npm run ingest`. */
 export interface IngestReport {
   added: string[];
@@ -6,9 +8,27 @@ export interface IngestReport {
   removed: string[];
   /** Sections, columns, issues, tags and bylines created, changed or removed. */
   other: string[];
+  /** Where the changed articles showed before the ingest and show after it. */
+  footprints: Footprint[];
+  /** Issues added or changed. */
+  issues: string[];
+  /** True when every page may show the change (navigation changed, or too much to track). */
+  refreshAll: boolean;
+  /** The pages the servers drop from their caches, unless refreshAll. */
+  pages: string[];
 }
 
-export const emptyReport = (): IngestReport => ({ added: [], updated: [], unchanged: [], removed: [], other: [] });
+export const emptyReport = (): IngestReport => ({
+  added: [],
+  updated: [],
+  unchanged: [],
+  removed: [],
+  other: [],
+  footprints: [],
+  issues: [],
+  refreshAll: false,
+  pages: [],
+});
 
 export const reportChanged = (r: IngestReport) =>
   r.added.length + r.updated.length + r.removed.length + r.other.length > 0;
@@ -25,3 +45,6 @@ export function formatReport(r: IngestReport): string {
   if (!reportChanged(r)) lines.push("nothing changed");
   return lines.join("\n");
 }
+
+/** What the servers' caches must drop after this ingest. */
+export const pagesToRefresh = (r: IngestReport): "all" | string[] => (r.refreshAll ? "all" : r.pages);

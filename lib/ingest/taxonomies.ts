@@ -3,23 +3,31 @@ import { issueDate } from "../dates";
 import type { Tx } from "../db/dialect";
 import type { IngestReport } from "./report";
 
+/** An issue's change shows on its pages; a section's or column's on every page (the navigation names them). */
+function changedOne(report: IngestReport, kind: string, slug: string) {
+  if (kind === "issue") report.issues.push(slug);
+  else report.refreshAll = true;
+}
+
 /** Creates what is new in `wanted` and updates what differs; removal waits for pruneOrphans. */
 async function syncByKey<T extends { slug: string }>(
   kind: string,
   wanted: T[],
   existing: (T & { id: number })[],
   ops: { create(v: T): Promise<unknown>; update(id: number, v: T): Promise<unknown> },
-  other: string[],
+  report: IngestReport,
 ) {
   const current = new Map(existing.map((e) => [e.slug, e]));
   for (const w of wanted) {
     const e = current.get(w.slug);
     if (!e) {
       await ops.create(w);
-      other.push(`${kind} ${w.slug} added`);
+      report.other.push(`${kind} ${w.slug} added`);
+      changedOne(report, kind, w.slug);
     } else if (Object.entries(w).some(([k, v]) => (e as Record<string, unknown>)[k] !== v)) {
       await ops.update(e.id, w);
-      other.push(`${kind} ${w.slug} updated`);
+      report.other.push(`${kind} ${w.slug} updated`);
+      changedOne(report, kind, w.slug);
     }
   }
 }
@@ -34,7 +42,7 @@ export async function syncTaxonomies(tx: Tx, content: ContentSet, report: Ingest
       create: (v) => tx.section.create({ data: v }),
       update: (id, v) => tx.section.update({ where: { id }, data: v }),
     },
-    report.other,
+    report,
   );
   await syncByKey(
     "column",
@@ -44,7 +52,7 @@ export async function syncTaxonomies(tx: Tx, content: ContentSet, report: Ingest
       create: (v) => tx.column.create({ data: v }),
       update: (id, v) => tx.column.update({ where: { id }, data: v }),
     },
-    report.other,
+    report,
   );
   const issues = new Map(content.issues.map((i) => [i.slug, i]));
   const issueData = (slug: string) => {
@@ -60,6 +68,6 @@ export async function syncTaxonomies(tx: Tx, content: ContentSet, report: Ingest
       create: (v) => tx.issue.create({ data: issueData(v.slug) }),
       update: (id, v) => tx.issue.update({ where: { id }, data: issueData(v.slug) }),
     },
-    report.other,
+    report,
   );
 }

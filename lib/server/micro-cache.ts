@@ -2,10 +2,11 @@ import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerR
 import { LRUCache } from "lru-cache";
 import Negotiator from "negotiator";
 
-// A micro-cache in front of Next.js: the last full response of each page, kept for a second or
-// two. Next's ISR cache stays the source of truth (it renders, and a hit there costs no database
-// query); this only saves Next's per-request routing work when a page is hot, the way an nginx
-// micro-cache would. Its entries are bounded in bytes (lru-cache drops the least recently used).
+// A micro-cache in the front (./front.ts): the last full response of each page, fresh for a second
+// or two, then replayed stale while one request fetches it again, as nginx's proxy_cache_use_stale
+// updating does. Next's ISR cache stays the source of truth (it renders, and a hit there costs no
+// database query); this keeps hot pages off the renderer's thread. Its entries are bounded in bytes
+// (lru-cache drops the least recently used).
 
 /** Request headers that make Next answer with something other than the page's HTML (client navigations, prefetches). */
 const VARYING_HEADERS = [
@@ -22,11 +23,15 @@ export interface CachedResponse {
   headers: OutgoingHttpHeaders;
   body: Buffer;
   expires: number;
+  /** The headers as sent on a hit, flat (name, value, …): built once, not per request. */
+  head: string[];
 }
 
 export interface MicroCacheOptions {
-  /** How long a response is reused; 0 turns the cache off. */
+  /** How long a response is reused as fresh; 0 turns the cache off. */
   ttlMs: number;
+  /** How long after that it may still be sent while a fresh copy is fetched. */
+  staleMs?: number;
   /** Bound on memory, in bytes of bodies and headers: the least recently used entries go first. */
   maxBytes: number;
 }
@@ -34,13 +39,24 @@ export interface MicroCacheOptions {
 /** The encodings the server sends: Next gzips (it would also deflate; requests are narrowed to these two). */
 export type ContentEncoding = "gzip" | "identity";
 
+/** Decisions for the Accept-Encoding values seen: browsers send a handful, each on every request. */
+const decided = new Map<string, ContentEncoding>();
+const DECIDED_MAX = 256;
+
 /** What the server will send a client that says `accept-encoding`: gzip when acceptable (q > 0), else identity. */
 export function negotiatedEncoding(acceptEncoding: string | string[] | undefined): ContentEncoding {
   // What normalizeEncoding leaves: already decided.
   if (acceptEncoding === "gzip") return "gzip";
   if (acceptEncoding === undefined) return "identity";
-  const headers: IncomingHttpHeaders = { "accept-encoding": [acceptEncoding ?? ""].flat().join(", ") };
-  return new Negotiator({ headers }).encoding(["gzip", "identity"]) === "gzip" ? "gzip" : "identity";
+  const value = [acceptEncoding].flat().join(", ");
+  let encoding = decided.get(value);
+  if (encoding === undefined) {
+    const headers: IncomingHttpHeaders = { "accept-encoding": value };
+    encoding = new Negotiator({ headers }).encoding(["gzip", "identity"]) === "gzip" ? "gzip" : "identity";
+    // Made-up values are decided each time rather than kept: the memory stays bounded.
+    if (decided.size < DECIDED_MAX && value.length <= 200) decided.set(value, encoding);
+  }
+  return encoding;
 }
 
 /** Pages that read their query string; every other page is the same whatever it says. */
@@ -48,17 +64,19 @@ const QUERY_PAGES = new Set(["/search"]);
 
 /**
  * The key a request is cached under, or null when its response must not be shared. It holds what
- * changes a response and nothing else: the method, the content encoding the server will send
- * (normalizeEncoding makes it so), and the path; not the query string, which no cached page reads.
+ * changes a response and nothing else: the content encoding the server will send (normalizeEncoding
+ * makes it so) and the path; not the query string, which no cached page reads. A HEAD shares its
+ * GET's entry (the front asks the renderer for a GET and sends only the headers).
  */
 export function cacheKey(req: Pick<IncomingMessage, "method" | "url" | "headers">): string | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   const url = req.url ?? "/";
-  const path = url.split("?")[0]!;
+  const query = url.indexOf("?");
+  const path = query === -1 ? url : url.slice(0, query);
   if (path.startsWith("/_next/") || path.startsWith("/api/") || QUERY_PAGES.has(path) || url.includes("_rsc="))
     return null;
   if (VARYING_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
-  return `${req.method} ${negotiatedEncoding(req.headers["accept-encoding"])} ${path}`;
+  return `GET ${negotiatedEncoding(req.headers["accept-encoding"])} ${path}`;
 }
 
 /**
@@ -85,7 +103,7 @@ export function isShareable(status: number, headers: OutgoingHttpHeaders): boole
 }
 
 /** An entry's weight against maxBytes: its body and, roughly, its headers. */
-const weigh = (entry: CachedResponse) => entry.body.length + JSON.stringify(entry.headers).length + 64;
+const weigh = (entry: CachedResponse) => entry.body.length + 2 * JSON.stringify(entry.headers).length + 64;
 
 export class MicroCache {
   private entries: LRUCache<string, CachedResponse>;
@@ -108,28 +126,51 @@ export class MicroCache {
   }
 
   get(key: string, now = Date.now()): CachedResponse | undefined {
+    const found = this.lookup(key, now);
+    return found?.fresh ? found.entry : undefined;
+  }
+
+  /** A fresh entry, or a stale one within staleMs of expiring (past that it is dropped). */
+  lookup(key: string, now = Date.now()): { entry: CachedResponse; fresh: boolean } | undefined {
     const entry = this.entries.get(key);
-    if (entry && entry.expires > now) return entry;
-    if (entry) this.entries.delete(key);
+    if (!entry) return undefined;
+    if (entry.expires > now) return { entry, fresh: true };
+    if (entry.expires + (this.options.staleMs ?? 0) > now) return { entry, fresh: false };
+    this.entries.delete(key);
     return undefined;
   }
 
-  set(key: string, entry: Omit<CachedResponse, "expires">, now = Date.now()) {
+  delete(key: string) {
+    this.entries.delete(key);
+  }
+
+  /** Drops a page's copies in every encoding. */
+  deletePath(path: string) {
+    for (const encoding of ["gzip", "identity"] satisfies ContentEncoding[])
+      this.entries.delete(`GET ${encoding} ${path}`);
+  }
+
+  set(key: string, entry: Omit<CachedResponse, "expires" | "head">, now = Date.now()) {
     if (!this.enabled) return;
+    const head = Object.entries(entry.headers).flatMap(([name, value]) =>
+      value === undefined || name === "content-length" ? [] : [value].flat().flatMap((v) => [name, String(v)]),
+    );
+    head.push("content-length", String(entry.body.length), "x-micro-cache", "HIT");
     // One larger than the whole bound is not kept at all (lru-cache refuses it).
-    this.entries.set(key, { ...entry, expires: now + this.options.ttlMs });
+    this.entries.set(key, { ...entry, head, expires: now + this.options.ttlMs });
   }
 
   clear() {
     this.entries.clear();
   }
 
-  /** Answers from the cache when it can; returns false when the request must go on to Next. */
-  serve(req: IncomingMessage, res: ServerResponse, key: string): boolean {
-    const hit = this.get(key);
-    if (!hit) return false;
-    res.writeHead(hit.status, { ...hit.headers, "content-length": hit.body.length, "x-micro-cache": "HIT" });
-    res.end(req.method === "HEAD" ? undefined : hit.body);
-    return true;
+  /** Answers from the cache when it can: "fresh", "stale" (fetch it again), or null when the request must go on. */
+  serve(req: IncomingMessage, res: ServerResponse, key: string): "fresh" | "stale" | null {
+    const found = this.lookup(key);
+    if (!found) return null;
+    // Headers given whole to writeHead, none set before: Node writes them without merging.
+    res.writeHead(found.entry.status, found.entry.head);
+    res.end(req.method === "HEAD" ? undefined : found.entry.body);
+    return found.fresh ? "fresh" : "stale";
   }
 }

@@ -19,6 +19,7 @@ const PAGE_METHODS = ["GET", "HEAD"];
 
 /** Allowed methods of a path. */
 export function allowedMethods(path: string): string[] {
+  if (!path.startsWith("/api/")) return PAGE_METHODS;
   return ROUTE_METHODS.find(([prefix]) => path === prefix || path.startsWith(prefix))?.[1] ?? PAGE_METHODS;
 }
 
@@ -28,11 +29,16 @@ const refuse = (status: Refusal["status"], body: string, headers: Record<string,
   body: `${body}\n`,
 });
 
-/** Whether the request carries a body: a length above zero, or a chunked one. */
-function hasBody(headers: IncomingHttpHeaders): boolean {
-  if (headers["transfer-encoding"] !== undefined) return true;
+/** The one route that reads a body (an ingest's list of pages to refresh), and how much of one. */
+export const BODY_LIMITS: Record<string, number> = { "/api/revalidate": 4 * 2 ** 20 };
+
+/** Whether the request's body is too large for the path: any body where none is read, else past the path's limit. */
+function bodyTooLarge(path: string, headers: IncomingHttpHeaders): boolean {
+  const limit = BODY_LIMITS[path] ?? 0;
+  // A chunked body's length is unknown here: the front stops reading it at the limit.
+  if (headers["transfer-encoding"] !== undefined) return limit === 0;
   const length = headers["content-length"];
-  return length !== undefined && length !== "0";
+  return length !== undefined && !(Number(length) <= limit);
 }
 
 /**
@@ -47,10 +53,11 @@ export function refusal(
 ): Refusal | null {
   const target = url ?? "";
   if (!target.startsWith("/") || target.startsWith("//")) return refuse(400, "Bad Request: the target must be a path");
-  const path = target.split("?")[0]!;
+  const query = target.indexOf("?");
+  const path = query === -1 ? target : target.slice(0, query);
   const allowed = allowedMethods(path);
   if (!allowed.includes(method ?? "")) return refuse(405, "Method Not Allowed", { allow: allowed.join(", ") });
-  // Nothing on the site reads a request body: refuse one before reading it.
-  if (hasBody(headers)) return refuse(413, "Content Too Large: this address takes no request body");
+  // Refused before anything is read.
+  if (bodyTooLarge(path, headers)) return refuse(413, "Content Too Large");
   return null;
 }

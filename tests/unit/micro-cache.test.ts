@@ -10,6 +10,8 @@ describe("micro-cache", () => {
       "GET gzip /tags/%E4%B9%A1",
     );
     expect(cacheKey(req("/", {}, "POST"))).toBeNull();
+    // A HEAD is answered from its GET's entry.
+    expect(cacheKey(req("/issues", {}, "HEAD"))).toBe("GET identity /issues");
     expect(cacheKey(req("/", { rsc: "1" }))).toBeNull();
     expect(cacheKey(req("/?_rsc=abc"))).toBeNull();
     expect(cacheKey(req("/_next/static/chunk.js"))).toBeNull();
@@ -27,7 +29,7 @@ describe("micro-cache", () => {
   });
 
   it("expires entries after the TTL and drops the oldest beyond its bound", () => {
-    // Each entry weighs 67 bytes (1 of body, 2 of headers, 64 for the rest): two fit in 140.
+    // Each entry weighs 69 bytes (1 of body, 2 × 2 of headers kept as given and flat, 64 for the rest): two fit in 140.
     const cache = new MicroCache({ ttlMs: 1000, maxBytes: 140 });
     const entry = { status: 200, headers: {}, body: Buffer.from("x") };
     cache.set("a", entry, 0);
@@ -40,6 +42,30 @@ describe("micro-cache", () => {
     expect(cache.size).toBe(2);
     cache.clear();
     expect(cache.size).toBe(0);
+  });
+
+  it("replays an expired entry as stale for staleMs, then drops it", () => {
+    const cache = new MicroCache({ ttlMs: 1000, maxBytes: 10_000, staleMs: 5000 });
+    cache.set("a", { status: 200, headers: { "content-type": "text/html" }, body: Buffer.from("x") }, 0);
+    expect(cache.lookup("a", 999)?.fresh).toBe(true);
+    expect(cache.lookup("a", 1000)?.fresh).toBe(false);
+    expect(cache.get("a", 1000)).toBeUndefined();
+    expect(cache.lookup("a", 5999)?.fresh).toBe(false);
+    expect(cache.lookup("a", 6000)).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
+  it("sends a kept response's headers as kept, with its length once", () => {
+    const cache = new MicroCache({ ttlMs: 1000, maxBytes: 10_000 });
+    cache.set(
+      "a",
+      { status: 200, headers: { "content-type": "text/html", "content-length": "99" }, body: Buffer.from("xy") },
+      0,
+    );
+    const head = cache.lookup("a", 1)!.entry.head;
+    expect(head.filter((h) => h === "content-length")).toHaveLength(1);
+    expect(head[head.indexOf("content-length") + 1]).toBe("2");
+    expect(head).toContain("x-micro-cache");
   });
 
   it("is off with a TTL of 0", () => {

@@ -25,6 +25,10 @@ describe("request guard", () => {
 
   it("refuses request bodies with 413 and targets that are not a path with 400", () => {
     expect(refusal("POST", "/api/revalidate", { "content-length": "1000000000" })).toMatchObject({ status: 413 });
+    // The refresh's list of pages is the one body the site reads, up to its limit.
+    expect(refusal("POST", "/api/revalidate", { "content-length": "2000" })).toBeNull();
+    expect(refusal("POST", "/api/revalidate", { "content-length": "abc" })).toMatchObject({ status: 413 });
+    expect(refusal("POST", "/", { "content-length": "1" })).toMatchObject({ status: 405 });
     expect(refusal("GET", "/", { "transfer-encoding": "chunked" })).toMatchObject({ status: 413 });
     expect(refusal("GET", "/", { "content-length": "0" })).toBeNull();
     for (const target of ["*", "http://evil.example/x", "//evil.example/x", ""])

@@ -1,6 +1,6 @@
 import { listingRoute } from "@/lib/routes/listing-route";
 
-export const revalidate = 60;
+export const revalidate = false;
 // Rendered on first visit, then served from the cache until an ingest refreshes it.
 export const generateStaticParams = () => [];
 

@@ -7,7 +7,7 @@ import { issueMetadata } from "@/lib/seo/metadata";
 
 type Props = { params: Promise<{ issue: string }> };
 
-export const revalidate = 60;
+export const revalidate = false;
 export const generateStaticParams = () => [];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

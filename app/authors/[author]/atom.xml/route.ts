@@ -1,6 +1,6 @@
 import { feedRoute } from "@/lib/routes/handlers";
 
-export const revalidate = 60;
+export const revalidate = false;
 // Generated on first request, then cached like the author page.
 export const generateStaticParams = () => [];
 

@@ -6,7 +6,7 @@ import { resolveArchivePage } from "@/lib/routes/resolve";
 
 type Props = { params: Promise<{ page: string }> };
 
-export const revalidate = 60;
+export const revalidate = false;
 export const generateStaticParams = () => [];
 
 export async function generateMetadata({ params }: Props) {

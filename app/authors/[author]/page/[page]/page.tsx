@@ -1,6 +1,6 @@
 import { listingRoute } from "@/lib/routes/listing-route";
 
-export const revalidate = 60;
+export const revalidate = false;
 export const generateStaticParams = () => [];
 
 const route = listingRoute("author", "author");
