@@ -1,6 +1,6 @@
 // The "node http" reference for bench/pages.ts: a bare node:http server that answers fixed paths
 // with fixed bytes from memory, the floor for what any Node.js server can do per request.
-// Runs in its own process so it does not share an event loop with autocannon.
+// Runs in its own process so it does not share an event loop with anything else.
 // Usage: node --import tsx bench/html-server.ts <port> <urlPath>=<file> …
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";

@@ -47,6 +47,7 @@ import {
   type PlanTop,
   type SampledArticle,
 } from "./search-db";
+import { searchOverHttp, type HttpResult } from "./search-http";
 import type { Statement } from "./sql-timer";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
@@ -57,6 +58,8 @@ const { values: args } = parseArgs({
     sizes: { type: "string", default: "10000,100000" },
     queries: { type: "string", default: "200" },
     "reuse-db": { type: "boolean", default: false },
+    /** Searches over HTTP against the production server (bench/search-http.ts) instead of in-process. */
+    http: { type: "boolean", default: false },
     child: { type: "boolean", default: false },
     size: { type: "string" },
   },
@@ -148,6 +151,8 @@ interface CodeVersion {
 }
 
 interface SizeResult {
+  /** --http: the searches sent to the production server. */
+  http?: HttpResult;
   size: number;
   date?: string;
   issues?: number;
@@ -219,6 +224,7 @@ async function parent(sizes: number[], queries: number): Promise<void> {
         "--queries",
         String(queries),
         ...(args["reuse-db"] ? ["--reuse-db"] : []),
+        ...(args.http ? ["--http"] : []),
       ],
       { stdio: "inherit", env: { ...process.env, DATABASE_URL: db.url } },
     );
@@ -351,6 +357,15 @@ async function child(size: number, queries: number): Promise<void> {
 
     const { searchArticles } = await import("../lib/search/search");
     const sampler = new CorpusSampler(await database.source(), new Random(size));
+    if (args.http) {
+      const perKind = Math.ceil(queries / KINDS.length);
+      const drawn: SearchParams[] = [];
+      const noMatch = new Set<string>();
+      for (const kind of KINDS) drawn.push(...(await drawMany(kind, perKind, sampler, noMatch)));
+      result.http = await searchOverHttp(database.url, drawn.slice(0, queries), TMP_DIR);
+      await sampler.close();
+      return;
+    }
     const loadBefore = os.loadavg()[0]!;
     result.kinds = await latency(database, searchArticles, sampler, queries);
     result.loadAverage = { before: loadBefore, after: os.loadavg()[0]! };
