@@ -49,7 +49,25 @@ async function timed(label: string, target: string) {
   if (!report) throw new Error(`${label}: the ingest rejected the content`);
   const summary = `${report.added.length} added, ${report.updated.length} updated, ${report.unchanged.length} unchanged, ${report.removed.length} removed`;
   console.log(`${label.padEnd(28)} ${seconds.toFixed(2).padStart(7)} s   (target ${target})   ${summary}`);
-  return { label, seconds, summary };
+  return { label, seconds, summary, report };
+}
+
+/** Every page a refresh of everything would drop: articles, issues, each listing's pages and feeds, the site's own. */
+async function archivePages(): Promise<number> {
+  const { loadKnownKeys } = await import("../lib/db/known-keys");
+  const keys = await loadKnownKeys();
+  const { db } = await import("../lib/db/client");
+  const listings = Object.values(keys.listings).flatMap((m) => [...m.values()]);
+  const FEEDS = 2;
+  return (
+    (await db.article.count()) +
+    keys.issues.size +
+    keys.issuePages +
+    listings.reduce((n, pages) => n + pages + FEEDS, 0) +
+    keys.sitemapParts +
+    // The front page, the two site feeds, the sitemap index, the news sitemap and the four index pages.
+    9
+  );
 }
 
 const results = [];
@@ -59,10 +77,31 @@ const edited = files.find((f) => f.path.endsWith(".md"))!;
 const editedPath = path.join(ROOT, edited.path.replace(/^content\//, ""));
 writeFileSync(editedPath, readFileSync(editedPath, "utf8").replace("合成报道", "合成报道(修订)"));
 results.push(await timed("re-ingest, one article edited", "< 3 s"));
+// One article added to the newest issue: the pages the servers are told to drop, against the archive's.
+const issueFile = files.filter((f) => f.path.endsWith("issue.yaml")).at(-1)!;
+const issueDir = path.join(ROOT, path.dirname(issueFile.path.replace(/^content\//, "")));
+const sibling = files.find((f) => f.path.startsWith(path.dirname(issueFile.path)) && f.path.endsWith(".md"))!;
+const siblingSlug = path.basename(sibling.path, ".md");
+writeFileSync(
+  path.join(issueDir, "bench-added.md"),
+  readFileSync(path.join(ROOT, sibling.path.replace(/^content\//, "")), "utf8").replace(
+    /title: .*/,
+    "title: 新增的一篇报道",
+  ),
+);
+const issuePath = path.join(issueDir, "issue.yaml");
+writeFileSync(
+  issuePath,
+  readFileSync(issuePath, "utf8").replace(`  - ${siblingSlug}\n`, `  - ${siblingSlug}\n  - bench-added\n`),
+);
+const added = await timed("re-ingest, one article added", "< 3 s");
+results.push(added);
+const named = added.report.refreshAll ? "every page" : `${added.report.pages.length} pages`;
+console.log(`refresh after adding one article: ${named} named, of ${await archivePages()} pages in the archive`);
 clearInterval(sampler);
 peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
 console.log(`peak memory (RSS of this process, content generation included): ${(peak / 1e6).toFixed(0)} MB`);
 writeFileSync(
   `${TMP}/ingest-result.json`,
-  `${JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, results, peakRssBytes: peak }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, results: results.map(({ report: _r, ...r }) => r), peakRssBytes: peak }, null, 2)}\n`,
 );

@@ -50,9 +50,10 @@ export interface HttpResult {
 /** Measures `queries` over HTTP against a server on `databaseUrl`; prints and returns the figures. */
 export async function searchOverHttp(databaseUrl: string, queries: SearchParams[], tmpDir: string) {
   const distDir = ".next-bench";
-  const site: BenchSite = { dbFile: "", distDir, noBuild: false, warn: (m) => console.warn(`WARNING: ${m}`) };
+  const warn = (m: string) => console.warn(`WARNING: ${m}`);
+  const site: BenchSite = { dbFile: "", databaseUrl, distDir, noBuild: false, warn };
   build(site);
-  const env = { ...benchEnv(site), DATABASE_URL: databaseUrl };
+  const env = benchEnv(site);
   await assertPortFree(PORT);
   const server = startProcess(env, "server", ["--import", "tsx", "scripts/serve.ts"], { PORT: String(PORT) });
   try {

@@ -11,6 +11,8 @@ export const NEXT_BIN = "node_modules/next/dist/bin/next";
 export interface BenchSite {
   /** The scratch SQLite file. */
   dbFile: string;
+  /** Another database instead (bench:search's, SQLite or PostgreSQL). */
+  databaseUrl?: string;
   /** Next's build folder. */
   distDir: string;
   /** Reuse an existing build. */
@@ -22,7 +24,7 @@ export interface BenchSite {
 export function benchEnv(site: BenchSite): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: `file:./${site.dbFile}`,
+    DATABASE_URL: site.databaseUrl ?? `file:./${site.dbFile}`,
     NEXT_DIST_DIR: site.distDir,
     NEXT_TELEMETRY_DISABLED: "1",
   };
