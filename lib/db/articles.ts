@@ -168,30 +168,44 @@ export const getArticle = cache(async (slug: string): Promise<ArticleDetail | nu
   };
 });
 
-/** Stories sharing the most tags with the article, newest first among equals. */
+/** Per tag, how many of its latest stories are candidates: a tag on 26,000 stories of an archive would otherwise be counted whole on every article page's render. */
+const RELATED_CANDIDATES_PER_TAG = 500;
+
+/**
+ * Stories sharing the most tags with the article, newest first among equals, drawn from each
+ * tag's latest RELATED_CANDIDATES_PER_TAG stories (latest by id: the order they were ingested).
+ */
 async function listRelated(
   articleId: number,
   tagIds: number[],
   visible: ReturnType<typeof visibleArticle>,
 ): Promise<ArticleSummary[]> {
   if (tagIds.length === 0) return [];
-  const shared = await db.articleTag.groupBy({
-    by: ["articleId"],
-    where: { tagId: { in: tagIds }, articleId: { not: articleId }, article: visible },
-    _count: { tagId: true },
-    orderBy: [{ _count: { tagId: "desc" } }, { articleId: "desc" }],
-    take: RELATED_LIMIT,
-  });
-  if (shared.length === 0) return [];
+  const perTag = await Promise.all(
+    tagIds.map((tagId) =>
+      db.articleTag.findMany({
+        where: { tagId, articleId: { not: articleId } },
+        orderBy: { articleId: "desc" },
+        take: RELATED_CANDIDATES_PER_TAG,
+        select: { articleId: true },
+      }),
+    ),
+  );
+  const shared = new Map<number, number>();
+  for (const rows of perTag) for (const { articleId: id } of rows) shared.set(id, (shared.get(id) ?? 0) + 1);
+  const ranked = [...shared].sort(([a, x], [b, y]) => y - x || b - a).map(([id]) => id);
+  // Hidden stories (drafts, scheduled) are skipped: a few more candidates than needed are read.
   const rows = await db.article.findMany({
-    where: { id: { in: shared.map((s) => s.articleId) } },
+    where: { id: { in: ranked.slice(0, RELATED_LIMIT * 8) }, ...visible },
     select: { id: true, ...articleSummarySelect },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return shared.flatMap((s) => {
-    const r = byId.get(s.articleId);
-    return r ? [toArticleSummary(r)] : [];
-  });
+  return ranked
+    .flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [toArticleSummary(r)] : [];
+    })
+    .slice(0, RELATED_LIMIT);
 }
 
 type SummaryRow = Omit<ArticleSummary, "issue" | "section" | "column" | "bylines"> & {
