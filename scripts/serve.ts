@@ -83,7 +83,9 @@ function startFront(data: FrontThreadData, onRefresh: () => void) {
   // The entry is TypeScript: the thread registers tsx, then imports it.
   const entry = new URL("./front-thread.ts", import.meta.url).href;
   const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-  const worker = new Worker(bootstrap, { eval: true, workerData: data });
+  // The front reads the database only to load its known addresses: two PostgreSQL connections.
+  const env = { ...process.env, DATABASE_POOL_SIZE: "2", DATABASE_SEARCH_POOL_SIZE: "1" };
+  const worker = new Worker(bootstrap, { eval: true, workerData: data, env });
   return new Promise<{ close: () => Promise<void> }>((resolve, reject) => {
     worker.once("error", reject);
     worker.on("message", (message: { listening?: boolean; error?: string; refreshed?: boolean }) => {

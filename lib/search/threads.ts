@@ -19,6 +19,8 @@ export function startSearchThreads(threads: number) {
     idleTimeout: Infinity,
     // The entry is TypeScript, as the server itself is: tsx loads it in each thread.
     execArgv: ["--import", "tsx"],
+    // A thread runs one search at a time: a few PostgreSQL connections each, not the server's pool.
+    env: { ...process.env, DATABASE_POOL_SIZE: "3", DATABASE_SEARCH_POOL_SIZE: "2" },
   });
   registerSearchRunner((p) => pool.run(p));
   return {
