@@ -88,6 +88,11 @@ function startFront(data: FrontThreadData, onRefresh: () => void) {
   const worker = new Worker(bootstrap, { eval: true, workerData: data, env });
   return new Promise<{ close: () => Promise<void> }>((resolve, reject) => {
     worker.once("error", reject);
+    // Without its front the server answers nobody: stop, so that the service manager starts it again.
+    worker.on("error", (error) => {
+      console.error("the front thread failed:", error);
+      process.exit(1);
+    });
     worker.on("message", (message: { listening?: boolean; error?: string; refreshed?: boolean }) => {
       if (message.refreshed) onRefresh();
       if (message.error) reject(new Error(`the front could not listen on ${data.port}: ${message.error}`));
