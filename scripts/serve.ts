@@ -85,7 +85,14 @@ function startFront(data: FrontThreadData, onRefresh: () => void) {
   const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
   // The front reads the database only to load its known addresses: two PostgreSQL connections.
   const env = { ...process.env, DATABASE_POOL_SIZE: "2", DATABASE_SEARCH_POOL_SIZE: "1" };
-  const worker = new Worker(bootstrap, { eval: true, workerData: data, env });
+  // Its heap holds the micro-cache (MICROCACHE_MAX_BYTES) and the known addresses, and no more.
+  const maxOldGenerationSizeMb = Math.ceil(data.microCacheMaxBytes / 2 ** 20) * 2 + 128;
+  const worker = new Worker(bootstrap, {
+    eval: true,
+    workerData: data,
+    env,
+    resourceLimits: { maxOldGenerationSizeMb },
+  });
   return new Promise<{ close: () => Promise<void> }>((resolve, reject) => {
     worker.once("error", reject);
     // Without its front the server answers nobody: stop, so that the service manager starts it again.

@@ -21,6 +21,8 @@ export function startSearchThreads(threads: number) {
     execArgv: ["--import", "tsx"],
     // A thread runs one search at a time: a few PostgreSQL connections each, not the server's pool.
     env: { ...process.env, DATABASE_POOL_SIZE: "3", DATABASE_SEARCH_POOL_SIZE: "2" },
+    // A search holds one page of results: its heap stays small, and a runaway one fails alone.
+    resourceLimits: { maxOldGenerationSizeMb: 128 },
   });
   registerSearchRunner((p) => pool.run(p));
   return {
