@@ -27,6 +27,8 @@ export function benchEnv(site: BenchSite): NodeJS.ProcessEnv {
     DATABASE_URL: site.databaseUrl ?? `file:./${site.dbFile}`,
     NEXT_DIST_DIR: site.distDir,
     NEXT_TELEMETRY_DISABLED: "1",
+    // As npm start and the systemd unit run the server (README, Deployment).
+    MALLOC_ARENA_MAX: "2",
   };
   // The measured slugs come from the real content/, whatever the shell points the ingest at.
   delete env.CONTENT_DIR;
