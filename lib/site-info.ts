@@ -1,4 +1,3 @@
-import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseSiteInfo, SITE_INFO_FILE, type SiteInfo } from "./content/site-info";

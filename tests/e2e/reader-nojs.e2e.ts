@@ -12,7 +12,8 @@ test("front page, article, tag page and the search form work with JavaScript dis
   await expect(page.locator(".text-size")).toBeHidden();
   await expect(page.getByRole("button", { name: "长辈模式" })).toBeHidden();
 
-  await page.getByRole("link", { name: "创新引领发展 打造行业标杆" }).click();
+  // (The side rail's 本期目录 links it too.)
+  await page.locator(".front-main").getByRole("link", { name: "创新引领发展 打造行业标杆" }).click();
   await expect(page).toHaveURL(/\/articles\/jinyu-shuini-chuangxin$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("创新引领发展 打造行业标杆");
   await expect(page.locator(".article-body p").last()).toContainText("贡献金隅力量");
