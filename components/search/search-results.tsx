@@ -6,7 +6,7 @@ import type { SearchParams } from "@/lib/search/params";
 import type { SearchResponse } from "@/lib/search/search";
 import { articlePath, authorPath, issuePath, searchPath, sectionPath } from "@/lib/urls";
 import { emptySearchHints } from "./hints";
-import { MarkedText } from "./marked-text";
+import { MarkedHeadline, MarkedText } from "./marked-text";
 import { tidySnippet } from "./tidy-snippet";
 
 /** How many stories matched, what the search did with the query, and a byline's own page when the query names one. */
@@ -43,7 +43,7 @@ function SearchHitCard({ hit }: { hit: SearchResponse["results"][number] }) {
     <article className="article-card search-hit">
       <h3 className="card-title">
         <Link href={articlePath(hit.slug)}>
-          <MarkedText value={hit.titleMarked} />
+          <MarkedHeadline value={hit.titleMarked} />
         </Link>
       </h3>
       <p className="excerpt">
@@ -52,8 +52,17 @@ function SearchHitCard({ hit }: { hit: SearchResponse["results"][number] }) {
       <p className="meta">
         <BylineLinks names={hit.bylines} />
         <Link href={sectionPath(hit.section.slug)}>{hit.section.name}</Link>
-        <Link href={issuePath(hit.issue.slug)}>{formatDate(hit.issue.date)} 报纸</Link>
-        <time dateTime={isoDate(hit.publishedAt)}>{formatDate(hit.publishedAt)}</time>
+        {/* The date once: it links to the day's paper, which is named apart only when the story ran on another day. */}
+        {formatDate(hit.publishedAt) === formatDate(hit.issue.date) ? (
+          <Link href={issuePath(hit.issue.slug)}>
+            <time dateTime={isoDate(hit.publishedAt)}>{formatDate(hit.publishedAt)}</time>
+          </Link>
+        ) : (
+          <>
+            <Link href={issuePath(hit.issue.slug)}>{formatDate(hit.issue.date)} 报纸</Link>
+            <time dateTime={isoDate(hit.publishedAt)}>{formatDate(hit.publishedAt)}</time>
+          </>
+        )}
       </p>
     </article>
   );
