@@ -1,11 +1,7 @@
-import Link from "next/link";
-import { ArticleCard } from "@/components/article/article-card";
-import { ArticleList } from "@/components/article/article-list";
+import { FrontPage as FrontPageView } from "@/components/listing/front-page";
 import { JsonLd } from "@/components/seo/json-ld";
-import { getLatestIssue } from "@/lib/db/issues";
-import { listSections } from "@/lib/db/listings";
-import { formatDateWithWeekday, isoDate } from "@/lib/format";
-import { issuePath, sectionPath } from "@/lib/urls";
+import { getLatestIssue, listIssues } from "@/lib/db/issues";
+import { listIndex, listSections } from "@/lib/db/listings";
 import { frontPageJsonLd } from "@/lib/seo/json-ld";
 import { frontPageMetadata } from "@/lib/seo/metadata";
 
@@ -16,7 +12,12 @@ export function generateMetadata() {
 }
 
 export default async function FrontPage() {
-  const [issue, sections] = await Promise.all([getLatestIssue(), listSections()]);
+  const [issue, sections, issues, tags] = await Promise.all([
+    getLatestIssue(),
+    listSections(),
+    listIssues(1),
+    listIndex("tag"),
+  ]);
   if (!issue) {
     return (
       <section className="empty-state">
@@ -25,38 +26,10 @@ export default async function FrontPage() {
       </section>
     );
   }
-  const [lead, ...rest] = issue.articles;
-  const bySection = sections
-    .map((s) => ({ section: s, articles: rest.filter((a) => a.section.slug === s.slug) }))
-    .filter((g) => g.articles.length > 0);
   return (
     <>
       <JsonLd data={frontPageJsonLd()} />
-      <header className="edition-header front">
-        {issue.banner ? <p className="banner">{issue.banner}</p> : null}
-        <h1 className="visually-hidden">最新一期</h1>
-        <p className="edition-date">
-          <Link href={issuePath(issue.slug)}>
-            <time dateTime={isoDate(issue.date)}>{formatDateWithWeekday(issue.date)}</time> · 本期{" "}
-            {issue.articles.length} 篇
-          </Link>
-        </p>
-      </header>
-      {lead ? (
-        <section aria-label="头条" className="lead-story">
-          <ArticleCard article={lead} lead headingLevel={2} />
-        </section>
-      ) : null}
-      <div className="front-sections">
-        {bySection.map(({ section, articles }) => (
-          <section key={section.slug} className="front-section" aria-labelledby={`front-${section.slug}`}>
-            <h2 id={`front-${section.slug}`} className="section-head">
-              <Link href={sectionPath(section.slug)}>{section.name}</Link>
-            </h2>
-            <ArticleList articles={articles} />
-          </section>
-        ))}
-      </div>
+      <FrontPageView issue={issue} sections={sections} issues={issues.items} tags={tags} />
     </>
   );
 }

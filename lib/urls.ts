@@ -20,6 +20,11 @@ export const LISTING_ROOTS: Record<ListingKind, string> = {
   author: "/authors",
 };
 
+/** The index of every section, column, tag or byline: /sections … */
+export const listingIndexPath = (kind: ListingKind) => LISTING_ROOTS[kind];
+/** 关于本报: the paper's own information (content/site.yaml). */
+export const ABOUT_PATH = "/about";
+
 export const listingPath = (kind: ListingKind, key: string, page = 1) =>
   paged(`${LISTING_ROOTS[kind]}/${seg(key)}`, page);
 export const sectionPath = (slug: string, page = 1) => listingPath("section", slug, page);
@@ -70,3 +75,21 @@ export const SITEMAP_PATH = "/sitemap.xml";
 export const NEWS_SITEMAP_PATH = "/news-sitemap.xml";
 /** One file of a sitemap split into several: /sitemaps/1.xml … */
 export const sitemapPartPath = (n: number) => `/sitemaps/${n}.xml`;
+
+/**
+ * A search URL's query with its empty parameters dropped (what a plain GET form sends for untouched fields), or
+ * null when there is nothing to drop: /search redirects to the clean URL, so only short addresses are shared.
+ */
+export function cleanSearchUrl(raw: Readonly<Record<string, string | string[] | undefined>>): string | null {
+  const kept = new URLSearchParams();
+  let dropped = false;
+  for (const [name, value] of Object.entries(raw)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+      if (v.trim() === "") dropped = true;
+      else kept.append(name, v);
+    }
+  }
+  if (!dropped) return null;
+  const query = kept.toString();
+  return query ? `/search?${query}` : "/search";
+}

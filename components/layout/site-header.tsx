@@ -3,8 +3,13 @@ import { listSections } from "@/lib/db/listings";
 import { site } from "@/lib/site";
 import { HOME_PATH, issuesPath, sectionPath } from "@/lib/urls";
 import { HeaderSearch } from "../search/header-search";
+import { ElderModeControl } from "./elder-mode-control";
 import { TextSizeControl } from "./text-size-control";
 
+/**
+ * Phone first: the paper's name and 长辈模式 on one line, search and 字号 on the next, the sections in one
+ * horizontally scrolling bar. Sized in px (globals.css): the text size scales what is read, not the chrome.
+ */
 export async function SiteHeader() {
   const sections = await listSections();
   return (
@@ -14,9 +19,10 @@ export async function SiteHeader() {
           {site.name}
         </Link>
         <span className="masthead-tagline">{site.tagline}</span>
+        <ElderModeControl />
         <div className="masthead-tools">
-          <TextSizeControl />
           <HeaderSearch />
+          <TextSizeControl />
         </div>
       </div>
       <nav aria-label="版块" className="section-nav">

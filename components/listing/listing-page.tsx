@@ -1,6 +1,6 @@
 import { kindNames, type ListingKind } from "@/lib/db/listings";
 import { resolveListing } from "@/lib/routes/resolve";
-import { HOME_PATH, listingPath } from "@/lib/urls";
+import { HOME_PATH, listingIndexPath, listingPath } from "@/lib/urls";
 import { ArticleList } from "../article/article-card";
 import { Breadcrumbs } from "../layout/breadcrumbs";
 import { Pagination } from "../layout/pagination";
@@ -11,7 +11,13 @@ export async function ListingPage({ kind, rawKey, rawPage }: { kind: ListingKind
   const { articles } = listing;
   return (
     <>
-      <Breadcrumbs trail={[{ name: "首页", href: HOME_PATH }, { name: kindNames[kind] }, { name: listing.name }]} />
+      <Breadcrumbs
+        trail={[
+          { name: "首页", href: HOME_PATH },
+          { name: kindNames[kind], href: listingIndexPath(kind) },
+          { name: listing.name },
+        ]}
+      />
       <header className="listing-header">
         <p className="listing-kind">{kindNames[kind]}</p>
         <h1>{listing.name}</h1>

@@ -5,7 +5,9 @@ import { formatDate, isoDate } from "@/lib/format";
 import type { SearchParams } from "@/lib/search/params";
 import type { SearchResponse } from "@/lib/search/search";
 import { articlePath, authorPath, issuePath, searchPath, sectionPath } from "@/lib/urls";
-import { MarkedText } from "./marked-text";
+import { emptySearchHints } from "./hints";
+import { MarkedHeadline, MarkedText } from "./marked-text";
+import { tidySnippet } from "./tidy-snippet";
 
 /** How many stories matched, what the search did with the query, and a byline's own page when the query names one. */
 function SearchSummary({ response }: { response: SearchResponse }) {
@@ -41,17 +43,26 @@ function SearchHitCard({ hit }: { hit: SearchResponse["results"][number] }) {
     <article className="article-card search-hit">
       <h3 className="card-title">
         <Link href={articlePath(hit.slug)}>
-          <MarkedText value={hit.titleMarked} />
+          <MarkedHeadline value={hit.titleMarked} />
         </Link>
       </h3>
       <p className="excerpt">
-        <MarkedText value={hit.snippet} />
+        <MarkedText value={tidySnippet(hit.snippet)} />
       </p>
       <p className="meta">
         <BylineLinks names={hit.bylines} />
         <Link href={sectionPath(hit.section.slug)}>{hit.section.name}</Link>
-        <Link href={issuePath(hit.issue.slug)}>{formatDate(hit.issue.date)} 报纸</Link>
-        <time dateTime={isoDate(hit.publishedAt)}>{formatDate(hit.publishedAt)}</time>
+        {/* The date once: it links to the day's paper, which is named apart only when the story ran on another day. */}
+        {formatDate(hit.publishedAt) === formatDate(hit.issue.date) ? (
+          <Link href={issuePath(hit.issue.slug)}>
+            <time dateTime={isoDate(hit.publishedAt)}>{formatDate(hit.publishedAt)}</time>
+          </Link>
+        ) : (
+          <>
+            <Link href={issuePath(hit.issue.slug)}>{formatDate(hit.issue.date)} 报纸</Link>
+            <time dateTime={isoDate(hit.publishedAt)}>{formatDate(hit.publishedAt)}</time>
+          </>
+        )}
       </p>
     </article>
   );
@@ -66,9 +77,18 @@ export function SearchResults({ params, response }: { params: SearchParams; resp
       <SearchSummary response={response} />
       {response.total === 0 ? (
         <div className="empty-state compact">
-          <p>试试更短的关键词、去掉一些筛选条件，或检查日期范围。</p>
+          <p>{emptySearchHints(params).join("、")}。</p>
           <p>
             <Link href={searchPath()}>清除所有条件</Link>
+          </p>
+        </div>
+      ) : response.page > response.pageCount ? (
+        <div className="empty-state compact" role="status">
+          <p>
+            第 {response.page} 页没有结果：这次搜索的结果只有 {response.pageCount} 页。
+          </p>
+          <p>
+            <Link href={searchPath(params, response.pageCount)}>回到第 {response.pageCount} 页</Link>
           </p>
         </div>
       ) : (
@@ -80,7 +100,9 @@ export function SearchResults({ params, response }: { params: SearchParams; resp
           ))}
         </ol>
       )}
-      <Pagination page={response.page} pageCount={response.pageCount} href={(n) => searchPath(params, n)} />
+      {response.page <= response.pageCount ? (
+        <Pagination page={response.page} pageCount={response.pageCount} href={(n) => searchPath(params, n)} />
+      ) : null}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { ContentError, type ContentProblem } from "./errors";
 import { parseContent, type ContentFile, type ContentSet } from "./parse";
+import { parseSiteInfo, SITE_INFO_FILE } from "./site-info";
 
 export interface CheckResult {
   problems: ContentProblem[];
@@ -53,15 +54,30 @@ function articleWarnings(file: ContentFile, content: ContentSet): ContentProblem
   return warnings;
 }
 
+/** site.yaml's problems: the site reads it at start and will not serve pages with a bad one. */
+function siteInfoProblems(files: ContentFile[], root: string): ContentProblem[] {
+  const file = files.find((f) => f.path === `${root}/${SITE_INFO_FILE}`);
+  if (!file) return [];
+  try {
+    parseSiteInfo(file.text, file.path);
+    return [];
+  } catch (e) {
+    if (e instanceof ContentError) return e.problems;
+    throw e;
+  }
+}
+
 /** Everything content:check reports: errors that stop an ingest, then warnings. Pure: files in, findings out. */
 export function checkContent(files: ContentFile[], root = "content"): CheckResult {
+  const siteProblems = siteInfoProblems(files, root);
   let content: ContentSet;
   try {
     content = parseContent(files, root);
   } catch (e) {
-    if (e instanceof ContentError) return { problems: e.problems, warnings: [], content: null };
+    if (e instanceof ContentError) return { problems: [...e.problems, ...siteProblems], warnings: [], content: null };
     throw e;
   }
+  if (siteProblems.length > 0) return { problems: siteProblems, warnings: [], content: null };
   const warnings = files
     .filter((f) => f.path.startsWith(`${root}/issues/`) && f.path.endsWith(".md"))
     .flatMap((f) => articleWarnings(f, content));

@@ -57,3 +57,27 @@ export function excerpt(text: string, maxChars = 120): string {
   }
   return out;
 }
+
+// A clause ends at ，；：、 (full-width): where a too-long sentence may be cut, marked with an ellipsis.
+const CLAUSE_END = /[\uFF0C\uFF1B\uFF1A\u3001]/gu;
+
+/**
+ * A card's excerpt of at most `maxChars` characters: whole sentences while they fit; when even the first does
+ * not, it is cut after its last clause that fits (or at `maxChars`) and ends with ……, never mid-clause unmarked.
+ */
+export function cutExcerpt(text: string, maxChars: number): string {
+  const sentences = splitSentences(text);
+  let out = "";
+  for (const s of sentences) {
+    if (out.length + s.length > maxChars) break;
+    out += s;
+  }
+  if (out) return out;
+  const first = sentences[0] ?? text.trim();
+  if (first.length <= maxChars) return first;
+  let cut = 0;
+  for (const m of first.slice(0, maxChars).matchAll(CLAUSE_END)) cut = m.index;
+  // A clause shorter than half the budget says too little: cut at the budget instead.
+  if (cut < maxChars / 2) cut = maxChars - 1;
+  return `${first.slice(0, cut)}……`;
+}

@@ -96,3 +96,52 @@ export const listSections = cache(async (): Promise<SectionLink[]> =>
 export const listColumns = cache(async (): Promise<{ slug: string; name: string }[]> =>
   db.column.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
 );
+
+/** One entry of an index page (/sections, /columns, /tags, /authors): its key, name and visible stories. */
+export interface IndexEntry {
+  key: string;
+  name: string;
+  description: string | null;
+  count: number;
+}
+
+/**
+ * Every section, column, tag or byline with how many stories readers may see under it. Sections keep their
+ * navigation order, columns their names' order; tags and bylines come most used first.
+ */
+export const listIndex = cache(async (kind: ListingKind): Promise<IndexEntry[]> => {
+  const visible = visibleArticle();
+  const throughArticle = { where: { article: visible } };
+  let entries: IndexEntry[];
+  switch (kind) {
+    case "section":
+      entries = (
+        await db.section.findMany({
+          orderBy: { position: "asc" },
+          select: { slug: true, name: true, description: true, _count: { select: { articles: { where: visible } } } },
+        })
+      ).map((s) => ({ key: s.slug, name: s.name, description: s.description, count: s._count.articles }));
+      break;
+    case "column":
+      entries = (
+        await db.column.findMany({
+          orderBy: { name: "asc" },
+          select: { slug: true, name: true, description: true, _count: { select: { articles: { where: visible } } } },
+        })
+      ).map((c) => ({ key: c.slug, name: c.name, description: c.description, count: c._count.articles }));
+      break;
+    case "tag":
+      entries = (
+        await db.tag.findMany({ select: { name: true, _count: { select: { articles: throughArticle } } } })
+      ).map((t) => ({ key: t.name, name: t.name, description: null, count: t._count.articles }));
+      break;
+    case "author":
+      entries = (
+        await db.author.findMany({ select: { name: true, _count: { select: { bylines: throughArticle } } } })
+      ).map((a) => ({ key: a.name, name: a.name, description: null, count: a._count.bylines }));
+      break;
+  }
+  // A section or column has its page even when empty; a tag or byline exists for readers only with a story.
+  if (kind === "section" || kind === "column") return entries;
+  return entries.filter((e) => e.count > 0).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "zh-CN"));
+});

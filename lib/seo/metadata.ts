@@ -2,16 +2,18 @@ import type { Metadata } from "next";
 import type { ArticleDetail } from "../db/articles";
 import { articleModifiedAt } from "../db/feeds";
 import type { IssueEdition } from "../db/issues";
-import { kindNames, type Listing } from "../db/listings";
+import { kindNames, type Listing, type ListingKind } from "../db/listings";
 import { formatDate } from "../format";
 import { mediaPath } from "../media";
 import { site } from "../site";
 import {
+  ABOUT_PATH,
   HOME_PATH,
   articlePath,
   feedPath,
   issuePath,
   issuesPath,
+  listingIndexPath,
   listingPath,
   searchPath,
   type FeedScope,
@@ -183,4 +185,25 @@ export function searchMetadata(q: string | undefined, hasParams: boolean): Metad
     openGraph: { type: "website", url: absoluteUrl(searchPath()), title, siteName: site.name, locale: OG_LOCALE },
     twitter: { card: "summary", title },
   };
+}
+
+/** /sections, /columns, /tags, /authors: every section, column, tag or byline with its count. */
+export function indexPageMetadata(kind: ListingKind): Metadata {
+  const name = kindNames[kind];
+  return pageMetadata({
+    title: `全部${name}`,
+    description: `${site.name}的全部${name}，及每个${name}下的报道篇数。`,
+    path: listingIndexPath(kind),
+    feeds: [SITE_FEED],
+  });
+}
+
+/** /about: the paper's own information. */
+export function aboutMetadata(): Metadata {
+  return pageMetadata({
+    title: "关于本报",
+    description: `${site.name}的主办单位、地址、电话、投稿方式与备案信息。`,
+    path: ABOUT_PATH,
+    feeds: [SITE_FEED],
+  });
 }

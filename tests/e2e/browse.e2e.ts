@@ -36,7 +36,8 @@ test("a reader clicks from the front page to a section, an article, a tag, an au
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("景亚萱");
 
   await page.getByRole("link", { name: "写好乡村振兴大文章" }).click();
-  await page.getByRole("link", { name: "2022年12月20日 报纸" }).click();
+  // The meta line's date (日期：2022年12月20日) leads to the day's paper.
+  await page.locator(".article-header .meta").getByRole("link", { name: "2022年12月20日" }).click();
   await expect(page).toHaveURL(/\/issues\/2022-12-20$/);
   await expect(page.locator(".banner")).toHaveText("新时代 新征程 新伟业");
   await expect(page.locator(".card-title")).toHaveText([

@@ -28,6 +28,12 @@ for (const { kind, path } of PAGE_KINDS) {
     await page.getByRole("button", { name: "大号字" }).click();
     expect(await seriousViolations(page), "axe violations at 360 px, large text").toEqual([]);
     await page.getByRole("button", { name: "中号字" }).click();
+    // …and in 长辈模式, at a phone's width and on a desktop.
+    await page.getByRole("button", { name: "长辈模式" }).click();
+    expect(await seriousViolations(page), "axe violations at 360 px, 长辈模式").toEqual([]);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(await seriousViolations(page), "axe violations at 1440 px, 长辈模式").toEqual([]);
+    await page.getByRole("button", { name: "长辈模式" }).click();
 
     await expect(page.getByRole("banner")).toHaveCount(1);
     await expect(page.getByRole("main")).toHaveCount(1);

@@ -7,6 +7,9 @@ export const E2E_EXTRA = {
   count: 25,
 };
 
+/** The browser tests' site.yaml names this mourning day (tests/helpers/e2e-server.ts). */
+export const E2E_MOURNING_DAY = "2000-01-01";
+
 /** The first synthetic story has a lead image: a generated picture in the issue's folder (see e2eLeadImage). */
 export const E2E_IMAGE = {
   slug: "e2e-story-01",

@@ -1,11 +1,11 @@
 // The site the browser tests drive: a production build over its own database,
 // seeded with content/ plus an older synthetic issue, so that lists with
 // Chinese keys run to more than one page.
-import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { writeTree } from "./content-dir";
 import { createE2eDatabase } from "./e2e-database";
-import { E2E_IMAGE, e2eLeadImage, syntheticE2eIssue } from "./e2e-content";
+import { E2E_IMAGE, E2E_MOURNING_DAY, e2eLeadImage, syntheticE2eIssue } from "./e2e-content";
 
 const TMP = path.resolve("tests/.tmp");
 const root = "tests/.tmp/e2e-content";
@@ -14,6 +14,9 @@ rmSync(root, { recursive: true, force: true });
 cpSync("content", root, { recursive: true });
 writeTree(syntheticE2eIssue(), root);
 writeFileSync(path.join(root, "issues", E2E_IMAGE.issue, E2E_IMAGE.file), await e2eLeadImage());
+// A mourning day long past, so the browser tests can set the clock to it and see the site turn grey.
+const siteYaml = path.join(root, "site.yaml");
+writeFileSync(siteYaml, readFileSync(siteYaml, "utf8").replace(/^mourning: \[\]$/m, `mourning: [${E2E_MOURNING_DAY}]`));
 
 process.env.DATABASE_URL = await createE2eDatabase();
 process.env.CONTENT_DIR = root;

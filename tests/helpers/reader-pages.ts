@@ -12,5 +12,8 @@ export const PAGE_KINDS = [
   { kind: "tag", path: `/tags/${encodeURIComponent(E2E_EXTRA.tag)}` },
   { kind: "author", path: `/authors/${encodeURIComponent("景亚萱")}` },
   { kind: "search", path: `/search?q=${encodeURIComponent("乳胶")}` },
+  { kind: "sections-index", path: "/sections" },
+  { kind: "tags-index", path: "/tags" },
+  { kind: "about", path: "/about" },
   { kind: "not-found", path: "/articles/no-such-story" },
 ] as const;

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { getArticle } from "@/lib/db/articles";
 import { ingestContent } from "@/lib/ingest/ingest";
 import { getIssue, getLatestIssue } from "@/lib/db/issues";
-import { getListing, listSections } from "@/lib/db/listings";
+import { getListing, listIndex, listSections } from "@/lib/db/listings";
 
 describe("queries on the source issue", () => {
   beforeAll(async () => {
@@ -53,5 +53,27 @@ describe("queries on the source issue", () => {
     expect(await getListing("author", "石勇", 1)).toBeNull();
     expect(await getListing("tag", "不存在", 1)).toBeNull();
     expect((await listSections()).map((s) => s.slug)).toEqual(["commentary", "governance", "rural", "industry"]);
+  });
+
+  it("indexes every section, column, tag and byline with its count of stories, each as its listing counts them", async () => {
+    const sections = await listIndex("section");
+    expect(sections.map((s) => [s.key, s.count])).toEqual([
+      ["commentary", 1],
+      ["governance", 1],
+      ["rural", 1],
+      ["industry", 2],
+    ]);
+    for (const kind of ["section", "column", "tag", "author"] as const) {
+      const entries = await listIndex(kind);
+      expect(entries.length, kind).toBeGreaterThan(0);
+      for (const e of entries) {
+        const listing = await getListing(kind, e.key, 1);
+        expect(listing?.articles.total ?? 0, `${kind} ${e.key}`).toBe(e.count);
+      }
+    }
+    // Tags and bylines most used first; 石勇 is mentioned, not a byline.
+    const tags = await listIndex("tag");
+    expect(tags[0]!.count).toBeGreaterThanOrEqual(tags.at(-1)!.count);
+    expect((await listIndex("author")).map((a) => a.name)).not.toContain("石勇");
   });
 });

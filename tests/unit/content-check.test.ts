@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "@/lib/content/check";
 import { formatProblem } from "@/lib/content/errors";
@@ -10,6 +11,13 @@ describe("content:check", () => {
     const r = checkContent(contentTree());
     expect(r.problems).toEqual([]);
     expect(r.warnings).toEqual([]);
+  });
+
+  it("checks content/site.yaml too, naming its line and field", () => {
+    const site = readFileSync("content/site.yaml", "utf8");
+    expect(checkContent(contentTree({ "content/site.yaml": site })).problems).toEqual([]);
+    const r = checkContent(contentTree({ "content/site.yaml": site.replace(/^telephone: .*$/m, "telephone:") }));
+    expect(r.problems.map(formatProblem)).toEqual([expect.stringMatching(/^content\/site\.yaml:\d+ \[telephone\]/)]);
   });
 
   it("warns about half-width punctuation in Chinese text, naming the line, but not about YAML syntax", () => {

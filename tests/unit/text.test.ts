@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countCharacters, excerpt, readingMinutes, splitSentences } from "@/lib/content/text";
+import { countCharacters, cutExcerpt, excerpt, readingMinutes, splitSentences } from "@/lib/content/text";
 
 describe("countCharacters", () => {
   it("counts Han characters one each and a Latin or digit run as one, never punctuation", () => {
@@ -49,5 +49,30 @@ describe("excerpt", () => {
     const e = excerpt("小标题\n正文第一句。正文没有结束", 120);
     expect(e).toBe("正文第一句。");
     expect(e).toMatch(/[。!?]$/);
+  });
+});
+
+describe("cutExcerpt", () => {
+  it("keeps whole sentences while they fit", () => {
+    expect(cutExcerpt("第一句话很短。第二句话也不长。第三句。", 16)).toBe("第一句话很短。第二句话也不长。");
+    expect(cutExcerpt("第一句话很短。第二句话也不长。", 100)).toBe("第一句话很短。第二句话也不长。");
+  });
+
+  it("cuts a first sentence that is too long after its last clause that fits, with an ellipsis", () => {
+    const text = "打好收官战，谋划新开局，在年末岁尾的关键时刻召开会议，研究部署明年工作。";
+    expect(cutExcerpt(text, 16)).toBe("打好收官战，谋划新开局……");
+    expect(cutExcerpt(text, 16).length).toBeLessThanOrEqual(16 + 2);
+  });
+
+  it("cuts at the budget when no clause ends in its second half", () => {
+    const text = "长".repeat(40) + "。";
+    expect(cutExcerpt(text, 20)).toBe("长".repeat(19) + "……");
+  });
+
+  it("never ends inside a sentence without an ellipsis", () => {
+    for (const n of [10, 20, 40, 60]) {
+      const e = cutExcerpt("网格员每天走访。居民有事找网格，网格有人管，问题有人解，矛盾不出村。感谢他们！", n);
+      expect(e, String(n)).toMatch(/[。！]$|……$/);
+    }
   });
 });
