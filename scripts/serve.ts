@@ -11,7 +11,8 @@ import { recordSiteServer } from "../lib/db/site-servers";
 import { env, siteOriginWarning } from "../lib/env";
 import { refreshBody, revalidationSecret } from "../lib/revalidation";
 import { startSearchThreads } from "../lib/search/threads";
-import { scheduleRefreshes } from "../lib/server/scheduled-refresh";
+import { dayBoundaries, scheduleRefreshes } from "../lib/server/scheduled-refresh";
+import { getSiteInfo } from "../lib/site-info";
 import type { FrontThreadData } from "./front-thread";
 
 export interface ServeOptions {
@@ -46,7 +47,7 @@ export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE
     });
     if (!res.ok) throw new Error(`the refresh answered ${res.status}`);
   };
-  const scheduled = scheduleRefreshes(refresh);
+  const scheduled = scheduleRefreshes(refresh, dayBoundaries(getSiteInfo().mourning));
   const front = await startFront(
     {
       port,

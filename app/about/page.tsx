@@ -1,7 +1,7 @@
 import { AboutPage } from "@/components/layout/about-page";
 import { aboutMetadata } from "@/lib/seo/metadata";
 
-export const revalidate = 60;
+export const revalidate = false;
 
 export const generateMetadata = () => aboutMetadata();
 

@@ -1,7 +1,7 @@
 import { IndexPage } from "@/components/listing/index-page";
 import { indexPageMetadata } from "@/lib/seo/metadata";
 
-export const revalidate = 60;
+export const revalidate = false;
 
 export const generateMetadata = () => indexPageMetadata("tag");
 
