@@ -135,7 +135,7 @@ const pageStorySchema = z.preprocess(
             [round(area.x + area.width), round(area.y + area.height)],
             [area.x, round(area.y + area.height)],
           ] as AreaPoint[])
-        : ((polygon) ?? null),
+        : (polygon ?? null),
     })),
 );
 
