@@ -27,9 +27,6 @@ const CONTENT_TYPES: Record<string, string> = { webp: "image/webp", avif: "image
 
 export const printDir = () => path.resolve(/* turbopackIgnore: true */ env().PRINT_DIR);
 
-/** /print/<key>/<file>: one of the store's files. */
-export const printMediaPath = (key: string, file: string) => `/print/${key}/${file}`;
-
 /** The file's place on disk and its content type, or null for a name the store never holds. */
 export function printMediaFile(key: string, file: string): { path: string; contentType: string } | null {
   if (!KEY.test(key) || !FILE.test(file)) return null;

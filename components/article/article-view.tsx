@@ -7,6 +7,7 @@ import { Breadcrumbs } from "../layout/breadcrumbs";
 import { ArticleList } from "./article-list";
 import { BylineLinks, PhotoCredits } from "./byline-links";
 import { LeadImage } from "./lead-image";
+import { PrintPageLink } from "./print-page-link";
 import { PrintUrl } from "./print-url";
 import { StatusMark } from "./status-mark";
 
@@ -32,6 +33,7 @@ function ArticleHeader({ article }: { article: ArticleDetail }) {
         <time dateTime={isoDate(article.publishedAt)}>{formatDate(article.publishedAt)}</time>
         <Link href={issuePath(article.issue.slug)}>{formatDate(article.issue.date)} 报纸</Link>
         <Link href={sectionPath(article.section.slug)}>{article.section.name}</Link>
+        <PrintPageLink articleSlug={article.slug} />
         <span>
           {article.charCount} 字 · 约 {article.readingMinutes} 分钟读完
         </span>

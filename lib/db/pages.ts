@@ -158,3 +158,13 @@ export async function getLatestIssueRef(): Promise<IssueRef | null> {
     select: { slug: true, date: true },
   });
 }
+
+/** Whether a print store key belongs to a page or an issue readers may see (the store's route serves no other). */
+export async function isPublishedPrintKey(key: string): Promise<boolean> {
+  const visible = { articles: { some: visibleArticle() } };
+  const [page, issue] = await Promise.all([
+    db.page.findFirst({ where: { mediaKey: key, issue: visible }, select: { id: true } }),
+    db.issue.findFirst({ where: { pdfKey: key, ...visible }, select: { id: true } }),
+  ]);
+  return page !== null || issue !== null;
+}

@@ -1,11 +1,12 @@
 // The site the browser tests drive: a production build over its own database,
 // seeded with content/ plus an older synthetic issue, so that lists with
 // Chinese keys run to more than one page.
-import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { writeTree } from "./content-dir";
 import { createE2eDatabase } from "./e2e-database";
 import { E2E_IMAGE, e2eLeadImage, syntheticE2eIssue } from "./e2e-content";
+import { PRINT_DATE, PRINT_FIXTURE_DIR, PRINT_PAGES, printIssueFiles } from "./print-fixture";
 
 const TMP = path.resolve("tests/.tmp");
 const root = "tests/.tmp/e2e-content";
@@ -14,6 +15,11 @@ rmSync(root, { recursive: true, force: true });
 cpSync("content", root, { recursive: true });
 writeTree(syntheticE2eIssue(), root);
 writeFileSync(path.join(root, "issues", E2E_IMAGE.issue, E2E_IMAGE.file), await e2eLeadImage());
+// The print edition's issue: three pages with their PDFs (tests/e2e/print-edition.e2e.ts).
+writeTree(printIssueFiles(), root);
+for (const p of PRINT_PAGES)
+  copyFileSync(path.join(PRINT_FIXTURE_DIR, p.file), path.join(root, "issues", PRINT_DATE, p.file));
+process.env.PRINT_DIR = "tests/.tmp/e2e-print";
 
 process.env.DATABASE_URL = await createE2eDatabase();
 process.env.CONTENT_DIR = root;
