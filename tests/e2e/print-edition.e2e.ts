@@ -19,8 +19,9 @@ test("a story's area on the page is a link to the story", async ({ page }) => {
   // The area sits where the fixture put it on the page image.
   const image = (await page.locator(".print-image").boundingBox())!;
   const box = (await page.getByRole("link", { name: first.title }).first().boundingBox())!;
-  expect(Math.abs(box.x - (image.x + first.area.x * image.width))).toBeLessThan(3);
-  expect(Math.abs(box.width - first.area.width * image.width)).toBeLessThan(3);
+  // (Within a few pixels: the box includes the outline's stroke.)
+  expect(Math.abs(box.x - (image.x + first.area.x * image.width))).toBeLessThan(8);
+  expect(Math.abs(box.width - first.area.width * image.width)).toBeLessThan(16);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await expect(page).toHaveURL(new RegExp(`/articles/${first.slug}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(first.title);
@@ -88,7 +89,7 @@ test("the downloads are PDFs of one page and of the whole issue, cached for good
   await page.getByRole("link", { name: "下载本版 PDF" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`左权报-${PRINT_DATE}-第1版.pdf`);
-  const one = readFileSync((await download.path()));
+  const one = readFileSync(await download.path());
   expect(one.subarray(0, 5).toString()).toBe("%PDF-");
   expect(pdfPages(one)).toBe(1);
   const whole = page.getByRole("link", { name: "下载本期 PDF（共 3 版）" });
@@ -124,7 +125,7 @@ test("the archive's calendar goes across months and years", async ({ page }) => 
 });
 
 test.describe("on a phone", () => {
-  test.use({ viewport: { width: 360, height: 740 } });
+  test.use({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
   test("the page fits, and zooms inside its own box", async ({ page }) => {
     await page.goto(PAGE1);
     const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -136,7 +137,7 @@ test.describe("on a phone", () => {
     const scroller = page.locator(".print-scroller");
     expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     expect(await sideways()).toBeLessThanOrEqual(0);
-    // The zoomed image is sharp enough: the browser picks the 1600 px rendering.
+    // A phone's screen (3 device pixels to the CSS pixel) gets the 1600 px rendering, sharp when zoomed.
     const src = await page.locator(".print-image").evaluate((img) => (img as HTMLImageElement).currentSrc);
     expect(src).toMatch(/w1600\.(avif|webp)$/);
     // Areas still lead to their stories.
