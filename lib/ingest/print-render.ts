@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
@@ -15,6 +15,11 @@ import type { ProgressFactory } from "./progress";
 // at them, and a source file already rendered is never rendered again.
 
 const run = promisify(execFile);
+
+/** Whether `mutool` can be run here (npm start warns when it cannot). */
+export function pdfRendererAvailable(): boolean {
+  return spawnSync(PDF_RENDERER.command, ["-v"], { stdio: "ignore" }).error === undefined;
+}
 
 /** The Debian package whose `mutool` renders and joins page PDFs (checked by scripts/start-check.sh). */
 export const PDF_RENDERER = { command: "mutool", debianPackage: "mupdf-tools" } as const;
@@ -81,18 +86,19 @@ async function renderInto(dir: string, source: string, kind: "pdf" | "image") {
     await mutool(["draw", "-q", "-o", input, "-w", String(largest), "-F", "png", source, "1"], source);
     await copyFile(source, path.join(dir, PRINT_FILES.pagePdf));
   }
-  const full = sharp(input).rotate();
+  // Decoded once; each width and format is encoded from the same pixels. Low encoder efforts:
+  // a page is mostly type on white, where more effort buys little (see README, Print edition).
+  const { data, info } = await sharp(input).rotate().raw().toBuffer({ resolveWithObject: true });
+  const raw = { raw: { width: info.width, height: info.height, channels: info.channels } };
   let size = { width: 0, height: 0 };
   for (const width of PAGE_WIDTHS) {
-    const resized = full.clone().resize({ width, withoutEnlargement: true });
-    const webp = await resized
-      .clone()
-      .webp({ quality: 78 })
+    const resized = () => sharp(data, raw).resize({ width, withoutEnlargement: true });
+    const webp = await resized()
+      .webp({ quality: 78, effort: 2 })
       .toFile(path.join(dir, PRINT_FILES.image(width, "webp")));
     if ((AVIF_WIDTHS as readonly number[]).includes(width))
-      await resized
-        .clone()
-        .avif({ quality: 50, effort: 2 })
+      await resized()
+        .avif({ quality: 50, effort: 0 })
         .toFile(path.join(dir, PRINT_FILES.image(width, "avif")));
     size = { width: webp.width, height: webp.height };
   }
