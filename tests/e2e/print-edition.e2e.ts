@@ -34,7 +34,9 @@ test("a story's area on the page is a link to the story", async ({ page }) => {
 });
 
 test("Tab goes through the areas in print order, each outlined when focused", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
   await page.goto(PAGE1);
+  await page.screenshot({ path: "test-results/screenshots/print-page-1440.png", fullPage: true });
   await page.getByRole("link", { name: "查看大图" }).focus();
   const names: (string | null)[] = [];
   for (let i = 0; i < 3; i++) {
@@ -43,6 +45,7 @@ test("Tab goes through the areas in print order, each outlined when focused", as
     const stroke = await page.locator("svg.print-areas a:focus polygon").evaluate((el) => getComputedStyle(el).stroke);
     expect(stroke).toBe("rgb(26, 95, 180)");
   }
+  await page.screenshot({ path: "test-results/screenshots/print-page-focus-1440.png" });
   expect(names).toEqual(PRINT_PAGES[0]!.stories.map((s) => s.title));
 });
 
@@ -130,6 +133,7 @@ test.describe("on a phone", () => {
     await page.goto(PAGE1);
     const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(await sideways()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: "test-results/screenshots/print-page-360.png", fullPage: true });
     const before = (await page.locator(".print-canvas").boundingBox())!.width;
     await page.getByText("放大版面").click();
     const after = (await page.locator(".print-canvas").boundingBox())!.width;
