@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getArticlePrintPage } from "@/lib/db/pages";
 import { printStoryPath } from "@/lib/urls";
 
@@ -17,9 +16,10 @@ export function PrintPageLabel({
   articleSlug: string;
 }) {
   return (
-    <Link className="print-page-link" href={printStoryPath(issueSlug, position, articleSlug)}>
+    // A plain link: a full navigation to the fragment is what makes the story's area :target, highlighted.
+    <a className="print-page-link" href={printStoryPath(issueSlug, position, articleSlug)}>
       见报：第{number}版{name ? ` ${name}` : ""}
-    </Link>
+    </a>
   );
 }
 

@@ -4,8 +4,8 @@ import type { PrintEdition } from "@/lib/db/pages";
 import { PRINT_FILES, THUMB_WIDTH } from "@/lib/print-media";
 import { pageLabel } from "@/lib/seo/print-metadata";
 import { printMediaPath, printPagePath } from "@/lib/urls";
-import { ArticleCard } from "../article/article-card";
 import { PrintPageLabel } from "../article/print-page-link";
+import { ColumnRuns } from "../issue/column-runs";
 import { PrintDownloads } from "./print-nav";
 import "./print-edition.css";
 
@@ -38,25 +38,21 @@ export function PrintEditionPages({ edition, articles }: { edition: PrintEdition
                 />
               </Link>
             ) : null}
-            <ol className="article-list">
-              {p.stories.flatMap((s) => {
-                const article = bySlug.get(s.slug);
-                return article
-                  ? [
-                      <li key={s.slug}>
-                        <ArticleCard article={article} lead={article.position === 1} headingLevel={3} />
-                        <PrintPageLabel
-                          issueSlug={edition.slug}
-                          position={p.position}
-                          number={p.number}
-                          name={p.name}
-                          articleSlug={s.slug}
-                        />
-                      </li>,
-                    ]
-                  : [];
-              })}
-            </ol>
+            <div className="print-edition-page-stories">
+              <ColumnRuns
+                articles={p.stories.flatMap((s) => bySlug.get(s.slug) ?? [])}
+                level={3}
+                after={(a) => (
+                  <PrintPageLabel
+                    issueSlug={edition.slug}
+                    position={p.position}
+                    number={p.number}
+                    name={p.name}
+                    articleSlug={a.slug}
+                  />
+                )}
+              />
+            </div>
           </div>
         </section>
       ))}
