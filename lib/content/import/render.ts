@@ -89,7 +89,7 @@ export function renderIssueYaml(result: PrintIssueImport, date: string): string 
       if (isSeq(list)) for (const item of list.items) if (isMap(item)) item.flow = true;
     }
   doc.commentBefore =
-    " 由 npm run import:issue 从版面稿导入；articles 为印刷顺序，第一篇是头条。\n 导入说明见同一目录下的 " +
+    " 由 npm run import:issue 从版面稿导入；各版的 articles（或一个 articles 列表）为印刷顺序，第一篇是头条。\n 导入说明见同一目录下的 " +
     REPORT_FILE;
   return doc.toString({ lineWidth: 0 });
 }
