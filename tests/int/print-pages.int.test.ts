@@ -132,6 +132,23 @@ describe("ingest of an issue with page PDFs", () => {
     expect(storeKeys()).toEqual([]);
   });
 
+  it("takes an image of a page in place of its PDF: the page is shown, but there is no PDF to download", async () => {
+    const { default: sharp } = await import("sharp");
+    const scan = path.join(content.root, FOLDER, "page-03.png");
+    await sharp({ create: { width: 1200, height: 1697, channels: 3, background: "#f4f1ea" } })
+      .png()
+      .toFile(scan);
+    content.write(`${FOLDER}/issue.yaml`, printIssueYaml().replace("pdf: page-03.pdf", "image: page-03.png"));
+    const report = await ingest();
+    expect(report.other).toContain("3 page files rendered, 0 issue PDFs joined");
+    const page3 = (await getPrintPage(PRINT_DATE, 3))!;
+    // Never enlarged: the scan's own width.
+    expect(page3.page.image).toMatchObject({ width: 1200, height: 1697 });
+    expect(page3.page.pdfKey).toBeNull();
+    expect(page3.edition.pdfKey).toBeNull();
+    expect(existsSync(path.join(store, page3.page.image!.key, "w800.avif"))).toBe(true);
+  });
+
   it("changes nothing when the ingest fails: not the database, not the files pages use", async () => {
     await ingest();
     const before = await snapshot(db);
