@@ -1,10 +1,13 @@
 import Link from "next/link";
-import type { PrintEdition, PrintPage } from "@/lib/db/pages";
+import type { NeighbourIssue, PrintEdition, PrintPage } from "@/lib/db/pages";
 import { formatDate } from "@/lib/format";
 import { PRINT_FILES } from "@/lib/print-media";
 import { pageLabel } from "@/lib/seo/print-metadata";
 import { site } from "@/lib/site";
 import { issuePath, printMediaPath, printPagePath } from "@/lib/urls";
+
+/** An issue's first page when it has pages, else its edition. */
+const issueHref = (issue: NeighbourIssue) => (issue.hasPages ? printPagePath(issue.slug, 1) : issuePath(issue.slug));
 
 /** Previous and next page, previous and next issue. */
 export function PrintNav({ edition, page }: { edition: PrintEdition; page: PrintPage }) {
@@ -33,14 +36,14 @@ export function PrintNav({ edition, page }: { edition: PrintEdition; page: Print
         </li>
         <li>
           {edition.previous ? (
-            <Link href={issuePath(edition.previous.slug)}>上一期：{formatDate(edition.previous.date)}</Link>
+            <Link href={issueHref(edition.previous)}>上一期：{formatDate(edition.previous.date)}</Link>
           ) : (
             <span>没有更早的一期</span>
           )}
         </li>
         <li>
           {edition.next ? (
-            <Link href={issuePath(edition.next.slug)}>下一期：{formatDate(edition.next.date)}</Link>
+            <Link href={issueHref(edition.next)}>下一期：{formatDate(edition.next.date)}</Link>
           ) : (
             <span>已是最新一期</span>
           )}

@@ -39,14 +39,19 @@ export interface IssueRef {
   date: Date;
 }
 
+/** An issue next to another, and whether it has print pages (then the page view links to its first). */
+export interface NeighbourIssue extends IssueRef {
+  hasPages: boolean;
+}
+
 export interface PrintEdition extends IssueRef {
   number: number | null;
   banner: string | null;
   /** Store key of the whole issue's PDF, when every page has one. */
   pdfKey: string | null;
   pages: PrintPage[];
-  previous: IssueRef | null;
-  next: IssueRef | null;
+  previous: NeighbourIssue | null;
+  next: NeighbourIssue | null;
 }
 
 const pageSelect = (visible: Prisma.ArticleWhereInput) =>
@@ -86,13 +91,15 @@ function toPrintPage(row: PageRow): PrintPage {
 
 /** The issues just before and after `date` that readers may see. */
 async function neighbours(date: Date, visible: Prisma.ArticleWhereInput) {
-  const select = { slug: true, date: true } as const;
+  const select = { slug: true, date: true, pagesKey: true } as const;
   const where = { articles: { some: visible } };
   const [previous, next] = await Promise.all([
     db.issue.findFirst({ where: { ...where, date: { lt: date } }, orderBy: { date: "desc" }, select }),
     db.issue.findFirst({ where: { ...where, date: { gt: date } }, orderBy: { date: "asc" }, select }),
   ]);
-  return { previous, next };
+  const ref = (row: typeof previous): NeighbourIssue | null =>
+    row && { slug: row.slug, date: row.date, hasPages: row.pagesKey !== null };
+  return { previous: ref(previous), next: ref(next) };
 }
 
 /** An issue's print edition: its pages with their stories; null when readers may see nothing of it. */
