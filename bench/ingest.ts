@@ -1,4 +1,4 @@
-// npm run bench:ingest [-- --articles 10000]
+// npm run bench:ingest [-- --articles 10000]; with --print, the print edition's rendering instead (bench/ingest-print.ts)
 // Builds a synthetic archive in the real content layout on disk, then times, against a scratch SQLite
 // database: a full ingest into the empty database, a re-ingest with nothing changed, and a re-ingest
 // after editing one article. Prints wall-clock times and the peak memory of this process.
@@ -7,7 +7,18 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
-const { values } = parseArgs({ options: { articles: { type: "string", default: "10000" } } });
+const { values } = parseArgs({
+  options: {
+    articles: { type: "string", default: "10000" },
+    print: { type: "boolean", default: false },
+    "print-issues": { type: "string", default: "52" },
+  },
+});
+if (values.print) {
+  const { benchPrint } = await import("./ingest-print");
+  await benchPrint(Number(values["print-issues"]));
+  process.exit(0);
+}
 const ARTICLES = Number(values.articles);
 const TMP = "bench/.tmp";
 const ROOT = `${TMP}/ingest-content`;

@@ -69,6 +69,8 @@ const PAGES = [
   { kind: "section", path: "/sections/industry" },
   { kind: "tag", path: `/tags/${encodeURIComponent("乡村振兴")}` },
   { kind: "issue", path: "/issues/2022-12-20" },
+  // The source issue's one print page (a text page: it has no PDF).
+  { kind: "print-page", path: "/issues/2022-12-20/pages/1" },
 ] as const;
 type Page = (typeof PAGES)[number];
 

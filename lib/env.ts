@@ -57,6 +57,8 @@ const envSchema = z.object({
   /** Shared by the ingest and the servers; unset means a secret kept under data/. */
   REVALIDATE_SECRET: text.optional(),
   CONTENT_DIR: text.default("content"),
+  /** Where the ingest keeps print pages' images and PDFs, named by content hash (lib/print-media.ts). */
+  PRINT_DIR: text.default("data/print"),
   /** How long the production server replays a cacheable page from memory; 0 turns that off. */
   MICROCACHE_TTL_MS: wholeNumber(0, 60_000).default(2000),
   /** The micro-cache's bound, in bytes of responses held. */

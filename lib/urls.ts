@@ -12,6 +12,23 @@ export const articlePath = (slug: string) => `/articles/${seg(slug)}`;
 export const issuePath = (slug: string) => `/issues/${seg(slug)}`;
 export const issuesPath = (page = 1) => paged("/issues", page);
 
+// The print edition (数字报): an issue's pages, a story's area on its page, the archive's calendar.
+
+/** /issues/2022-12-20/pages/1: page 1 in print order. */
+export const printPagePath = (issue: string, position: number) => `${issuePath(issue)}/pages/${position}`;
+/** The id of a story's area on its page view (its highlight is the fragment's :target). */
+export const storyAreaId = (articleSlug: string) => `area-${articleSlug}`;
+/** A page with one story's area highlighted. */
+export const printStoryPath = (issue: string, position: number, articleSlug: string) =>
+  `${printPagePath(issue, position)}#${storyAreaId(articleSlug)}`;
+/** The years the archive's calendar has addresses for: the paper's, and no robot walking months forever. */
+export const CALENDAR_YEARS = { first: 1940, last: 2100 } as const;
+/** /issues/months/2022-12: the archive's calendar of one month. */
+export const issueMonthPath = (year: number, month: number) =>
+  `/issues/months/${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
+/** /print/<key>/<file>: a page image, a page's PDF or an issue's PDF from the print store. */
+export const printMediaPath = (key: string, file: string) => `/print/${key}/${file}`;
+
 /** Where each kind of listing lives: /sections, /columns, /tags, /authors. */
 export const LISTING_ROOTS: Record<ListingKind, string> = {
   section: "/sections",

@@ -9,6 +9,8 @@ import { env } from "../lib/env";
 const { PREVIEW_DATABASE_URL, PREVIEW_PORT } = env();
 process.env.SITE_PREVIEW = "1";
 process.env.DATABASE_URL = PREVIEW_DATABASE_URL;
+// Its print store beside its database: an ingest removes the files its own pages stopped using.
+process.env.PRINT_DIR = "data/preview-print";
 process.env.NEXT_DIST_DIR = ".next-preview";
 process.env.PORT = String(PREVIEW_PORT);
 

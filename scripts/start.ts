@@ -9,6 +9,7 @@ import path from "node:path";
 import { DEFAULT_SITE_ORIGIN, env, siteOriginWarning } from "../lib/env";
 import { db } from "../lib/db/client";
 import { pagesToRefresh, reportChanged } from "../lib/ingest/ingest";
+import { PDF_RENDERER, pdfRendererAvailable } from "../lib/ingest/print-render";
 import { notifySites } from "../lib/revalidation";
 import { runIngest } from "./ingest";
 import { migrate } from "./migrate";
@@ -57,6 +58,12 @@ function buildIfNeeded() {
   if (result.status !== 0) process.exit(result.status ?? 1);
   writeFileSync(stamp, hash);
 }
+
+if (!pdfRendererAvailable())
+  console.warn(
+    `${PDF_RENDERER.command} is not installed: print pages given as PDFs cannot be rendered, and an issue with them ` +
+      `will stop the ingest. Install Debian's ${PDF_RENDERER.debianPackage}: apt-get install ${PDF_RENDERER.debianPackage}`,
+  );
 
 const originWarning = siteOriginWarning();
 if (originWarning) console.warn(originWarning);

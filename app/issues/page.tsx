@@ -1,4 +1,5 @@
 import { IssueArchive } from "@/components/issue/issue-archive";
+import { LatestIssueCalendar } from "@/components/print/issue-month";
 import { JsonLd } from "@/components/seo/json-ld";
 import { issueArchiveJsonLd } from "@/lib/seo/json-ld";
 import { issueArchiveMetadata } from "@/lib/seo/metadata";
@@ -13,7 +14,7 @@ export default function IssuesPage() {
   return (
     <>
       <JsonLd data={issueArchiveJsonLd(1)} />
-      <IssueArchive />
+      <IssueArchive calendar={<LatestIssueCalendar />} />
     </>
   );
 }

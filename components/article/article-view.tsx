@@ -10,6 +10,7 @@ import { BylineLinks, PhotoCredits } from "./byline-links";
 import { runInDateline } from "./dateline";
 import { HeadlineText } from "./headline-text";
 import { LeadImage } from "./lead-image";
+import { PrintPageLink } from "./print-page-link";
 import { PrintUrl } from "./print-url";
 import { ReadAloud } from "./read-aloud";
 import { StatusMark } from "./status-mark";
@@ -53,6 +54,7 @@ function ArticleMeta({ article }: { article: ArticleDetail }) {
           </>
         )}
       </MetaItem>
+      <PrintPageLink articleSlug={article.slug} />
       <span className="meta-item">
         {article.charCount} 字 · 约 {article.readingMinutes} 分钟读完
       </span>

@@ -7,7 +7,7 @@ import { issuePath, issuesPath } from "@/lib/urls";
 import { Pagination } from "../layout/pagination";
 
 /** 往期: every issue, newest first. */
-export async function IssueArchive({ rawPage }: { rawPage?: string }) {
+export async function IssueArchive({ rawPage, calendar }: { rawPage?: string; calendar?: React.ReactNode }) {
   const page = resolveArchivePage(rawPage);
   const issues = await listIssues(page);
   if (page > issues.pageCount) notFound();
@@ -17,6 +17,7 @@ export async function IssueArchive({ rawPage }: { rawPage?: string }) {
         <h1>往期报纸</h1>
         <p className="listing-count">共 {issues.total} 期</p>
       </header>
+      {calendar}
       <ul className="issue-archive">
         {issues.items.map((i) => (
           <li key={i.slug}>

@@ -8,7 +8,9 @@ import {
   sectionsFileSchema,
   type ArticleFrontmatter,
   type ColumnEntry,
+  type IssueFile,
   type IssuePage,
+  type PageStoryEntry,
   type SectionEntry,
 } from "./schemas";
 import { parseLocatedYaml, validateYaml, type LocatedYaml } from "./yaml";
@@ -27,10 +29,24 @@ export interface IssueSource {
   date: string;
   number?: number;
   banner?: string;
-  /** Pages and their editors, as printed (may be empty). */
-  pages: IssuePage[];
+  /** The print pages in order, with their files and stories (may be empty). */
+  pages: PrintPageSource[];
   articleSlugs: string[];
   hash: string;
+}
+
+/** One print page of an issue, as issue.yaml declares it. */
+export interface PrintPageSource {
+  /** 1-based place in print order: the page's address. */
+  position: number;
+  /** 版次 as printed; the position when the file gives none. */
+  number: string;
+  name?: string;
+  staff: IssuePage["staff"];
+  /** The page's PDF or image, a path under the content root's parent like an article's file. */
+  file?: { path: string; kind: "pdf" | "image" };
+  /** The stories on it in print order, each with its area (a polygon in fractions of the page) or null. */
+  stories: PageStoryEntry[];
 }
 
 export interface ArticleSource {
@@ -294,8 +310,8 @@ function readArticle(reader: Reader, file: ContentFile, ctx: ArticleContext): Ar
     reader.problems.push({
       file: file.path,
       field: "slug",
-      message: `"${slug}" is not listed under articles in ${ctx.issuePath}; add it where it ran in print order`,
-      hint: `在 ${ctx.issuePath} 的 articles 列表中按见报顺序加上 - ${slug}`,
+      message: `"${slug}" is not listed under articles in ${ctx.issuePath} (or under its page's articles); add it where it ran in print order`,
+      hint: `在 ${ctx.issuePath} 的 articles 列表（或所在版面的 articles）中按见报顺序加上 - ${slug}`,
     });
   }
   const hash = sha256(PIPELINE_VERSION, ctx.folder, position, file.text);
@@ -326,29 +342,76 @@ function readIssueFolder(
 ): { issue?: IssueSource; articles: ArticleSource[] } {
   const issuePath = `${shared.issuePrefix}${folder}/${ISSUE_FILE}`;
   const read = readIssueFile(reader, issuePath, folder);
-  const order = read?.value.articles;
+  const order = read ? printOrder(read.value) : undefined;
   const ctx: ArticleContext = { ...shared, folder, issuePath, order, titlesInFolder: new Map() };
   const articleFiles = folderFiles.filter((f) => f.path.endsWith(".md"));
   const articles = articleFiles.flatMap((file) => readArticle(reader, file, ctx) ?? []);
   const slugsInFolder = new Set(articles.map((a) => a.slug));
-  (order ?? []).forEach((slug, i) => {
-    if (!slugsInFolder.has(slug) && !articleFiles.some((f) => f.path.endsWith(`/${slug}.md`))) {
+  if (!read) return { articles };
+  const { date, number, banner } = read.value;
+  const missing = (slug: string) =>
+    !slugsInFolder.has(slug) && !articleFiles.some((f) => f.path.endsWith(`/${slug}.md`));
+  (read.value.articles ?? []).forEach((slug, i) => {
+    if (missing(slug))
       reader.problems.push({
         file: issuePath,
-        line: read!.lineOf(["articles", i]),
+        line: read.lineOf(["articles", i]),
         field: `articles[${i}]`,
         message: `lists "${slug}" but no article in ${shared.issuePrefix}${folder}/ has that slug`,
         hint: `新建 ${shared.issuePrefix}${folder}/${slug}.md，或从列表中删去这一行`,
       });
-    }
   });
-  if (!read) return { articles };
-  const { date, number, banner, pages } = read.value;
+  const pages = readPages(reader, read, `${shared.issuePrefix}${folder}/`, issuePath, missing);
   const hash = sha256(reader.byPath.get(issuePath) ?? "");
   return {
     issue: { file: issuePath, slug: folder, date, number, banner, pages, articleSlugs: order!, hash },
     articles,
   };
+}
+
+/** The issue's print order: its articles list, or else the stories of its pages, page by page. */
+function printOrder(issue: IssueFile): string[] {
+  return issue.articles ?? issue.pages.flatMap((p) => (p.articles ?? []).map((s) => s.slug));
+}
+
+/** The pages of an issue.yaml, each story and file checked against the folder. */
+function readPages(
+  reader: Reader,
+  read: { value: IssueFile; lineOf: LocatedYaml["lineOf"] },
+  folderPath: string,
+  issuePath: string,
+  missing: (slug: string) => boolean,
+): PrintPageSource[] {
+  return read.value.pages.map((p, i) => {
+    (p.articles ?? []).forEach((s, j) => {
+      if (missing(s.slug))
+        reader.problems.push({
+          file: issuePath,
+          line: read.lineOf(["pages", i, "articles", j]),
+          field: `pages[${i}].articles[${j}]`,
+          message: `lists "${s.slug}" but no article in ${folderPath} has that slug`,
+          hint: `新建 ${folderPath}${s.slug}.md，或从这一版的列表中删去这一行`,
+        });
+    });
+    const kind = p.pdf ? "pdf" : p.image ? "image" : undefined;
+    const name = p.pdf ?? p.image;
+    if (kind && name && !reader.byPath.has(folderPath + name))
+      reader.problems.push({
+        file: issuePath,
+        line: read.lineOf(["pages", i, kind]),
+        field: `pages[${i}].${kind}`,
+        message: `no file ${name} in ${folderPath}`,
+        hint: "把版面文件（PDF 或图片）放进本期文件夹，或改正文件名",
+      });
+    return {
+      position: i + 1,
+      number: p.page ?? String(i + 1),
+      name: p.name,
+      staff: p.staff,
+      file: kind && name ? { path: folderPath + name, kind } : undefined,
+      stories: p.articles ?? [],
+    };
+  });
 }
 
 /** An old slug keeps redirecting only if no article, current or renamed, claims it too. */

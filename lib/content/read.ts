@@ -7,8 +7,8 @@ import { parseContent, type ContentFile, type ContentSet } from "./parse";
 export const contentRoot = () => env().CONTENT_DIR;
 
 const TEXT_FILE = /\.(md|ya?ml)$/;
-/** Images are listed, not read: the checks only need to know they are there. */
-export const IMAGE_FILE = /\.(jpe?g|png|webp|avif)$/i;
+/** Images and page PDFs are listed, not read: the checks only need to know they are there. */
+export const IMAGE_FILE = /\.(jpe?g|png|webp|avif|pdf)$/i;
 
 /** Reads every .md and .yaml file under `root` (relative to the working directory), and lists its images. */
 export async function readContentFiles(root = "content"): Promise<ContentFile[]> {

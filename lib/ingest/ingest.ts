@@ -3,6 +3,8 @@ import { dialect } from "../db/client";
 import { pagesShowing } from "../db/page-footprints";
 import type { PrismaClient } from "../db/dialect";
 import { syncArticles } from "./articles";
+import { syncPages, usedPrintKeys } from "./pages";
+import { removeFromPrintStore, renderPrint } from "./print-render";
 import type { ProgressFactory } from "./progress";
 import { pruneOrphans } from "./prune";
 import { emptyReport, type IngestReport } from "./report";
@@ -31,11 +33,16 @@ export async function ingestContent(
   { progress }: IngestOptions = {},
 ): Promise<IngestReport> {
   const report = emptyReport();
+  // Page files are rendered before the transaction, into files named by content hash: slow work
+  // that readers cannot see until the transaction points pages at them.
+  const print = await renderPrint(content, { progress });
+  const usedBefore = await usedPrintKeys(prisma);
   await prisma.$transaction(
     async (tx) => {
       await dialect.lockForIngest(tx);
       await syncTaxonomies(tx, content, report);
       await syncArticles(tx, content, report, progress);
+      await syncPages(tx, content, print, report);
       // Sections and columns that nothing uses any more can go only after their articles have.
       await pruneOrphans(tx, content, report);
       if (!report.refreshAll && (report.footprints.length || report.issues.length))
@@ -44,5 +51,11 @@ export async function ingestContent(
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
+  if (print.rendered + print.joined)
+    report.other.push(`${print.rendered} page files rendered, ${print.joined} issue PDFs joined`);
+  // Files this database's pages stopped using go once the transaction has committed; one store
+  // serves one database (the preview has its own). A failed ingest's renders stay, unused.
+  const usedAfter = await usedPrintKeys(prisma);
+  await removeFromPrintStore([...usedBefore].filter((k) => !usedAfter.has(k)));
   return report;
 }

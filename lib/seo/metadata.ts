@@ -48,7 +48,7 @@ export function feedAlternates(feeds: AdvertisedFeed[]): NonNullable<Metadata["a
   };
 }
 
-interface PageSeo {
+export interface PageSeo {
   title: string;
   description: string;
   path: string;
@@ -56,7 +56,7 @@ interface PageSeo {
 }
 
 /** The parts every page shares: canonical, feeds, Open Graph (website) and a summary card. */
-function pageMetadata({ title, description, path, feeds }: PageSeo): Metadata {
+export function pageMetadata({ title, description, path, feeds }: PageSeo): Metadata {
   const url = absoluteUrl(path);
   return {
     title,

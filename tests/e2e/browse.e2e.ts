@@ -47,7 +47,8 @@ test("a reader clicks from the front page to a section, an article, a tag, an au
     "创新引领发展 打造行业标杆",
     "左权天然乳胶产业园 首批生产线投产运行",
   ]);
-  await expect(page.locator("h2.column-head")).toHaveText(["奋进新征程 建功新时代", "二十大精神在晋中"]);
+  // The edition is shown page by page (第1版 要闻), the column heads under the page's heading.
+  await expect(page.locator("h3.column-head")).toHaveText(["奋进新征程 建功新时代", "二十大精神在晋中"]);
 
   await page.getByRole("link", { name: "二十大精神在晋中" }).click();
   await expect(page).toHaveURL(/\/columns\/ershida-jingshen-zai-jinzhong$/);

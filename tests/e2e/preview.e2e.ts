@@ -37,7 +37,10 @@ test.beforeAll(async ({ baseURL }) => {
   test.setTimeout(900_000);
   writeFileSync(`${ISSUE_DIR}/${DRAFT.slug}.md`, article(DRAFT.title, "draft: true"));
   writeFileSync(`${ISSUE_DIR}/${SCHEDULED.slug}.md`, article(SCHEDULED.title, "publishAt: 2099-01-01T08:00:00+08:00"));
-  writeFileSync(`${ISSUE_DIR}/issue.yaml`, `${issueYaml.trimEnd()}\n  - ${DRAFT.slug}\n  - ${SCHEDULED.slug}\n`);
+  writeFileSync(
+    `${ISSUE_DIR}/issue.yaml`,
+    `${issueYaml.trimEnd()}\n      - ${DRAFT.slug}\n      - ${SCHEDULED.slug}\n`,
+  );
   // The public site has them in its database too, as any ingest of drafts does.
   ingest();
   const port = Number(new URL(baseURL!).port) + 2;

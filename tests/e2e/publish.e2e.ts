@@ -49,7 +49,8 @@ function addArticle(frontmatter: string) {
   writeFileSync(path.join(CLONE, ISSUE, `${SLUG}.md`), `---\n${frontmatter}\n---\n\n通过 git push 发布的报道。\n`);
   const issueFile = path.join(CLONE, ISSUE, "issue.yaml");
   const issue = readFileSync(issueFile, "utf8");
-  if (!issue.includes(SLUG)) writeFileSync(issueFile, issue.replace("articles:\n", `articles:\n  - ${SLUG}\n`));
+  if (!issue.includes(SLUG))
+    writeFileSync(issueFile, issue.replace("    articles:\n", `    articles:\n      - ${SLUG}\n`));
 }
 
 test("a push whose content fails the checks is refused, shows the editor why, and changes nothing", async ({
@@ -91,7 +92,7 @@ test("an accepted push puts the article on the running site within seconds", asy
     // Taking it out is a push too.
     git("rm", "--quiet", path.join(ISSUE, `${SLUG}.md`));
     const issueFile = path.join(CLONE, ISSUE, "issue.yaml");
-    writeFileSync(issueFile, readFileSync(issueFile, "utf8").replace(`  - ${SLUG}\n`, ""));
+    writeFileSync(issueFile, readFileSync(issueFile, "utf8").replace(`      - ${SLUG}\n`, ""));
     git("commit", "--quiet", "-am", "撤下稿件");
     expect(push().output).toContain(`remote:   - ${SLUG}`);
   }

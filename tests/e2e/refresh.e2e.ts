@@ -57,7 +57,10 @@ test("an ingest adds, changes and removes articles on every page of the running 
     );
     writeFileSync(
       `${ISSUE_DIR}/issue.yaml`,
-      issueYaml.replace("  - rujiao-chanyeyuan-touchan\n", "  - rujiao-chanyeyuan-touchan\n  - xinwen-kuaixun\n"),
+      issueYaml.replace(
+        "      - rujiao-chanyeyuan-touchan\n",
+        "      - rujiao-chanyeyuan-touchan\n      - xinwen-kuaixun\n",
+      ),
     );
     writeFileSync(
       ARTICLE,
@@ -120,7 +123,7 @@ test("a renamed article's old URL redirects permanently to the new one", async (
     );
     writeFileSync(
       `${ISSUE_DIR}/issue.yaml`,
-      issueYaml.replace("  - jinyu-shuini-chuangxin\n", "  - jinyu-chuangxin\n"),
+      issueYaml.replace("      - jinyu-shuini-chuangxin\n", "      - jinyu-chuangxin\n"),
     );
     ingest(baseURL!);
     await expect(async () => {

@@ -136,7 +136,10 @@ test("an ingest shows up through both app servers", async ({ page, request }) =>
     writeFileSync(article, `---\ntitle: ${title}\nsection: industry\nbylines: [测试记者]\n---\n\n经由 nginx 访问。\n`);
     writeFileSync(
       `${ISSUE_DIR}/issue.yaml`,
-      issueYaml.replace("  - rujiao-chanyeyuan-touchan\n", "  - rujiao-chanyeyuan-touchan\n  - fanxiang-daili\n"),
+      issueYaml.replace(
+        "      - rujiao-chanyeyuan-touchan\n",
+        "      - rujiao-chanyeyuan-touchan\n      - fanxiang-daili\n",
+      ),
     );
     expect(ingest()).toMatch(/refreshed the site at[\s\S]*refreshed the site at/);
     await expect(async () => {

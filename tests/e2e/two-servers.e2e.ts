@@ -53,7 +53,10 @@ test(`two production servers over one ${e2eProvider()} database both show a newl
     );
     writeFileSync(
       `${ISSUE_DIR}/issue.yaml`,
-      issueYaml.replace("  - rujiao-chanyeyuan-touchan\n", "  - rujiao-chanyeyuan-touchan\n  - liangtai-fuwuqi\n"),
+      issueYaml.replace(
+        "      - rujiao-chanyeyuan-touchan\n",
+        "      - rujiao-chanyeyuan-touchan\n      - liangtai-fuwuqi\n",
+      ),
     );
     const out = ingest();
     expect(out).toContain(`refreshed the site at ${baseURL}`);

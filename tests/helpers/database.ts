@@ -84,6 +84,8 @@ const TABLES = [
   "Tag",
   "ArticleTag",
   "SlugRedirect",
+  "Page",
+  "PageStory",
 ] as const;
 
 /** Every row of every table, to prove an operation changed nothing. */

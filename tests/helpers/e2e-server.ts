@@ -1,11 +1,12 @@
 // The site the browser tests drive: a production build over its own database,
 // seeded with content/ plus an older synthetic issue, so that lists with
 // Chinese keys run to more than one page.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { writeTree } from "./content-dir";
 import { createE2eDatabase } from "./e2e-database";
 import { E2E_IMAGE, E2E_MOURNING_DAY, e2eLeadImage, syntheticE2eIssue } from "./e2e-content";
+import { PRINT_DATE, PRINT_FIXTURE_DIR, PRINT_PAGES, printIssueFiles } from "./print-fixture";
 
 const TMP = path.resolve("tests/.tmp");
 const root = "tests/.tmp/e2e-content";
@@ -17,6 +18,11 @@ writeFileSync(path.join(root, "issues", E2E_IMAGE.issue, E2E_IMAGE.file), await 
 // A mourning day long past, so the browser tests can set the clock to it and see the site turn grey.
 const siteYaml = path.join(root, "site.yaml");
 writeFileSync(siteYaml, readFileSync(siteYaml, "utf8").replace(/^mourning: \[\]$/m, `mourning: [${E2E_MOURNING_DAY}]`));
+// The print edition's issue: three pages with their PDFs (tests/e2e/print-edition.e2e.ts).
+writeTree(printIssueFiles(), root);
+for (const p of PRINT_PAGES)
+  copyFileSync(path.join(PRINT_FIXTURE_DIR, p.file), path.join(root, "issues", PRINT_DATE, p.file));
+process.env.PRINT_DIR = "tests/.tmp/e2e-print";
 
 process.env.DATABASE_URL = await createE2eDatabase();
 process.env.CONTENT_DIR = root;

@@ -59,8 +59,8 @@ const cases: { name: string; edit: Record<string, string | null>; expect: RegExp
   },
   {
     name: "article listed but missing",
-    edit: { [`${ISSUE}/issue.yaml`]: `${issueYaml}  - ghost-story\n` },
-    expect: /issue\.yaml:\d+ \[articles\[5\]\]: lists "ghost-story"/,
+    edit: { [`${ISSUE}/issue.yaml`]: `${issueYaml}      - ghost-story\n` },
+    expect: /issue\.yaml:\d+ \[pages\[0\]\.articles\[5\]\]: lists "ghost-story"/,
   },
   {
     name: "missing image",

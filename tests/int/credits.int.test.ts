@@ -1,5 +1,5 @@
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import { prerenderToNodeStream } from "react-dom/static";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ArticleView } from "@/components/article/article-view";
 import { parseContent } from "@/lib/content/parse";
@@ -50,8 +50,15 @@ describe("credits and sources", () => {
   });
 
   it("shows roles before the names, the photographers and the source on the page", async () => {
-    const page = (slug: string) =>
-      getArticle(slug).then((a) => renderToStaticMarkup(createElement(ArticleView, { article: a! })));
+    // Rendered as the server renders it: the view holds async server components (its 见报 link).
+    const page = async (slug: string) => {
+      const { prelude } = await prerenderToNodeStream(
+        createElement(ArticleView, { article: (await getArticle(slug))! }),
+      );
+      let html = "";
+      for await (const chunk of prelude) html += String(chunk);
+      return html;
+    };
     const first = (await page("first-story")).replace(/<[^>]+>/g, "");
     expect(first).toContain("全媒体记者 王五 通讯员 赵六 钱七");
     expect(first).toContain("摄影：记者 孙八");

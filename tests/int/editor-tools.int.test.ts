@@ -29,6 +29,10 @@ describe("content:new-issue", () => {
     ]);
     const set = await loadContent(content.root);
     expect(set.articles.find((a) => a.slug === "bianji-shili")!.frontmatter.draft).toBe(true);
+    const issue = set.issues.find((i) => i.slug === "2023-01-03")!;
+    expect(issue.pages.map((p) => [p.number, p.name, p.stories.map((s) => s.slug)])).toEqual([
+      ["1", "要闻", ["bianji-shili"]],
+    ]);
     expect(() => newIssue("2023-01-03", content.root)).toThrow(/already exists/);
     expect(() => newIssue("2023-02-30", content.root)).toThrow(/YYYY-MM-DD|calendar/);
   });

@@ -115,7 +115,7 @@ describe("import:issue", () => {
     const content = await loadContent(root);
     const issue = content.issues.find((i) => i.slug === "2023-06-02")!;
     expect(issue.number).toBe(2718);
-    expect(issue.pages.map((p) => [p.page, p.name, p.staff.map((s) => `${s.role} ${s.name}`)])).toEqual([
+    expect(issue.pages.map((p) => [p.number, p.name, p.staff.map((s) => `${s.role} ${s.name}`)])).toEqual([
       ["1", "要闻", ["责任编辑 刘海燕", "校对 贾敏"]],
       ["2", "综合", ["责任编辑 高文", "校对 贾敏"]],
     ]);

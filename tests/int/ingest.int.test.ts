@@ -95,7 +95,7 @@ describe("ingest of the source issue", () => {
 
     content.remove(path);
     const issueYaml = readFileSync(`${content.root}/${ISSUE}/issue.yaml`, "utf8").replace(
-      "  - rujiao-chanyeyuan-touchan\n",
+      "      - rujiao-chanyeyuan-touchan\n",
       "",
     );
     content.write(`${ISSUE}/issue.yaml`, issueYaml);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { IssueEditionView } from "@/components/issue/issue-edition";
 import { JsonLd } from "@/components/seo/json-ld";
+import { getPrintEdition } from "@/lib/db/pages";
 import { resolveIssue } from "@/lib/routes/resolve";
 import { issueJsonLd } from "@/lib/seo/json-ld";
 import { issueMetadata } from "@/lib/seo/metadata";
@@ -19,7 +20,7 @@ export default async function IssuePage({ params }: Props) {
   return (
     <>
       <JsonLd data={issueJsonLd(issue)} />
-      <IssueEditionView issue={issue} />
+      <IssueEditionView issue={issue} print={await getPrintEdition(issue.slug)} />
     </>
   );
 }

@@ -56,12 +56,20 @@ export function renderDraft(story: ImportedStory): string {
   return `---\n${frontmatter(story)}---\n\n${storyBody(story)}\n`;
 }
 
-/** The pages as issue.yaml holds them: only what the headers printed. */
-function pagesYaml(result: PrintIssueImport) {
-  return result.facts.pages.map((p) => ({
+/** The page each story ran on: the last page whose header came before its headline; null when one came before every header. */
+function pageOfStories(result: PrintIssueImport): number[] | null {
+  const pages = result.facts.pages;
+  const placed = result.stories.map((s) => pages.findLastIndex((p) => p.line < s.title.line));
+  return pages.length && placed.every((i) => i >= 0) ? placed : null;
+}
+
+/** The pages as issue.yaml holds them: what the headers printed, and the stories under each when all can be placed. */
+function pagesYaml(result: PrintIssueImport, placed: number[] | null) {
+  return result.facts.pages.map((p, i) => ({
     ...(p.page === undefined ? {} : { page: /^\d+$/.test(p.page) ? Number(p.page) : p.page }),
     ...(p.name ? { name: p.name } : {}),
     ...(p.staff.length ? { staff: p.staff.map((s) => ({ name: s.name, role: s.role })) } : {}),
+    ...(placed ? { articles: result.stories.filter((_, k) => placed[k] === i).map((s) => s.slug) } : {}),
   }));
 }
 
@@ -69,8 +77,10 @@ export function renderIssueYaml(result: PrintIssueImport, date: string): string 
   const data: Record<string, unknown> = { date };
   if (result.facts.number) data.number = result.facts.number.value;
   if (result.banner) data.banner = result.banner;
-  if (result.facts.pages.length) data.pages = pagesYaml(result);
-  data.articles = result.stories.map((s) => s.slug);
+  const placed = pageOfStories(result);
+  if (result.facts.pages.length) data.pages = pagesYaml(result, placed);
+  // The pages' lists give the print order when every story has its page; otherwise one list does.
+  if (!placed) data.articles = result.stories.map((s) => s.slug);
   const doc = new Document(data);
   const staff = doc.get("pages", true);
   if (isSeq(staff))
@@ -79,7 +89,7 @@ export function renderIssueYaml(result: PrintIssueImport, date: string): string 
       if (isSeq(list)) for (const item of list.items) if (isMap(item)) item.flow = true;
     }
   doc.commentBefore =
-    " 由 npm run import:issue 从版面稿导入；articles 为印刷顺序，第一篇是头条。\n 导入说明见同一目录下的 " +
+    " 由 npm run import:issue 从版面稿导入；各版的 articles（或一个 articles 列表）为印刷顺序，第一篇是头条。\n 导入说明见同一目录下的 " +
     REPORT_FILE;
   return doc.toString({ lineWidth: 0 });
 }
