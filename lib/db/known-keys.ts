@@ -13,6 +13,8 @@ export interface KnownKeys {
   articles: Set<string>;
   issues: Set<string>;
   issuePages: number;
+  /** Per issue, its print pages (/issues/<date>/pages/1 … n). */
+  printPages: Map<string, number>;
   /** Per kind, each key's number of list pages. */
   listings: Record<ListingKind, Map<string, number>>;
   sitemapParts: number;
@@ -25,7 +27,7 @@ export async function loadKnownKeys(): Promise<KnownKeys> {
   const [articles, redirects, issues, sections, columns, tags, authors] = await Promise.all([
     db.article.findMany({ select: { slug: true } }),
     db.slugRedirect.findMany({ select: { slug: true } }),
-    db.issue.findMany({ select: { slug: true } }),
+    db.issue.findMany({ select: { slug: true, _count: { select: { pages: true } } } }),
     db.section.findMany({ select: { slug: true, _count: { select: { articles: true } } } }),
     db.column.findMany({ select: { slug: true, _count: { select: { articles: true } } } }),
     db.tag.findMany({ select: { name: true, _count: { select: { articles: true } } } }),
@@ -65,6 +67,7 @@ export async function loadKnownKeys(): Promise<KnownKeys> {
     articles: new Set([...articles, ...redirects].map((a) => a.slug)),
     issues: new Set(issues.map((i) => i.slug)),
     issuePages: pagesOf(issues.length, ISSUES_PER_PAGE),
+    printPages: new Map(issues.map((i) => [i.slug, i._count.pages])),
     listings,
     sitemapParts: Math.ceil(urls / SITEMAP_URLS) + 1,
   };

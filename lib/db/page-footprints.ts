@@ -3,11 +3,13 @@ import {
   feedPath,
   FEED_FILES,
   HOME_PATH,
+  issueMonthPath,
   issuePath,
   issuesPath,
   LISTING_ROOTS,
   listingPath,
   NEWS_SITEMAP_PATH,
+  printPagePath,
   SITEMAP_PATH,
   sitemapPartPath,
   type FeedFormat,
@@ -70,7 +72,8 @@ function listingCount(tx: Tx | PrismaClient, kind: ListingKind, key: string): Pr
 
 /**
  * The addresses of every page that shows one of `footprints`, as the database stands now: the
- * article and its issue-mates (their previous/next links), the front page, its issue, each of its
+ * article and its issue-mates (their previous/next links), the front page, its issue (its edition,
+ * print pages and calendar month), each of its
  * listings whole (a new story moves every later page by one) with their feeds, the index pages,
  * the site's feeds and sitemaps. `issuesChanged` adds the list of issues.
  */
@@ -85,7 +88,14 @@ export async function pagesShowing(
   const parts = pagesOf(await tx.article.count(), SITEMAP_URLS);
   for (let n = 1; n <= parts; n++) paths.add(sitemapPartPath(n));
   const issues = new Set([...footprints.map((f) => f.issue), ...issuesChanged]);
-  for (const issue of issues) paths.add(issuePath(issue));
+  for (const issue of issues) {
+    paths.add(issuePath(issue));
+    // Its print pages, and its month in the archive's calendar (issue slugs are dates, 2022-12-20).
+    const printPages = await tx.page.count({ where: { issue: { slug: issue } } });
+    for (let n = 1; n <= printPages; n++) paths.add(printPagePath(issue, n));
+    const month = /^(\d{4})-(\d{2})-\d{2}$/.exec(issue);
+    if (month) paths.add(issueMonthPath(Number(month[1]), Number(month[2])));
+  }
   const mates = await tx.article.findMany({ where: { issue: { slug: { in: [...issues] } } }, select: { slug: true } });
   for (const slug of [...footprints.map((f) => f.slug), ...mates.map((m) => m.slug)]) paths.add(articlePath(slug));
   const issuePages = pagesOf(await tx.issue.count(), ISSUES_PER_PAGE);

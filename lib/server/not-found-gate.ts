@@ -1,6 +1,6 @@
 import type { KnownKeys } from "../db/known-keys";
 import type { ListingKind } from "../db/listings";
-import { FEED_FILES, LISTING_ROOTS } from "../urls";
+import { CALENDAR_YEARS, FEED_FILES, LISTING_ROOTS } from "../urls";
 
 // Made-up addresses under the dynamic routes (/articles/<slug>, /tags/<name>/page/<n>, …) would
 // each be rendered by Next.js and written to its cache on disk as a 404. The server asks this
@@ -10,6 +10,13 @@ import { FEED_FILES, LISTING_ROOTS } from "../urls";
 const KIND_OF_ROOT = new Map(Object.entries(LISTING_ROOTS).map(([kind, root]) => [root.slice(1), kind as ListingKind]));
 const FEED_NAMES = new Set(Object.values(FEED_FILES));
 const PAGE_NUMBER = /^[1-9]\d{0,6}$/;
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** Whether a calendar month's address (2022-12) is one the archive has, whether or not an issue ran in it. */
+const monthExists = (raw: string) => {
+  const year = Number(MONTH.exec(raw)?.[1]);
+  return year >= CALENDAR_YEARS.first && year <= CALENDAR_YEARS.last;
+};
 
 /** Whether page `n` (a raw segment) of `pages` may exist; "1" redirects to the first page, so it goes on. */
 const pageExists = (n: string | undefined, pages: number) =>
@@ -26,6 +33,9 @@ export function lookUpPath(keys: KnownKeys, segments: string[]): "known" | "miss
   if (root === "articles" && rest.length === 0 && key !== undefined) return known(keys.articles.has(key));
   if (root === "issues" && key === "page" && rest.length === 1) return known(pageExists(rest[0], keys.issuePages));
   if (root === "issues" && key !== undefined && rest.length === 0) return known(keys.issues.has(key));
+  if (root === "issues" && key === "months" && rest.length === 1) return known(monthExists(rest[0]!));
+  if (root === "issues" && key !== undefined && rest.length === 2 && rest[0] === "pages")
+    return known(pageExists(rest[1], keys.printPages.get(key) ?? 0));
   if (root === "sitemaps" && key !== undefined && rest.length === 0) {
     const n = /^(\d+)\.xml$/.exec(key)?.[1];
     return known(n !== undefined && pageExists(n, keys.sitemapParts));

@@ -46,6 +46,9 @@ describe("pages to refresh after an ingest", () => {
       "/",
       articlePath(SLUG),
       issuePath("2022-12-20"),
+      // The print page it ran on, and its month in the archive's calendar.
+      "/issues/2022-12-20/pages/1",
+      "/issues/months/2022-12",
       // Its issue-mates link to it as previous or next.
       articlePath("jinyu-shuini-chuangxin"),
       listingPath("section", "industry"),

@@ -42,6 +42,7 @@ describe("not-found gate", () => {
     articles: new Set(["wangge-yanguan-houai", "old-slug"]),
     issues: new Set(["2022-12-20"]),
     issuePages: 2,
+    printPages: new Map([["2022-12-20", 3]]),
     listings: {
       section: new Map([["rural", 3]]),
       column: new Map([["fenjin", 1]]),
@@ -64,6 +65,9 @@ describe("not-found gate", () => {
       "/tags/%E4%B9%A1%E6%9D%91%E6%8C%AF%E5%85%B4/atom.xml",
       "/authors/%E5%B4%94%E4%B8%BD%E5%A8%9F/feed.xml",
       "/sitemaps/2.xml",
+      "/issues/2022-12-20/pages/3",
+      "/issues/months/2022-12",
+      "/issues/months/1940-01",
     ])
       expect(look(url), url).toBe("known");
   });
@@ -82,6 +86,13 @@ describe("not-found gate", () => {
       "/authors/nobody/page/2",
       "/sitemaps/3.xml",
       "/sitemaps/x.xml",
+      "/issues/2022-12-20/pages/4",
+      "/issues/2022-12-20/pages/0",
+      "/issues/2099-01-01/pages/1",
+      "/issues/months/2022-13",
+      "/issues/months/3000-01",
+      "/issues/months/abc",
+      "/issues/months",
     ])
       expect(look(url), url).toBe("missing");
   });

@@ -5,7 +5,7 @@ import { issueMonthMetadata } from "@/lib/seo/print-metadata";
 
 type Props = { params: Promise<{ month: string }> };
 
-export const revalidate = 60;
+export const revalidate = false;
 export const generateStaticParams = () => [];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
