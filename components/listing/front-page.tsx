@@ -2,11 +2,11 @@ import Link from "next/link";
 import type { IssueEdition, IssueSummary } from "@/lib/db/issues";
 import type { IndexEntry, SectionLink } from "@/lib/db/listings";
 import { formatDate, formatDateWithWeekday, isoDate } from "@/lib/format";
-import { articlePath, issuePath, issuesPath, listingIndexPath, sectionPath, tagPath } from "@/lib/urls";
+import { articlePath, issuePath, issuesPath, listingIndexPath, printPagePath, sectionPath, tagPath } from "@/lib/urls";
 import { ArticleCard, ArticleList } from "../article/article-card";
 import { HeadlineText } from "../article/headline-text";
 
-/** The edition's nameplate line: date with weekday, 期号 when the issue file has a number, and how many stories. */
+/** The edition's nameplate line: date with weekday, 期号 when the issue file has a number, its 版 and stories. */
 function EditionHeader({ issue }: { issue: IssueEdition }) {
   return (
     <header className="edition-header front">
@@ -16,7 +16,12 @@ function EditionHeader({ issue }: { issue: IssueEdition }) {
           <time dateTime={isoDate(issue.date)}>{formatDateWithWeekday(issue.date)}</time>
           {issue.number ? <span className="nowrap"> · 第{issue.number}期</span> : null}
         </Link>{" "}
-        <span className="nowrap">本期 {issue.articles.length} 篇</span>
+        {issue.pageCount > 0 ? (
+          <Link className="nowrap" href={printPagePath(issue.slug, 1)}>
+            本期 {issue.pageCount} 版
+          </Link>
+        ) : null}{" "}
+        <span className="nowrap">{issue.articles.length} 篇</span>
       </p>
       {issue.banner ? <p className="banner">{issue.banner}</p> : null}
     </header>

@@ -11,6 +11,8 @@ export interface IssueEdition {
   banner: string | null;
   /** In print order; the first is the lead story. */
   articles: ArticleSummary[];
+  /** Its print pages (版), 0 when the issue declares none. */
+  pageCount: number;
 }
 
 /** An edition with the articles readers may see, in print order. */
@@ -21,6 +23,7 @@ const editionSelect = (visible: ReturnType<typeof visibleArticle>) =>
     number: true,
     banner: true,
     articles: { where: visible, select: articleSummarySelect, orderBy: { position: "asc" } },
+    _count: { select: { pages: true } },
   }) as const;
 
 type EditionRow = {
@@ -29,8 +32,13 @@ type EditionRow = {
   number: number | null;
   banner: string | null;
   articles: Parameters<typeof toArticleSummary>[0][];
+  _count: { pages: number };
 };
-const toEdition = (row: EditionRow): IssueEdition => ({ ...row, articles: row.articles.map(toArticleSummary) });
+const toEdition = ({ _count, ...row }: EditionRow): IssueEdition => ({
+  ...row,
+  articles: row.articles.map(toArticleSummary),
+  pageCount: _count.pages,
+});
 
 export const getIssue = cache(async (slug: string): Promise<IssueEdition | null> => {
   const visible = visibleArticle();
