@@ -72,10 +72,13 @@ test("a scheduled story appears at its time, with no ingest then", async ({ requ
       SCHEDULED,
       `---\ntitle: ${title}\nsection: industry\nbylines: [新记者]\npublishAt: ${at.toISOString()}\n---\n\n本报讯 这是一条定时发布的快讯。\n`,
     );
-    writeFileSync(
-      `${ISSUE_DIR}/issue.yaml`,
-      issueYaml.replace("  - rujiao-chanyeyuan-touchan\n", "  - rujiao-chanyeyuan-touchan\n  - dingshi-fabu\n"),
+    // The story goes under the source issue's one page, after the last of its stories.
+    const withStory = issueYaml.replace(
+      /^(\s+)- rujiao-chanyeyuan-touchan\n/m,
+      "$1- rujiao-chanyeyuan-touchan\n$1- dingshi-fabu\n",
     );
+    expect(withStory).not.toBe(issueYaml);
+    writeFileSync(`${ISSUE_DIR}/issue.yaml`, withStory);
     ingest(baseURL!);
     expect((await request.get("/articles/dingshi-fabu")).status()).toBe(404);
     expect(await (await request.get("/")).text()).not.toContain(title);
