@@ -48,12 +48,13 @@ export interface HttpResult {
 }
 
 /** Measures `queries` over HTTP against a server on `databaseUrl`; prints and returns the figures. */
-export async function searchOverHttp(databaseUrl: string, queries: SearchParams[], tmpDir: string) {
+export async function searchOverHttp(databaseUrl: string, queries: SearchParams[], tmpDir: string, noBuild = false) {
   const distDir = ".next-bench";
   const warn = (m: string) => console.warn(`WARNING: ${m}`);
-  const site: BenchSite = { dbFile: "", databaseUrl, distDir, noBuild: false, warn };
-  build(site);
+  const site: BenchSite = { dbFile: "", databaseUrl, distDir, noBuild, warn };
   const env = benchEnv(site);
+  // A database kept by --reuse-db must have the current schema: the build reads it.
+  build(site);
   await assertPortFree(PORT);
   const server = startProcess(env, "server", ["--import", "tsx", "scripts/serve.ts"], { PORT: String(PORT) });
   try {
@@ -72,7 +73,10 @@ export async function searchOverHttp(databaseUrl: string, queries: SearchParams[
     const before = os.loadavg()[0]!;
     const api = await load(origin, SEARCH_CONNECTIONS, apiScript);
     const page = await load(origin, SEARCH_CONNECTIONS, pageScript);
+    // The searches still queued when wrk stopped are let finish, and the page is cached again first.
+    await settle(origin);
     const cachedAlone = await load(`${origin}/`, PAGE_CONNECTIONS, undefined);
+    await settle(origin);
     const [cachedWhileSearching, searchesMeanwhile] = await Promise.all([
       load(`${origin}/`, PAGE_CONNECTIONS, undefined),
       load(origin, SEARCH_CONNECTIONS, apiScript),
@@ -90,6 +94,11 @@ export async function searchOverHttp(databaseUrl: string, queries: SearchParams[
   } finally {
     await stop(server);
   }
+}
+
+async function settle(origin: string) {
+  await new Promise((r) => setTimeout(r, 3000));
+  for (let i = 0; i < 2; i++) await fetch(`${origin}/`).then((r) => r.arrayBuffer());
 }
 
 const query = (p: SearchParams) => ({ ...p, page: p.page > 1 ? p.page : undefined });

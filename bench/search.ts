@@ -1,4 +1,4 @@
-// npm run bench:search [-- --db sqlite|postgresql --sizes 10000,100000 --queries 200 --reuse-db]
+// npm run bench:search [-- --db sqlite|postgresql --sizes 10000,100000 --queries 200 --reuse-db --http --no-build]
 //
 // How does full-text search (lib/search/search.ts) hold up as the archive grows? For each corpus
 // size: a synthetic, deterministic corpus (bench/corpus.ts) is parsed and ingested into a scratch
@@ -60,6 +60,8 @@ const { values: args } = parseArgs({
     "reuse-db": { type: "boolean", default: false },
     /** Searches over HTTP against the production server (bench/search-http.ts) instead of in-process. */
     http: { type: "boolean", default: false },
+    /** --http: reuse the build in .next-bench. */
+    "no-build": { type: "boolean", default: false },
     child: { type: "boolean", default: false },
     size: { type: "string" },
   },
@@ -225,6 +227,7 @@ async function parent(sizes: number[], queries: number): Promise<void> {
         String(queries),
         ...(args["reuse-db"] ? ["--reuse-db"] : []),
         ...(args.http ? ["--http"] : []),
+        ...(args["no-build"] ? ["--no-build"] : []),
       ],
       { stdio: "inherit", env: { ...process.env, DATABASE_URL: db.url } },
     );
@@ -362,7 +365,7 @@ async function child(size: number, queries: number): Promise<void> {
       const drawn: SearchParams[] = [];
       const noMatch = new Set<string>();
       for (const kind of KINDS) drawn.push(...(await drawMany(kind, perKind, sampler, noMatch)));
-      result.http = await searchOverHttp(database.url, drawn.slice(0, queries), TMP_DIR);
+      result.http = await searchOverHttp(database.url, drawn.slice(0, queries), TMP_DIR, args["no-build"]);
       await sampler.close();
       return;
     }
