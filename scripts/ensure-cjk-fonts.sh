@@ -4,11 +4,7 @@
 # says how, and goes on: the tests measure boxes either way, only the pictures need the font.
 set -euo pipefail
 if command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh family | grep -q .; then exit 0; fi
-if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "No Chinese font found: installing Debian's fonts-wqy-microhei …"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq fonts-wqy-microhei >/dev/null
-  exit 0
-fi
+. "$(dirname "$0")/apt-install.sh"
+echo "No Chinese font found"
+if apt_install fonts-wqy-microhei; then exit 0; fi
 echo "No Chinese font found: screenshots will show boxes. Install one with: sudo apt-get install -y fonts-wqy-microhei" >&2

@@ -4,12 +4,8 @@
 # allowed (root with apt-get), or says how to get it.
 set -euo pipefail
 if command -v mutool >/dev/null 2>&1; then exit 0; fi
-if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "mutool not found: installing Debian's mupdf-tools package …"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq mupdf-tools >/dev/null
-  command -v mutool >/dev/null 2>&1 && exit 0
-fi
+. "$(dirname "$0")/apt-install.sh"
+echo "mutool not found"
+if apt_install mupdf-tools && command -v mutool >/dev/null 2>&1; then exit 0; fi
 echo "Rendering print pages needs mutool: sudo apt-get install -y mupdf-tools" >&2
 exit 1

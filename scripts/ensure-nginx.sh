@@ -3,11 +3,9 @@
 # installs Debian's package when missing and allowed (root with apt-get), or says how to get it.
 set -euo pipefail
 if [ -x /usr/sbin/nginx ]; then exit 0; fi
-if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "nginx not found: installing Debian's nginx package …"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq nginx >/dev/null
+. "$(dirname "$0")/apt-install.sh"
+echo "nginx not found"
+if apt_install nginx; then
   # The test starts its own nginx on loopback ports; the package's service is not needed.
   (systemctl disable --now nginx || service nginx stop) >/dev/null 2>&1 || true
   [ -x /usr/sbin/nginx ] && exit 0
