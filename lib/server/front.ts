@@ -1,7 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { loadKnownKeys } from "../db/known-keys";
 import { cacheKey, isShareable, MicroCache, normalizeEncoding } from "./micro-cache";
-import { NotFoundGate } from "./not-found-gate";
+import { NotFoundGate, pathSegments } from "./not-found-gate";
 import { refreshRequestSchema } from "../revalidation";
 import { BodyTooLarge, forward, readWhole, endToEnd, type Backend, type Captured } from "./proxy";
 import { BODY_LIMITS, refusal, type Refusal } from "./request-guard";
@@ -28,16 +28,6 @@ export interface FrontOptions {
 /** How long a page past its micro-cache TTL is still sent while one request fetches it again. */
 const STALE_MS = 30_000;
 const REFRESH_PATH = "/api/revalidate";
-
-/** True when the request path's percent-encoding decodes. */
-export function hasValidPath(url = "/"): boolean {
-  try {
-    decodeURIComponent(url.split("?")[0]!);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const contentType = (headers: OutgoingHttpHeaders) => String(headers["content-type"] ?? "");
 const isHtml = (headers: OutgoingHttpHeaders) => contentType(headers).startsWith("text/html");
@@ -121,9 +111,10 @@ export function createFront({ backend, microCacheTtlMs, microCacheMaxBytes, prev
     for (const [name, value] of Object.entries(always)) res.setHeader(name, value);
     if (refused) return refuse(res, refused);
     // Next.js answers a malformed percent-encoding (/tags/%zz) with a bare 500; send it to the 404 page instead.
-    if (!hasValidPath(req.url)) req.url = "/__malformed-url";
+    const segments = pathSegments(req.url!);
+    if (!segments) req.url = "/__malformed-url";
     // After the cache: an answer there is a page that exists, and a made-up address is never cached.
-    const missing = gate.answer(req.url!);
+    const missing = segments && gate.answer(segments);
     if (missing) return answerNotFound(req, res, missing);
     pass(req, res, key).catch((error: unknown) => failed(req, res, error));
   };

@@ -83,11 +83,9 @@ export class NotFoundGate {
     this.page = page;
   }
 
-  /** The answer for a request whose address names nothing, or null to let it go on. */
-  answer(url: string): NotFoundAnswer | null {
-    if (!this.keys) return null;
-    const segments = pathSegments(url);
-    if (!segments || lookUpPath(this.keys, segments) !== "missing") return null;
+  /** The answer for a request whose path (its segments, decoded: pathSegments) names nothing, or null to let it go on. */
+  answer(segments: string[]): NotFoundAnswer | null {
+    if (!this.keys || lookUpPath(this.keys, segments) !== "missing") return null;
     const last = segments.at(-1) ?? "";
     if (last.endsWith(".xml") || !this.page)
       return { headers: { "content-type": "text/plain; charset=utf-8" }, body: Buffer.from("Not Found") };

@@ -2,28 +2,17 @@
 // (lib/print-media.ts). Files are named by the SHA-256 of their source, so they never change.
 import { isPublishedPrintKey } from "@/lib/db/pages";
 import { printMediaFile, readPrintMedia } from "@/lib/print-media";
+import { fileNotFound, immutableFile } from "@/lib/routes/files";
 
 type Context = { params: Promise<{ key: string; file: string }> };
 
 export const dynamic = "force-dynamic";
 
-const notFound = () =>
-  new Response("找不到这个文件。", {
-    status: 404,
-    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
-  });
+const notFound = () => fileNotFound("找不到这个文件。");
 
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
   const { key, file } = await params;
   if (!printMediaFile(key, file) || !(await isPublishedPrintKey(key))) return notFound();
   const media = await readPrintMedia(key, file);
-  if (!media) return notFound();
-  return new Response(new Uint8Array(media.body), {
-    headers: {
-      "content-type": media.contentType,
-      "content-length": String(media.body.length),
-      "cache-control": "public, max-age=31536000, immutable",
-      "x-content-type-options": "nosniff",
-    },
-  });
+  return media ? immutableFile(media) : notFound();
 }
