@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 // Every setting the portal reads from its environment, validated in one place. Nothing else in
@@ -63,8 +64,13 @@ const envSchema = z.object({
   MICROCACHE_TTL_MS: wholeNumber(0, 60_000).default(2000),
   /** The micro-cache's bound, in bytes of responses held. */
   MICROCACHE_MAX_BYTES: wholeNumber(0, 2 ** 32).default(64 * 2 ** 20),
-  /** Threads the production server runs searches in, off the loop that serves pages; 0 searches on that loop. */
-  SEARCH_THREADS: wholeNumber(0, 64).default(2),
+  /**
+   * Threads the production server runs searches in, off the loop that serves pages; 0 searches on
+   * that loop. By default one per core beside the renderer's (README, Speed: memory).
+   */
+  SEARCH_THREADS: wholeNumber(0, 64).default(Math.max(1, availableParallelism() - 1)),
+  /** Old-generation heap of the production server's renderer thread, in MB (README, Speed: memory). */
+  RENDERER_HEAP_MB: wholeNumber(64, 65_536).default(160),
   NEXT_DIST_DIR: text.default(".next"),
   /** "1" on a preview server (npm run preview): drafts and scheduled stories shown, marked, never indexable. */
   SITE_PREVIEW: z

@@ -1,19 +1,19 @@
-// The production server: a front on a thread of its own (scripts/front-thread.ts: request guard,
-// micro-cache, not-found gate, security headers, the site's error page) before Next.js's request
-// handler on this thread, with searches on threads of their own (lib/search/threads.ts).
+// The production server: the front on this thread (lib/server/front.ts: request guard, micro-cache,
+// not-found gate, security headers, the site's error page) before Next.js's request handler on a
+// thread of its own (scripts/renderer-thread.ts), which sends searches to threads of their own
+// (lib/search/threads.ts). The renderer's loop is busy for a render's length; the front's never is.
 import "./production-env";
 import "./check-env";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { Worker } from "node:worker_threads";
-import next from "next";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 import { recordSiteServer } from "../lib/db/site-servers";
 import { env, siteOriginWarning } from "../lib/env";
 import { refreshBody, revalidationSecret } from "../lib/revalidation";
-import { startSearchThreads } from "../lib/search/threads";
 import { dayBoundaries, scheduleRefreshes } from "../lib/server/scheduled-refresh";
+import { createFront } from "../lib/server/front";
+import { backendAt } from "../lib/server/proxy";
 import { getSiteInfo } from "../lib/site-info";
-import type { FrontThreadData } from "./front-thread";
+import type { RendererThreadData } from "./renderer-thread";
 
 export interface ServeOptions {
   port: number;
@@ -23,22 +23,17 @@ export interface ServeOptions {
 }
 
 export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE_TTL_MS }: ServeOptions) {
-  const { SITE_INTERNAL_URL, DATABASE_URL, SITE_PREVIEW, SEARCH_THREADS, MICROCACHE_MAX_BYTES } = env();
+  const { SITE_INTERNAL_URL, DATABASE_URL, SITE_PREVIEW, SEARCH_THREADS, MICROCACHE_MAX_BYTES, RENDERER_HEAP_MB } =
+    env();
   const local = `http://${hostname && hostname !== "0.0.0.0" ? hostname : "127.0.0.1"}:${port}`;
-  const app = next({ dev: false, dir: process.cwd(), port, hostname });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-  const searchThreads = SEARCH_THREADS > 0 ? startSearchThreads(SEARCH_THREADS) : null;
   // The renderer listens on loopback only: everything from outside goes through the front.
-  const renderer = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      console.error(error);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-      res.end("服务器出错了，请稍后再试。");
-    });
-  });
-  renderer.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => renderer.listen(0, "127.0.0.1", resolve));
+  const renderer = await startThread<RendererThreadData>(
+    "renderer",
+    "./renderer-thread.ts",
+    { port, hostname, searchThreads: SEARCH_THREADS },
+    // Next.js holds its in-memory page cache (next.config.ts) and the pages being rendered.
+    { maxOldGenerationSizeMb: RENDERER_HEAP_MB },
+  );
   const refresh = async (body: string) => {
     const res = await fetch(`${local}/api/revalidate`, {
       method: "POST",
@@ -48,17 +43,22 @@ export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE
     if (!res.ok) throw new Error(`the refresh answered ${res.status}`);
   };
   const scheduled = scheduleRefreshes(refresh, dayBoundaries(getSiteInfo().mourning));
-  const front = await startFront(
-    {
-      port,
-      hostname,
-      backendPort: (renderer.address() as AddressInfo).port,
-      microCacheTtlMs,
-      microCacheMaxBytes: MICROCACHE_MAX_BYTES,
-      preview: SITE_PREVIEW,
-    },
-    () => void scheduled.reschedule().catch((e: unknown) => console.error("could not schedule refreshes:", e)),
-  );
+  // The front answers on this thread: it renders nothing, so nothing holds its loop for long.
+  const front = createFront({
+    backend: backendAt(renderer.port),
+    microCacheTtlMs,
+    microCacheMaxBytes: MICROCACHE_MAX_BYTES,
+    preview: SITE_PREVIEW,
+    onRefresh: () =>
+      void scheduled.reschedule().catch((e: unknown) => console.error("could not schedule refreshes:", e)),
+  });
+  const server = createServer(front.handle);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (e) => reject(new Error(`the front could not listen on ${port}: ${e.message}`)));
+    server.listen(port, hostname, resolve);
+  });
+  await front.ready();
   // Once it answers, the server says where in its database, so that every ingest finds it.
   const record = await recordSiteServer(SITE_INTERNAL_URL ?? local, DATABASE_URL);
   // Pages on disk from an earlier run, or from another server of this build, may predate ingests
@@ -69,49 +69,51 @@ export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE
   const close = async () => {
     scheduled.stop();
     await record.stop();
-    await front.close();
     await new Promise<void>((r) => {
-      renderer.close(() => r());
-      renderer.closeIdleConnections();
+      server.close(() => r());
+      server.closeIdleConnections();
     });
-    await searchThreads?.close();
+    await renderer.close();
   };
   return { close };
 }
 
-/** Starts the front's thread; resolves once it listens and has loaded what it needs. */
-function startFront(data: FrontThreadData, onRefresh: () => void) {
+/**
+ * Starts one of the server's threads; resolves once it listens. Without any of them the server
+ * answers nobody: a thread that fails stops the process, so that the service manager starts it again.
+ */
+function startThread<Data>(name: string, file: string, data: Data, resourceLimits: ResourceLimits) {
   // The entry is TypeScript: the thread registers tsx, then imports it.
-  const entry = new URL("./front-thread.ts", import.meta.url).href;
+  const entry = new URL(file, import.meta.url).href;
   const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-  // The front reads the database only to load its known addresses: two PostgreSQL connections.
-  const env = { ...process.env, DATABASE_POOL_SIZE: "2", DATABASE_SEARCH_POOL_SIZE: "1" };
-  // Its heap holds the micro-cache (MICROCACHE_MAX_BYTES) and the known addresses, and no more.
-  const maxOldGenerationSizeMb = Math.ceil(data.microCacheMaxBytes / 2 ** 20) * 2 + 128;
-  const worker = new Worker(bootstrap, {
-    eval: true,
-    workerData: data,
-    env,
-    resourceLimits: { maxOldGenerationSizeMb },
-  });
-  return new Promise<{ close: () => Promise<void> }>((resolve, reject) => {
+  const worker = new Worker(bootstrap, { eval: true, workerData: data, resourceLimits });
+  return new Promise<{ port: number; close: () => Promise<void> }>((resolve, reject) => {
+    let listening = false;
+    let closing = false;
     worker.once("error", reject);
-    // Without its front the server answers nobody: stop, so that the service manager starts it again.
     worker.on("error", (error) => {
-      console.error("the front thread failed:", error);
+      console.error(`the ${name} thread failed:`, error);
       process.exit(1);
     });
-    worker.on("message", (message: { listening?: boolean; error?: string; refreshed?: boolean }) => {
-      if (message.refreshed) onRefresh();
-      if (message.error) reject(new Error(`the front could not listen on ${data.port}: ${message.error}`));
-      if (message.listening)
-        resolve({
-          close: () =>
-            new Promise((done) => {
-              worker.once("exit", () => done());
-              worker.postMessage({ close: true });
-            }),
-        });
+    worker.on("exit", (code) => {
+      if (!listening) reject(new Error(`the ${name} thread stopped (exit ${code}) before it listened`));
+      else if (!closing) {
+        console.error(`the ${name} thread stopped (exit ${code})`);
+        process.exit(1);
+      }
+    });
+    worker.on("message", (message: { listening?: boolean; port?: number }) => {
+      if (!message.listening) return;
+      listening = true;
+      resolve({
+        port: message.port!,
+        close: () =>
+          new Promise((done) => {
+            closing = true;
+            worker.once("exit", () => done());
+            worker.postMessage({ close: true });
+          }),
+      });
     });
   });
 }

@@ -138,6 +138,8 @@ export function createFront({ backend, microCacheTtlMs, microCacheMaxBytes, prev
         headers: { "content-type": "text/plain; charset=utf-8" },
         body: "Content Too Large\n",
       });
+    // A reader who hung up is no fault of the renderer's, and one line each would let anyone fill the log.
+    if (res.destroyed) return;
     console.error("the renderer did not answer:", error instanceof Error ? error.message : error);
     if (res.headersSent) return void res.destroy();
     if (!isPageLoad(req)) {

@@ -1,0 +1,43 @@
+// The renderer's thread, started by scripts/serve.ts: Next.js's request handler on loopback, with
+// the search threads it sends searches to. A thread of its own caps its heap (RENDERER_HEAP_MB):
+// V8 otherwise lets a busy renderer's garbage grow to hundreds of megabytes before collecting it.
+import "./production-env";
+import "./check-env";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { parentPort, workerData } from "node:worker_threads";
+import next from "next";
+import { startSearchThreads } from "../lib/search/threads";
+
+export interface RendererThreadData {
+  port: number;
+  hostname?: string;
+  searchThreads: number;
+}
+
+const { port, hostname, searchThreads } = workerData as RendererThreadData;
+// tsx turns on source maps, and Node then keeps the map of every module loaded, Next.js's server
+// chunks and their sources among them: tens of megabytes of strings in a heap kept small. Errors
+// here show the built chunks' lines instead.
+process.setSourceMapsEnabled(false);
+const app = next({ dev: false, dir: process.cwd(), port, hostname });
+await app.prepare();
+const handle = app.getRequestHandler();
+// Registered in this thread: the routes Next.js runs here find them (lib/search/runner.ts).
+const searches = searchThreads > 0 ? startSearchThreads(searchThreads) : null;
+const server = createServer((req, res) => {
+  handle(req, res).catch((error: unknown) => {
+    console.error(error);
+    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+    res.end("服务器出错了，请稍后再试。");
+  });
+});
+server.keepAliveTimeout = 65_000;
+server.listen(0, "127.0.0.1", () =>
+  parentPort!.postMessage({ listening: true, port: (server.address() as AddressInfo).port }),
+);
+parentPort!.on("message", (message: { close?: boolean }) => {
+  if (!message.close) return;
+  server.close(() => void (searches?.close() ?? Promise.resolve()).then(() => process.exit(0)));
+  server.closeIdleConnections();
+});
