@@ -3,7 +3,14 @@ import { db } from "./client";
 import type { Prisma } from "./generated/client";
 import { articleSummarySelect, toArticleSummary, type ArticleSummary } from "./articles";
 import { ISSUES_PER_PAGE } from "./issues";
-import { ARTICLES_PER_PAGE, findListingSubject, type ListingKind, type ListingSubject } from "./listings";
+import {
+  ARTICLES_PER_PAGE,
+  articlesWhere,
+  findListingSubject,
+  inOrder,
+  type ListingKind,
+  type ListingSubject,
+} from "./listings";
 import { visibleArticle } from "./visibility";
 import { issueDate } from "../dates";
 
@@ -68,7 +75,7 @@ export interface FeedSource {
 }
 
 /** The whole paper as a feed's subject: every visible article. */
-const WHOLE_PAPER: ListingSubject = { name: "", description: null, where: {} };
+const WHOLE_PAPER: ListingSubject = articlesWhere("", null, {});
 
 /**
  * The newest visible articles of the paper, or of one section, column, tag or byline; null when
@@ -80,12 +87,9 @@ export const getFeed = cache(
     if (kind && key === null) return null;
     const subject = kind && key !== null ? await findListingSubject(kind, key) : WHOLE_PAPER;
     if (!subject) return null;
-    const rows = await db.article.findMany({
-      where: { ...subject.where, ...visibleArticle() },
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      take: limit,
-      select: feedArticleSelect,
-    });
+    const rows = await inOrder(await subject.ids(0, limit), (where) =>
+      db.article.findMany({ where, select: { ...feedArticleSelect, id: true } }),
+    );
     if (rows.length === 0 && (kind === "tag" || kind === "author")) return null;
     return {
       kind,

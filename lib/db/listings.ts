@@ -22,12 +22,41 @@ export interface Listing {
 
 export const ARTICLES_PER_PAGE = 20;
 
-/** A listing's subject, and the filter its articles share. */
+/** A listing's subject, and how its visible articles are found. */
 export interface ListingSubject {
   name: string;
   description: string | null;
-  where: Prisma.ArticleWhereInput;
+  /** How many of its articles readers may see. */
+  count: () => Promise<number>;
+  /** One page of their ids, newest first. */
+  ids: (skip: number, take: number) => Promise<number[]>;
 }
+
+const NEWEST_FIRST = [{ publishedAt: "desc" }, { id: "desc" }] satisfies Prisma.ArticleOrderByWithRelationInput[];
+
+/** A subject whose articles share a column of their own (a section, a column, or none: the whole paper). */
+export function articlesWhere(name: string, description: string | null, where: Prisma.ArticleWhereInput): ListingSubject {
+  return {
+    name,
+    description,
+    count: () => db.article.count({ where: { ...where, ...visibleArticle() } }),
+    ids: async (skip, take) =>
+      (
+        await db.article.findMany({
+          where: { ...where, ...visibleArticle() },
+          orderBy: NEWEST_FIRST,
+          skip,
+          take,
+          select: { id: true },
+        })
+      ).map((r) => r.id),
+  };
+}
+
+// A tag's or a byline's articles are read from their join table, from the subject's own rows: an
+// article filter (`tags: { some }`) would test every article of the archive, 100,000 at a time.
+const throughArticle = () => ({ article: visibleArticle() });
+const joinOrder = [{ article: { publishedAt: "desc" } }, { articleId: "desc" }] as const;
 
 /** Finds a listing's subject (for its pages and its feeds), or null when there is no such subject. */
 export async function findListingSubject(kind: ListingKind, key: string): Promise<ListingSubject | null> {
@@ -37,45 +66,78 @@ export async function findListingSubject(kind: ListingKind, key: string): Promis
         where: { slug: key },
         select: { id: true, name: true, description: true },
       });
-      return s && { name: s.name, description: s.description, where: { sectionId: s.id } };
+      return s && articlesWhere(s.name, s.description, { sectionId: s.id });
     }
     case "column": {
       const c = await db.column.findUnique({
         where: { slug: key },
         select: { id: true, name: true, description: true },
       });
-      return c && { name: c.name, description: c.description, where: { columnId: c.id } };
+      return c && articlesWhere(c.name, c.description, { columnId: c.id });
     }
     case "tag": {
       const t = await db.tag.findUnique({ where: { name: key }, select: { id: true, name: true } });
-      return t && { name: t.name, description: null, where: { tags: { some: { tagId: t.id } } } };
+      return (
+        t && {
+          name: t.name,
+          description: null,
+          count: () => db.articleTag.count({ where: { tagId: t.id, ...throughArticle() } }),
+          ids: async (skip, take) =>
+            (
+              await db.articleTag.findMany({
+                where: { tagId: t.id, ...throughArticle() },
+                orderBy: [...joinOrder],
+                skip,
+                take,
+                select: { articleId: true },
+              })
+            ).map((r) => r.articleId),
+        }
+      );
     }
     case "author": {
       const a = await db.author.findUnique({ where: { name: key }, select: { id: true, name: true } });
-      return a && { name: a.name, description: null, where: { bylines: { some: { authorId: a.id } } } };
+      return (
+        a && {
+          name: a.name,
+          description: null,
+          count: () => db.byline.count({ where: { authorId: a.id, ...throughArticle() } }),
+          ids: async (skip, take) =>
+            (
+              await db.byline.findMany({
+                where: { authorId: a.id, ...throughArticle() },
+                orderBy: [...joinOrder],
+                skip,
+                take,
+                select: { articleId: true },
+              })
+            ).map((r) => r.articleId),
+        }
+      );
     }
   }
 }
 
+/** Rows of the given articles in the order of `ids`. */
+export async function inOrder<R extends { id: number }>(
+  ids: number[],
+  read: (where: Prisma.ArticleWhereInput) => Promise<R[]>,
+): Promise<R[]> {
+  if (ids.length === 0) return [];
+  const byId = new Map((await read({ id: { in: ids } })).map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** One page of a listing, newest first; null when the subject does not exist. */
 export const getListing = cache(async (kind: ListingKind, key: string, page: number): Promise<Listing | null> => {
-  const found = await findListingSubject(kind, key);
-  if (!found) return null;
-  const subject = { ...found, where: { ...found.where, ...visibleArticle() } };
-  const articles = await paginate(
-    page,
-    ARTICLES_PER_PAGE,
-    () => db.article.count({ where: subject.where }),
-    async (skip, take) =>
-      (
-        await db.article.findMany({
-          where: subject.where,
-          orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-          skip,
-          take,
-          select: articleSummarySelect,
-        })
-      ).map(toArticleSummary),
+  const subject = await findListingSubject(kind, key);
+  if (!subject) return null;
+  const articles = await paginate(page, ARTICLES_PER_PAGE, subject.count, async (skip, take) =>
+    (
+      await inOrder(await subject.ids(skip, take), (where) =>
+        db.article.findMany({ where, select: { ...articleSummarySelect, id: true } }),
+      )
+    ).map(toArticleSummary),
   );
   // A tag or byline seen only on drafts or scheduled stories does not exist yet for readers.
   if (articles.total === 0 && (kind === "tag" || kind === "author")) return null;
