@@ -35,7 +35,11 @@ export interface ListingSubject {
 const NEWEST_FIRST = [{ publishedAt: "desc" }, { id: "desc" }] satisfies Prisma.ArticleOrderByWithRelationInput[];
 
 /** A subject whose articles share a column of their own (a section, a column, or none: the whole paper). */
-export function articlesWhere(name: string, description: string | null, where: Prisma.ArticleWhereInput): ListingSubject {
+export function articlesWhere(
+  name: string,
+  description: string | null,
+  where: Prisma.ArticleWhereInput,
+): ListingSubject {
   return {
     name,
     description,
