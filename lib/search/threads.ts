@@ -17,6 +17,10 @@ export function startSearchThreads(threads: number) {
     // A search waits for a free thread, within bounds: past them the request fails fast.
     maxQueue: threads * 64,
     idleTimeout: Infinity,
+    // Searches are served in the order they came. Without this piscina sends a search it could not
+    // place at once to the back of the queue, and under steady load one search waited 8 s while
+    // those behind it ran (measured: 4 searchers, one thread; p99 47 ms, max 8,016 ms).
+    stricterFIFO: true,
     // The entry is TypeScript, as the server itself is: tsx loads it in each thread.
     execArgv: ["--import", "tsx"],
     // A thread runs one search at a time: a few PostgreSQL connections each, not the server's pool.

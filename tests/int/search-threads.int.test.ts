@@ -38,4 +38,11 @@ describe("search threads", () => {
     expect((await searchArticles(params("q=乳胶"))).total).toBe(2);
     threads = startSearchThreads(1);
   });
+
+  it("serve searches in the order they came, so that none waits behind later ones", async () => {
+    const finished: number[] = [];
+    const queries = Array.from({ length: 12 }, (_, i) => QUERIES[i % QUERIES.length]!);
+    await Promise.all(queries.map((q, i) => searchArticles(params(q)).then(() => finished.push(i))));
+    expect(finished).toEqual(queries.map((_, i) => i));
+  });
 });
