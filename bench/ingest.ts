@@ -1,7 +1,10 @@
-// npm run bench:ingest [-- --articles 10000]; with --print, the print edition's rendering instead (bench/ingest-print.ts)
+// npm run bench:ingest [-- --articles 10000 --crawl]; with --print, the print edition's rendering instead (bench/ingest-print.ts)
 // Builds a synthetic archive in the real content layout on disk, then times, against a scratch SQLite
 // database: a full ingest into the empty database, a re-ingest with nothing changed, and a re-ingest
-// after editing one article. Prints wall-clock times and the peak memory of this process.
+// after editing one article, then after adding one, with the pages its refresh names. Prints
+// wall-clock times and the peak memory of this process. --crawl also serves the archive and crawls
+// every URL its sitemaps list before and after the added article (bench/crawl.ts): the pages the
+// refresh made the server render again, counted.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -12,6 +15,8 @@ const { values } = parseArgs({
     articles: { type: "string", default: "10000" },
     print: { type: "boolean", default: false },
     "print-issues": { type: "string", default: "52" },
+    crawl: { type: "boolean", default: false },
+    port: { type: "string", default: "3270" },
   },
 });
 if (values.print) {
@@ -100,6 +105,17 @@ writeFileSync(
     "title: 新增的一篇报道",
   ),
 );
+// --crawl: the archive served and every listed page rendered once, before the article is added.
+const crawler = values.crawl
+  ? await (await import("./crawl")).crawlingServer(process.env.DATABASE_URL, Number(values.port))
+  : null;
+if (crawler) {
+  const start = performance.now();
+  const first = await crawler.crawl();
+  console.log(
+    `crawl before: ${first.urls} URLs listed by the sitemaps, ${first.rendered.length} rendered, ${first.failed.length} failed, ${((performance.now() - start) / 1000).toFixed(0)} s`,
+  );
+}
 const issuePath = path.join(issueDir, "issue.yaml");
 writeFileSync(
   issuePath,
@@ -109,6 +125,24 @@ const added = await timed("re-ingest, one article added", "< 3 s");
 results.push(added);
 const named = added.report.refreshAll ? "every page" : `${added.report.pages.length} pages`;
 console.log(`refresh after adding one article: ${named} named, of ${await archivePages()} pages in the archive`);
+if (crawler) {
+  try {
+    const { notifySites } = await import("../lib/revalidation");
+    const { pagesToRefresh } = await import("../lib/ingest/ingest");
+    const { db } = await import("../lib/db/client");
+    await notifySites({ prisma: db, pages: pagesToRefresh(added.report), log: () => undefined });
+    const again = await crawler.crawl();
+    // The refresh names URL paths (percent-encoded); the crawl's are decoded.
+    const named = new Set(added.report.pages.map((p) => decodeURIComponent(p)));
+    const unnamed = again.rendered.filter((p) => !named.has(p));
+    console.log(
+      `crawl after: ${again.urls} URLs listed, ${again.rendered.length} rendered again (${again.rendered.length - unnamed.length} of them named by the refresh), ${again.failed.length} failed`,
+    );
+    if (unnamed.length) console.log(`  rendered though not named: ${unnamed.slice(0, 10).join(", ")}`);
+  } finally {
+    await crawler.stop();
+  }
+}
 clearInterval(sampler);
 peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
 console.log(`peak memory (RSS of this process, content generation included): ${(peak / 1e6).toFixed(0)} MB`);
