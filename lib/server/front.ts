@@ -8,9 +8,9 @@ import { BODY_LIMITS, refusal, type Refusal } from "./request-guard";
 import { pagePolicy, SECURITY_HEADERS } from "./security-headers";
 import { errorPageFor, isPageLoad, SERVER_ERROR_PATH } from "./server-error-page";
 
-// The front of the production server: every request meets it first, on a thread of its own
-// (scripts/front-thread.ts), so that renders and searches on the renderer's thread never hold a
-// reader whose page is cached. In order: the request guard, the micro-cache, the not-found gate,
+// The front of the production server: every request meets it first, on the main thread
+// (scripts/serve.ts), so that renders and searches on their own threads never hold a reader whose
+// page is cached. In order: the request guard, the micro-cache, the not-found gate,
 // then the renderer (Next.js, scripts/serve.ts) over loopback, whose pages and feeds the front
 // reads whole to add their policy, keep a copy, or put the site's error page in their place.
 
