@@ -1,4 +1,5 @@
 // npm run bench:cold [-- --db-url file:./bench/.tmp/search-100000.db --samples 100 --port 3250 --no-build]
+// (--db-url postgresql://…/portal_bench_100000 for the PostgreSQL archive bench:search builds)
 //
 // Pages rendered cold: each sampled address is one the server has never rendered (no copy in the
 // micro-cache, which is off here, nor in Next.js's cache, whose copies on disk are removed before
@@ -13,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { ARTICLES_PER_PAGE } from "../lib/db/listings";
 import { articlePath, authorPath, issuePath, sectionPath, tagPath } from "../lib/urls";
 import { assertPortFree, benchEnv, build, startProcess, stop, waitForPort, type BenchSite } from "./site";
@@ -31,9 +33,10 @@ const SAMPLES = Number(args.samples);
 const PORT = Number(args.port);
 if (!(SAMPLES >= 10) || !(PORT > 0)) throw new Error("--samples must be ≥ 10 and --port a port number");
 const DB_URL = args["db-url"];
-const DB_FILE = DB_URL.replace(/^file:/, "");
-if (!DB_URL.startsWith("file:") || !existsSync(DB_FILE))
-  throw new Error(`${DB_URL}: no SQLite database there; npm run bench:search -- --sizes 100000 builds one`);
+const IS_SQLITE = DB_URL.startsWith("file:");
+const DB_FILE = IS_SQLITE ? DB_URL.replace(/^file:/, "") : "";
+if (IS_SQLITE ? !existsSync(DB_FILE) : !/^postgres(ql)?:\/\//.test(DB_URL))
+  throw new Error(`${DB_URL}: no database there; npm run bench:search -- --sizes 100000 [--db postgresql] builds one`);
 const TARGET_P95_MS = 50;
 /** Addresses of each kind rendered first and not measured: the route's code loaded and compiled once. */
 const WARM_UP = 10;
@@ -47,37 +50,54 @@ const site: BenchSite = {
   warn: console.warn,
 };
 
+/** Rows of a statement on the benchmark's database, SQLite or PostgreSQL (identifiers quoted for both). */
+async function reader(): Promise<{ all: <T>(sql: string) => Promise<T[]>; close: () => Promise<void> }> {
+  if (IS_SQLITE) {
+    const db = new Database(DB_FILE, { readonly: true });
+    return { all: async <T>(sql: string) => db.prepare(sql).all() as T[], close: async () => void db.close() };
+  }
+  const client = new pg.Client({ connectionString: DB_URL });
+  await client.connect();
+  return {
+    all: async <T>(sql: string) => (await client.query(sql)).rows as T[],
+    close: () => client.end(),
+  };
+}
+
 /** Draws every kind's addresses from the database: random, distinct, each rendered once. */
-function sample() {
-  const db = new Database(DB_FILE, { readonly: true });
-  // Prisma keeps SQLite's dates as ISO text: compared as text, as it does.
-  const visible = `a.draft = 0 AND a.publishedAt <= '${new Date().toISOString()}'`;
+async function sample() {
+  const db = await reader();
+  // Prisma keeps SQLite's dates as ISO text, PostgreSQL's as timestamps: a literal compares with both.
+  const visible = `NOT a."draft" AND a."publishedAt" <= '${new Date().toISOString()}'`;
   const n = SAMPLES + WARM_UP;
-  const rows = <T>(sql: string) => db.prepare(sql).all(n) as T[];
-  const pageOf = (count: number) => 1 + Math.floor(Math.random() * Math.max(1, Math.ceil(count / ARTICLES_PER_PAGE)));
+  const count = (r: { n: number | string }) => Number(r.n);
+  const pageOf = (total: number) => 1 + Math.floor(Math.random() * Math.max(1, Math.ceil(total / ARTICLES_PER_PAGE)));
+  const articles = await db.all<{ slug: string }>(
+    `SELECT a."slug" FROM "Article" a WHERE ${visible} ORDER BY random() LIMIT ${n}`,
+  );
+  const issues = await db.all<{ slug: string }>(
+    `SELECT i."slug" FROM "Issue" i WHERE EXISTS (SELECT 1 FROM "Article" a WHERE a."issueId" = i."id" AND ${visible}) ORDER BY random() LIMIT ${n}`,
+  );
+  const tags = await db.all<{ name: string; n: number }>(
+    `SELECT t."name", (SELECT count(*) FROM "ArticleTag" x JOIN "Article" a ON a."id" = x."articleId" WHERE x."tagId" = t."id" AND ${visible}) AS n FROM "Tag" t ORDER BY random() LIMIT ${n}`,
+  );
+  const authors = await db.all<{ name: string; n: number }>(
+    `SELECT au."name", (SELECT count(*) FROM "Byline" b JOIN "Article" a ON a."id" = b."articleId" WHERE b."authorId" = au."id" AND ${visible}) AS n FROM "Author" au ORDER BY random() LIMIT ${n}`,
+  );
+  const sections = await db.all<{ slug: string; n: number }>(
+    `SELECT s."slug", (SELECT count(*) FROM "Article" a WHERE a."sectionId" = s."id" AND ${visible}) AS n FROM "Section" s`,
+  );
+  await db.close();
   const kinds = {
-    article: rows<{ slug: string }>(`SELECT slug FROM Article a WHERE ${visible} ORDER BY random() LIMIT ?`).map((r) =>
-      articlePath(r.slug),
-    ),
-    issue: rows<{ slug: string }>(
-      `SELECT i.slug FROM Issue i WHERE EXISTS (SELECT 1 FROM Article a WHERE a.issueId = i.id AND ${visible}) ORDER BY random() LIMIT ?`,
-    ).map((r) => issuePath(r.slug)),
+    article: articles.map((r) => articlePath(r.slug)),
+    issue: issues.map((r) => issuePath(r.slug)),
     // List pages at any depth: a tag's, a byline's and a section's, one in three each.
     list: [
-      ...rows<{ name: string; n: number }>(
-        `SELECT t.name, (SELECT count(*) FROM ArticleTag x JOIN Article a ON a.id = x.articleId WHERE x.tagId = t.id AND ${visible}) AS n FROM Tag t ORDER BY random() LIMIT ?`,
-      ).map((r) => tagPath(r.name, pageOf(r.n))),
-      ...rows<{ name: string; n: number }>(
-        `SELECT au.name, (SELECT count(DISTINCT b.articleId) FROM Byline b JOIN Article a ON a.id = b.articleId WHERE b.authorId = au.id AND ${visible}) AS n FROM Author au ORDER BY random() LIMIT ?`,
-      ).map((r) => authorPath(r.name, pageOf(r.n))),
+      ...tags.map((r) => tagPath(r.name, pageOf(count(r)))),
+      ...authors.map((r) => authorPath(r.name, pageOf(count(r)))),
       ...Array.from({ length: n }, () => {
-        const sections = db
-          .prepare(
-            `SELECT s.slug, (SELECT count(*) FROM Article a WHERE a.sectionId = s.id AND ${visible}) AS n FROM Section s`,
-          )
-          .all() as { slug: string; n: number }[];
         const s = sections[Math.floor(Math.random() * sections.length)]!;
-        return sectionPath(s.slug, pageOf(s.n));
+        return sectionPath(s.slug, pageOf(count(s)));
       }),
     ],
     // Addresses of every dynamic route whose key exists nowhere.
@@ -88,7 +108,6 @@ function sample() {
       return [articlePath(made), tagPath(made), authorPath(made), issuePath(day)][i % 4]!;
     }),
   };
-  db.close();
   const unique = new Set<string>();
   for (const [kind, paths] of Object.entries(kinds))
     (kinds as Record<string, string[]>)[kind] = paths.filter((p) => !unique.has(p) && unique.add(p));
@@ -113,7 +132,7 @@ const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length 
 
 async function main() {
   build(site);
-  const kinds = sample();
+  const kinds = await sample();
   dropRenderedPages();
   await assertPortFree(PORT);
   // The micro-cache off: every request reaches Next.js, which renders what it has not kept.
