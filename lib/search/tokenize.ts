@@ -25,19 +25,11 @@ export function normalizeQuery(text: string): string {
   return normalize(toSimplified(text));
 }
 
+const RUN = /[\p{L}\p{N}]+/gu;
+
 /** Runs of letters and digits in normalized text; everything else separates them. */
 export function runs(normalized: string): string[] {
-  const out: string[] = [];
-  let current = "";
-  for (const ch of normalized) {
-    if (WORD_CHAR.test(ch)) current += ch;
-    else if (current) {
-      out.push(current);
-      current = "";
-    }
-  }
-  if (current) out.push(current);
-  return out;
+  return normalized.match(RUN) ?? [];
 }
 
 function bigrams(chars: string[]): string[] {
@@ -47,7 +39,10 @@ function bigrams(chars: string[]): string[] {
 /** A story's run: its bigrams, then its last character. */
 function runTokens(run: string): string[] {
   const chars = [...run];
-  return [...bigrams(chars), chars.at(-1)!];
+  const tokens = new Array<string>(chars.length);
+  for (let i = 1; i < chars.length; i++) tokens[i - 1] = chars[i - 1]! + chars[i]!;
+  tokens[chars.length - 1] = chars[chars.length - 1]!;
+  return tokens;
 }
 
 /** The tokens of a story's text, in order, as the index stores them. */
@@ -58,12 +53,14 @@ export function documentTokens(text: string): string[] {
 /** A story's text as the index reads it, normalized once: its tokens, its characters, and whether it folds beyond ASCII case. */
 export function analyzeText(text: string): { tokens: string[]; characters: string[]; folds: boolean } {
   const normalizedRuns = runs(normalize(text));
+  const tokens: string[] = [];
   // `characters`: every letter or digit once, the index of one-character headline searches.
-  return {
-    tokens: normalizedRuns.flatMap(runTokens),
-    characters: [...new Set(normalizedRuns.flatMap((r) => [...r]))],
-    folds: foldsBeyondAsciiCase(text, normalizedRuns),
-  };
+  const characters = new Set<string>();
+  for (const run of normalizedRuns) {
+    for (const token of runTokens(run)) tokens.push(token);
+    for (const ch of run) characters.add(ch);
+  }
+  return { tokens, characters: [...characters], folds: foldsBeyondAsciiCase(text, normalizedRuns) };
 }
 
 /**
