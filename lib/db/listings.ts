@@ -60,7 +60,10 @@ export function articlesWhere(
 // A tag's or a byline's articles are read from their join table, from the subject's own rows: an
 // article filter (`tags: { some }`) would test every article of the archive, 100,000 at a time.
 const throughArticle = () => ({ article: visibleArticle() });
-const joinOrder = [{ article: { publishedAt: "desc" } }, { articleId: "desc" }] as const;
+const joinOrder: [{ article: { publishedAt: "desc" } }, { articleId: "desc" }] = [
+  { article: { publishedAt: "desc" } },
+  { articleId: "desc" },
+];
 
 /** Finds a listing's subject (for its pages and its feeds), or null when there is no such subject. */
 export async function findListingSubject(kind: ListingKind, key: string): Promise<ListingSubject | null> {
@@ -81,45 +84,43 @@ export async function findListingSubject(kind: ListingKind, key: string): Promis
     }
     case "tag": {
       const t = await db.tag.findUnique({ where: { name: key }, select: { id: true, name: true } });
-      return (
-        t && {
-          name: t.name,
-          description: null,
-          count: () => db.articleTag.count({ where: { tagId: t.id, ...throughArticle() } }),
-          ids: async (skip, take) =>
-            (
-              await db.articleTag.findMany({
-                where: { tagId: t.id, ...throughArticle() },
-                orderBy: [...joinOrder],
-                skip,
-                take,
-                select: { articleId: true },
-              })
-            ).map((r) => r.articleId),
-        }
-      );
+      return t && throughJoin(t.name, db.articleTag, { tagId: t.id });
     }
     case "author": {
       const a = await db.author.findUnique({ where: { name: key }, select: { id: true, name: true } });
-      return (
-        a && {
-          name: a.name,
-          description: null,
-          count: () => db.byline.count({ where: { authorId: a.id, ...throughArticle() } }),
-          ids: async (skip, take) =>
-            (
-              await db.byline.findMany({
-                where: { authorId: a.id, ...throughArticle() },
-                orderBy: [...joinOrder],
-                skip,
-                take,
-                select: { articleId: true },
-              })
-            ).map((r) => r.articleId),
-        }
-      );
+      return a && throughJoin(a.name, db.byline, { authorId: a.id });
     }
   }
+}
+
+/** The rows of a join table (ArticleTag, Byline) that the listing reads, as far as it needs them. */
+interface JoinTable<W> {
+  count(args: { where: W }): Promise<number>;
+  findMany(args: {
+    where: W;
+    orderBy: typeof joinOrder;
+    skip: number;
+    take: number;
+    select: { articleId: true };
+  }): Promise<{ articleId: number }[]>;
+}
+
+/** A tag's or a byline's subject: its visible articles through its rows in `join`. */
+function throughJoin<W extends object>(
+  name: string,
+  join: JoinTable<W & ReturnType<typeof throughArticle>>,
+  key: W,
+): ListingSubject {
+  const where = () => ({ ...key, ...throughArticle() });
+  return {
+    name,
+    description: null,
+    count: () => join.count({ where: where() }),
+    ids: async (skip, take) =>
+      (await join.findMany({ where: where(), orderBy: joinOrder, skip, take, select: { articleId: true } })).map(
+        (r) => r.articleId,
+      ),
+  };
 }
 
 /** Rows of the given articles in the order of `ids`. */
