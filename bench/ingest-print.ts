@@ -6,6 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { quietly } from "./site";
 
 const TMP = "bench/.tmp";
 const ROOT = `${TMP}/print-content`;
@@ -45,15 +46,6 @@ export async function benchPrint(issues: number) {
       return `  - page: ${i + 1}\n    pdf: page-${i + 1}.pdf\n    articles:\n      - slug: ${slug}\n        area: { x: 0.05, y: 0.1, width: 0.9, height: 0.8 }`;
     });
     writeFileSync(path.join(dir, "issue.yaml"), `date: ${date}\npages:\n${pages.join("\n")}\n`);
-  };
-  const quietly = async <T>(fn: () => Promise<T>) => {
-    const log = console.log;
-    console.log = () => undefined;
-    try {
-      return await fn();
-    } finally {
-      console.log = log;
-    }
   };
   const timed = async (label: string, pages: number) => {
     const start = performance.now();

@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { quietly } from "./site";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
 const { values } = parseArgs({
@@ -48,15 +49,6 @@ console.log(`${ARTICLES} articles in ${files.length} files (${(bytes / 1e6).toFi
 
 let peak = 0;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-const quietly = async <T>(fn: () => Promise<T>) => {
-  const log = console.log;
-  console.log = () => undefined;
-  try {
-    return await fn();
-  } finally {
-    console.log = log;
-  }
-};
 
 async function timed(label: string, target: string) {
   const start = performance.now();

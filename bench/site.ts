@@ -1,4 +1,4 @@
-// What the server benchmarks share (bench/pages.ts, bench/abuse.ts): a scratch database with the
+// What the benchmarks share (bench/pages.ts, bench/abuse.ts and others): a scratch database with the
 // source issue, a production build in its own folder, and production servers started and stopped
 // in their own process groups.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -36,6 +36,17 @@ export function benchEnv(site: BenchSite): NodeJS.ProcessEnv {
 }
 
 export const running = new Set<ChildProcess>();
+
+/** Runs `fn` with console.log silenced: an ingest's per-article lines would bury the figures. */
+export async function quietly<T>(fn: () => Promise<T>): Promise<T> {
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    return await fn();
+  } finally {
+    console.log = log;
+  }
+}
 
 // Database and build
 
