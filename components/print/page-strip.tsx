@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { PrintEdition } from "@/lib/db/pages";
-import { PRINT_FILES, THUMB_WIDTH } from "@/lib/print-media";
 import { pageLabel } from "@/lib/seo/print-metadata";
-import { printMediaPath, printPagePath } from "@/lib/urls";
+import { printPagePath } from "@/lib/urls";
+import { PageThumbnail } from "./page-thumbnail";
 
 /** The pages as thumbnails, in print order; the current one marked. */
 export function PageStrip({ edition, current }: { edition: PrintEdition; current?: number }) {
@@ -16,14 +16,7 @@ export function PageStrip({ edition, current }: { edition: PrintEdition; current
               aria-current={p.position === current ? "page" : undefined}
             >
               {p.image ? (
-                // eslint-disable-next-line @next/next/no-img-element -- a thumbnail the ingest rendered at this width
-                <img
-                  src={printMediaPath(p.image.key, PRINT_FILES.image(THUMB_WIDTH, "webp"))}
-                  width={THUMB_WIDTH}
-                  height={Math.round((THUMB_WIDTH * p.image.height) / p.image.width)}
-                  alt=""
-                  loading="lazy"
-                />
+                <PageThumbnail image={p.image} />
               ) : (
                 <span className="print-strip-text" aria-hidden="true">
                   文字版

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ArticleSummary } from "@/lib/db/articles";
 import type { PrintEdition } from "@/lib/db/pages";
-import { PRINT_FILES, THUMB_WIDTH } from "@/lib/print-media";
 import { pageLabel } from "@/lib/seo/print-metadata";
-import { printMediaPath, printPagePath } from "@/lib/urls";
+import { printPagePath } from "@/lib/urls";
+import { PageThumbnail } from "./page-thumbnail";
 import { PrintPageLabel } from "../article/print-page-link";
 import { ColumnRuns } from "../issue/column-runs";
 import { PrintDownloads } from "./print-nav";
@@ -28,14 +28,7 @@ export function PrintEditionPages({ edition, articles }: { edition: PrintEdition
                 tabIndex={-1}
                 aria-hidden="true"
               >
-                {/* eslint-disable-next-line @next/next/no-img-element -- a thumbnail the ingest rendered at this width */}
-                <img
-                  src={printMediaPath(p.image.key, PRINT_FILES.image(THUMB_WIDTH, "webp"))}
-                  width={THUMB_WIDTH}
-                  height={Math.round((THUMB_WIDTH * p.image.height) / p.image.width)}
-                  alt=""
-                  loading="lazy"
-                />
+                <PageThumbnail image={p.image} />
               </Link>
             ) : null}
             <div className="print-edition-page-stories">
