@@ -1,4 +1,5 @@
-import type { ContentFile } from "@/lib/content/parse";
+import { ContentError, type ContentProblem } from "@/lib/content/errors";
+import { parseContent, type ContentFile } from "@/lib/content/parse";
 
 // Small, valid content trees for tests to break one thing at a time.
 
@@ -42,4 +43,15 @@ export function contentTree(overrides: Record<string, string | null> = {}, root 
     ...overrides,
   };
   return Object.entries(files).flatMap(([path, text]) => (text === null ? [] : [{ path, text }]));
+}
+
+/** The problems parseContent reports for `files`; fails when it accepts them. */
+export function problemsOf(files: ContentFile[]): ContentProblem[] {
+  try {
+    parseContent(files);
+  } catch (e) {
+    if (e instanceof ContentError) return e.problems;
+    throw e;
+  }
+  throw new Error("expected the content to be rejected");
 }

@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ContentError, type ContentProblem } from "@/lib/content/errors";
 import { parseContent } from "@/lib/content/parse";
-import { articleMd, contentTree, issueYaml } from "../helpers/content-fixtures";
+import { articleMd, contentTree, issueYaml, problemsOf } from "../helpers/content-fixtures";
 
 const ISSUE = "content/issues/2023-01-03";
-
-function problemsOf(files: ReturnType<typeof contentTree>): ContentProblem[] {
-  try {
-    parseContent(files);
-  } catch (e) {
-    if (e instanceof ContentError) return e.problems;
-    throw e;
-  }
-  throw new Error("expected the content to be rejected");
-}
 
 describe("parseContent", () => {
   it("turns a valid tree into typed records in print order", () => {

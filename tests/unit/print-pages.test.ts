@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { areasOverlap } from "@/lib/content/areas";
-import { ContentError, formatProblem, type ContentProblem } from "@/lib/content/errors";
+import { formatProblem } from "@/lib/content/errors";
 import { parseContent } from "@/lib/content/parse";
-import { contentTree } from "../helpers/content-fixtures";
+import { contentTree, problemsOf } from "../helpers/content-fixtures";
 
 const ISSUE = "content/issues/2023-01-03";
 const ISSUE_FILE = `${ISSUE}/issue.yaml`;
@@ -24,16 +24,6 @@ const GOOD_P2 = `    articles:
 
 function tree(issue: string, extra: Record<string, string> = {}) {
   return contentTree({ [ISSUE_FILE]: issue, [`${ISSUE}/page-01.pdf`]: "", ...extra });
-}
-
-function problemsOf(files: ReturnType<typeof contentTree>): ContentProblem[] {
-  try {
-    parseContent(files);
-  } catch (e) {
-    if (e instanceof ContentError) return e.problems;
-    throw e;
-  }
-  throw new Error("expected the content to be rejected");
 }
 
 describe("print pages in issue.yaml", () => {
