@@ -34,8 +34,12 @@ export function mediaFile(issue: string, file: string): { path: string; contentT
   };
 }
 
-export async function readMedia(issue: string, file: string): Promise<{ body: Buffer; contentType: string } | null> {
-  const found = mediaFile(issue, file);
+export const readMedia = (issue: string, file: string) => readFound(mediaFile(issue, file));
+
+/** A file a store's lookup found, read whole with its type; null when there is none (any more). */
+export async function readFound(
+  found: { path: string; contentType: string } | null,
+): Promise<{ body: Buffer; contentType: string } | null> {
   if (!found) return null;
   try {
     return { body: await readFile(/* turbopackIgnore: true */ found.path), contentType: found.contentType };

@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "./env";
+import { readFound } from "./media";
 
 // The print store: what the ingest makes of page PDFs and images, in PRINT_DIR, one folder per
 // source file named by the SHA-256 of its bytes (the page's "media key"). Content-addressed files
@@ -36,12 +36,4 @@ export function printMediaFile(key: string, file: string): { path: string; conte
   };
 }
 
-export async function readPrintMedia(key: string, file: string): Promise<{ body: Buffer; contentType: string } | null> {
-  const found = printMediaFile(key, file);
-  if (!found) return null;
-  try {
-    return { body: await readFile(/* turbopackIgnore: true */ found.path), contentType: found.contentType };
-  } catch {
-    return null;
-  }
-}
+export const readPrintMedia = (key: string, file: string) => readFound(printMediaFile(key, file));
