@@ -2,8 +2,10 @@ import { renderMarkdown } from "./markdown";
 import type { ArticleSource } from "./parse";
 import { countCharacters, excerpt, readingMinutes } from "./text";
 
+export type RenderedArticle = ReturnType<typeof renderArticle>;
+
 /** What a page shows of an article's body, computed once at ingest: HTML, text, subheads, excerpt, 字数, reading time. */
-export function renderArticle(source: ArticleSource) {
+export function renderArticle(source: Pick<ArticleSource, "body">) {
   const rendered = renderMarkdown(source.body);
   const charCount = countCharacters(rendered.text);
   return {

@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "../env";
-import type { Dialect, PrismaClient } from "./dialect";
+import { prismaSql, type Dialect, type PrismaClient } from "./dialect";
 import { PrismaClient as PostgresPrismaClient } from "./generated-pg/client";
 
 /** Session settings of the plain connections (plainPool says why). */
@@ -66,15 +66,27 @@ function statementName(sql: string): string | undefined {
 
 const INGEST_LOCK = "hashtext('portal-ingest')";
 
+/** The connections each client's pool has open (Dialect.driverSql finds a transaction's among them). */
+const poolConnections = new WeakMap<PrismaClient, Set<pg.PoolClient>>();
+
+function createClient(url: string, poolSize: number): PrismaClient {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const open = new Set<pg.PoolClient>();
+  pool.on("connect", (connection) => open.add(connection));
+  pool.on("remove", (connection) => open.delete(connection));
+  // The PostgreSQL client is generated from the same data model (lib/db/pg-schema.ts), so it has
+  // the very same API; TypeScript only sees two separately generated classes.
+  const client = new PostgresPrismaClient({
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+  }) as unknown as PrismaClient;
+  poolConnections.set(client, open);
+  return client;
+}
+
 export const postgresDialect: Dialect = {
   provider: "postgresql",
 
-  // The PostgreSQL client is generated from the same data model (lib/db/pg-schema.ts), so it has
-  // the very same API; TypeScript only sees two separately generated classes.
-  createClient: (url, { poolSize = env().DATABASE_POOL_SIZE } = {}) =>
-    new PostgresPrismaClient({
-      adapter: new PrismaPg({ connectionString: url, max: poolSize }),
-    }) as unknown as PrismaClient,
+  createClient: (url, { poolSize = env().DATABASE_POOL_SIZE } = {}) => createClient(url, poolSize),
 
   // Past Prisma's client, on the plain connections: on a search's path Prisma would add more than the statement takes.
   async plainRows<T extends object>(_client: PrismaClient, statement: Parameters<Dialect["plainRows"]>[1]) {
@@ -89,7 +101,25 @@ export const postgresDialect: Dialect = {
 
   placeholder: (n) => `$${n}`,
 
-  encode: (value) => value,
+  // node-postgres would write a Date in the machine's time zone; the columns hold UTC without a zone,
+  // which PostgreSQL reads from an ISO string (the zone it names is ignored for such a column).
+  encode: (value) => (value instanceof Date ? value.toISOString() : value),
+
+  // The transaction's connection is found by its server process: node-postgres keeps each
+  // connection's (processID), and the pool says which it opened. Statements sent on it belong to
+  // the transaction, which is committed or rolled back as Prisma decides.
+  async driverSql(client, tx) {
+    const [row] = await tx.$queryRawUnsafe<{ pid: number }[]>("SELECT pg_backend_pid() AS pid");
+    const connection = [...(poolConnections.get(client) ?? [])].find(
+      (c) => (c as pg.PoolClient & { processID?: number }).processID === row?.pid,
+    );
+    if (!connection) return prismaSql(tx);
+    return {
+      run: async (sql, params) => void (await connection.query(sql, params)),
+      rows: async <T>(sql: string, params: unknown[]) => (await connection.query(sql, params)).rows as T[],
+      direct: true,
+    };
+  },
 
   // A transaction-scoped advisory lock: a second ingest waits, and says so.
   async lockForIngest(tx) {

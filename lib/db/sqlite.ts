@@ -1,12 +1,32 @@
 import { statSync } from "node:fs";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import type { Dialect } from "./dialect";
+import Database from "better-sqlite3";
+import { prismaSql, type Dialect } from "./dialect";
 import { PrismaClient } from "./generated/client";
 import { sqliteFilePath } from "./url";
 
+/** The adapter's factory, keeping the better-sqlite3 connection it opens (Dialect.driverSql writes through it). */
+class SqliteAdapter extends PrismaBetterSQLite3 {
+  connection: Database.Database | undefined;
+  override async connect() {
+    const adapter = await super.connect();
+    // The adapter holds its connection as `client`, which its types do not show.
+    const held: unknown = Reflect.get(adapter, "client");
+    if (held instanceof Database) this.connection = held;
+    return adapter;
+  }
+}
+
+/** Each client's driver connection, once Prisma has opened it. */
+const connections = new WeakMap<PrismaClient, () => Database.Database | undefined>();
+
 // Readers wait briefly on an ingest's write lock instead of failing (lockTimeoutMs, 10 s by default).
-const open = (file: string, timeout: number) =>
-  new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout }) });
+function open(file: string, timeout: number) {
+  const adapter = new SqliteAdapter({ url: file, timeout });
+  const client = new PrismaClient({ adapter });
+  connections.set(client, () => adapter.connection);
+  return client;
+}
 
 /** The file's identity; null while it does not exist. */
 function inode(file: string): number | null {
@@ -42,13 +62,15 @@ function reopeningClient(file: string, lockTimeoutMs: number): PrismaClient {
     }
     return client;
   };
-  return new Proxy({} as PrismaClient, {
+  const proxy = new Proxy({} as PrismaClient, {
     get(_, property) {
       const target = current();
       const value: unknown = Reflect.get(target, property);
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+  connections.set(proxy, () => connections.get(client)?.());
+  return proxy;
 }
 
 export const sqliteDialect: Dialect = {
@@ -74,6 +96,18 @@ export const sqliteDialect: Dialect = {
     if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
     if (typeof value === "boolean") return value ? 1 : 0;
     return value;
+  },
+
+  // better-sqlite3 has one connection per client, and Prisma's transaction holds it from BEGIN on:
+  // statements sent on it while that transaction is open are part of it, committed or rolled back with it.
+  async driverSql(client, tx) {
+    const connection = connections.get(client)?.();
+    if (!connection?.inTransaction) return prismaSql(tx);
+    return {
+      run: async (sql, params) => void connection.prepare(sql).run(params),
+      rows: async <T>(sql: string, params: unknown[]) => connection.prepare(sql).all(params) as T[],
+      direct: true,
+    };
   },
 
   // Take SQLite's write lock before reading anything: a second ingest then waits (up to the busy

@@ -1,11 +1,12 @@
 import type { ArticleSource, ContentSet } from "../content/parse";
-import { renderArticle } from "../content/render-article";
+import type { RenderedArticle } from "../content/render-article";
 import { issueDate } from "../dates";
-import type { Tx } from "../db/dialect";
+import type { DriverSql, Tx } from "../db/dialect";
 import { footprintsOf } from "../db/page-footprints";
 import { searchProvider } from "../search/provider";
 import { chunks, insertRows } from "./bulk";
 import type { ProgressFactory } from "./progress";
+import { renderedBatches } from "./render-threads";
 import type { IngestReport } from "./report";
 
 type Existing = { id: number; slug: string; hash: string; publishedAt: Date; draft: boolean };
@@ -18,6 +19,7 @@ type Ids = Record<"section" | "column" | "issue" | "author" | "tag", Map<string,
  */
 export async function syncArticles(
   tx: Tx,
+  sql: DriverSql,
   content: ContentSet,
   report: IngestReport,
   progress: ProgressFactory = () => ({ advance: () => undefined, finish: () => undefined }),
@@ -46,8 +48,8 @@ export async function syncArticles(
   await removeArticles(tx, [...replaced, ...gone]);
   report.removed.push(...gone.map((a) => a.slug));
   const written = progress("articles written", changed.length);
-  for (const batch of chunks(changed)) {
-    await insertArticles(tx, batch, ids);
+  for await (const [batch, rendered] of renderedBatches(chunks(changed))) {
+    await insertArticles(sql, batch, rendered, ids);
     for (const s of batch) (existing.has(s.slug) ? report.updated : report.added).push(s.slug);
     written.advance(batch.length);
   }
@@ -105,8 +107,8 @@ async function removeArticles(tx: Tx, articles: Existing[]) {
 }
 
 /** One batch of articles: their rows (with the index's row columns), bylines, tags, redirects, then index entries. */
-async function insertArticles(tx: Tx, batch: ArticleSource[], ids: Ids) {
-  const rows = batch.map((source) => articleRow(source, ids));
+async function insertArticles(sql: DriverSql, batch: ArticleSource[], rendered: RenderedArticle[], ids: Ids) {
+  const rows = batch.map((source, k) => articleRow(source, rendered[k]!, ids));
   // What the index reads of each article, drafts aside: its row's columns now, its index entries once it has an id.
   const searchDocs = rows.map((row, k) => {
     if (row.draft) return null;
@@ -118,12 +120,12 @@ async function insertArticles(tx: Tx, batch: ArticleSource[], ids: Ids) {
     };
   });
   const written = rows.map((row, k) => ({ ...row, ...searchProvider.rowColumns(searchDocs[k] ?? null) }));
-  const created = await insertRows<{ id: number | bigint; slug: string }>(tx, "Article", written, ["id", "slug"]);
+  const created = await insertRows<{ id: number | bigint; slug: string }>(sql, "Article", written, ["id", "slug"]);
   const articleId = new Map(created.map((c) => [c.slug, Number(c.id)]));
   const each = <T>(make: (s: ArticleSource, id: number) => T[]) =>
     batch.flatMap((s) => make(s, articleId.get(s.slug)!));
   await insertRows(
-    tx,
+    sql,
     "Byline",
     each((s, id) =>
       s.frontmatter.bylines.map(({ name, role }, i) => ({
@@ -135,23 +137,23 @@ async function insertArticles(tx: Tx, batch: ArticleSource[], ids: Ids) {
     ),
   );
   await insertRows(
-    tx,
+    sql,
     "ArticleTag",
     each((s, id) =>
       s.frontmatter.tags.map((name, i) => ({ articleId: id, tagId: idOf(ids, "tag", name), position: i + 1 })),
     ),
   );
   await insertRows(
-    tx,
+    sql,
     "SlugRedirect",
     each((s, id) => s.frontmatter.oldSlugs.map((slug) => ({ slug, articleId: id }))),
   );
   const indexed = searchDocs.flatMap((doc) => (doc ? [{ ...doc, id: articleId.get(doc.slug)! }] : []));
-  await searchProvider.index(tx, indexed);
+  await searchProvider.index(sql, indexed);
 }
 
 /** An article's own row: its frontmatter, references as ids, and its rendered body. */
-function articleRow(source: ArticleSource, ids: Ids) {
+function articleRow(source: ArticleSource, rendered: RenderedArticle, ids: Ids) {
   const fm = source.frontmatter;
   return {
     slug: source.slug,
@@ -174,6 +176,6 @@ function articleRow(source: ArticleSource, ids: Ids) {
     imageCredit: fm.image?.credit ?? null,
     sourcePath: source.file,
     hash: source.hash,
-    ...renderArticle(source),
+    ...rendered,
   };
 }

@@ -1,9 +1,9 @@
 import { dialect } from "../db/client";
-import type { Tx, Value } from "../db/dialect";
+import type { DriverSql, Value } from "../db/dialect";
 
-// Bulk inserts in raw SQL. Prisma's query compiler serializes every value of a createMany through
-// WebAssembly, which made it most of a 10,000-article ingest; a multi-row INSERT with bound
-// parameters skips that. Values are stored the way Prisma stores them (Dialect.encode), so Prisma
+// Bulk inserts in raw SQL, sent by the database driver inside the ingest's transaction (DriverSql):
+// Prisma's query compiler copies every bound value through WebAssembly, which made it most of a
+// 10,000-article ingest. Values are stored the way Prisma stores them (Dialect.encode), so Prisma
 // reads them back unchanged.
 
 /** Bound parameters per statement: under SQLite's limit of 32,766. */
@@ -20,7 +20,7 @@ export function chunks<T>(list: T[], size = BATCH): T[][] {
 
 /** Inserts rows (all with the same keys) into `table`; returns the `returning` columns of each row, in order. */
 export async function insertRows<R = unknown>(
-  tx: Tx,
+  sql: DriverSql,
   table: string,
   rows: Record<string, Value>[],
   returning?: string[],
@@ -31,12 +31,12 @@ export async function insertRows<R = unknown>(
   for (const batch of chunks(rows, Math.max(1, Math.floor(MAX_PARAMS / columns.length)))) {
     let n = 0;
     const values = batch.map(() => `(${columns.map(() => dialect.placeholder(++n)).join(", ")})`).join(", ");
-    const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${values}`;
+    const insert = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${values}`;
     const params = batch.flatMap((row) => columns.map((c) => dialect.encode(row[c] ?? null)));
     if (returning) {
-      const returned = `${sql} RETURNING ${returning.map((c) => `"${c}"`).join(", ")}`;
-      out.push(...(await tx.$queryRawUnsafe<R[]>(returned, ...params)));
-    } else await tx.$executeRawUnsafe(sql, ...params);
+      const returned = `${insert} RETURNING ${returning.map((c) => `"${c}"`).join(", ")}`;
+      out.push(...(await sql.rows<R>(returned, params)));
+    } else await sql.run(insert, params);
   }
   return out;
 }

@@ -40,8 +40,9 @@ export async function ingestContent(
   await prisma.$transaction(
     async (tx) => {
       await dialect.lockForIngest(tx);
+      const sql = await dialect.driverSql(prisma, tx);
       await syncTaxonomies(tx, content, report);
-      await syncArticles(tx, content, report, progress);
+      await syncArticles(tx, sql, content, report, progress);
       await syncPages(tx, content, print, report);
       // Sections and columns that nothing uses any more can go only after their articles have.
       await pruneOrphans(tx, content, report);

@@ -1,6 +1,7 @@
 import type { ContentSet } from "../content/parse";
 import { issueDate } from "../dates";
 import type { Tx } from "../db/dialect";
+import { chunks } from "./bulk";
 import type { IngestReport } from "./report";
 
 /** An issue's change shows on its pages; a section's or column's on every page (the navigation names them). */
@@ -14,14 +15,16 @@ async function syncByKey<T extends { slug: string }>(
   kind: string,
   wanted: T[],
   existing: (T & { id: number })[],
-  ops: { create(v: T): Promise<unknown>; update(id: number, v: T): Promise<unknown> },
+  ops: { create(v: T[]): Promise<unknown>; update(id: number, v: T): Promise<unknown> },
   report: IngestReport,
 ) {
   const current = new Map(existing.map((e) => [e.slug, e]));
+  // New ones in one statement per batch: an archive's first ingest adds thousands of issues.
+  const added = wanted.filter((w) => !current.has(w.slug));
+  for (const batch of chunks(added)) await ops.create(batch);
   for (const w of wanted) {
     const e = current.get(w.slug);
     if (!e) {
-      await ops.create(w);
       report.other.push(`${kind} ${w.slug} added`);
       changedOne(report, kind, w.slug);
     } else if (Object.entries(w).some(([k, v]) => (e as Record<string, unknown>)[k] !== v)) {
@@ -39,7 +42,7 @@ export async function syncTaxonomies(tx: Tx, content: ContentSet, report: Ingest
     content.sections.map((s, i) => ({ slug: s.slug, name: s.name, description: s.description, position: i + 1 })),
     await tx.section.findMany(),
     {
-      create: (v) => tx.section.create({ data: v }),
+      create: (v) => tx.section.createMany({ data: v }),
       update: (id, v) => tx.section.update({ where: { id }, data: v }),
     },
     report,
@@ -49,7 +52,7 @@ export async function syncTaxonomies(tx: Tx, content: ContentSet, report: Ingest
     content.columns.map((c) => ({ slug: c.slug, name: c.name, description: c.description })),
     await tx.column.findMany(),
     {
-      create: (v) => tx.column.create({ data: v }),
+      create: (v) => tx.column.createMany({ data: v }),
       update: (id, v) => tx.column.update({ where: { id }, data: v }),
     },
     report,
@@ -65,7 +68,7 @@ export async function syncTaxonomies(tx: Tx, content: ContentSet, report: Ingest
     content.issues.map((i) => ({ slug: i.slug, hash: i.hash })),
     await tx.issue.findMany({ select: { id: true, slug: true, hash: true } }),
     {
-      create: (v) => tx.issue.create({ data: issueData(v.slug) }),
+      create: (v) => tx.issue.createMany({ data: v.map((i) => issueData(i.slug)) }),
       update: (id, v) => tx.issue.update({ where: { id }, data: issueData(v.slug) }),
     },
     report,

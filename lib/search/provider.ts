@@ -1,5 +1,5 @@
 import { dialect } from "../db/client";
-import type { Tx } from "../db/dialect";
+import type { DriverSql, Tx } from "../db/dialect";
 import type { DatabaseProvider } from "../db/url";
 import type { SearchDocument } from "./document";
 import type { CandidateSource, TierPager } from "./plan";
@@ -13,8 +13,8 @@ import { sqliteSearch } from "./sqlite";
 export interface SearchProvider {
   /** Columns of an article's own row that the index needs, written with the row (null: a draft, not indexed). */
   rowColumns(doc: Omit<SearchDocument, "id"> | null): Record<string, string | null>;
-  /** Adds articles to the index. */
-  index(tx: Tx, docs: SearchDocument[]): Promise<void>;
+  /** Adds articles to the index, in bulk on the ingest's transaction. */
+  index(sql: DriverSql, docs: SearchDocument[]): Promise<void>;
   /** Removes an article from the index, before its row is deleted. */
   unindex(tx: Tx, id: number, publishedAt: Date): Promise<void>;
   /** Up to `limit` candidates with keys in `range`, after the key `after`, newest first. */

@@ -1,4 +1,4 @@
-import type { Tx } from "../../db/dialect";
+import type { DriverSql, Tx } from "../../db/dialect";
 import { facetTokens, headlineOf, type SearchDocument } from "../document";
 import { searchKey } from "../search-key";
 import { documentTokens, foldsBeyondAsciiCase } from "../tokenize";
@@ -55,7 +55,7 @@ export const headlineVector = (doc: Pick<SearchDocument, "title" | "subtitle" | 
   headVector(documentTokens(headlineOf(doc)));
 
 /** The headline part of the index; the body's is the expression index over "Article" (see the top of this file). */
-export async function indexArticles(tx: Tx, docs: SearchDocument[]) {
+export async function indexArticles(sql: DriverSql, docs: SearchDocument[]) {
   for (let i = 0; i < docs.length; i += 100) {
     const batch = docs.slice(i, i + 100);
     const params = batch.flatMap((doc) => [
@@ -64,7 +64,7 @@ export async function indexArticles(tx: Tx, docs: SearchDocument[]) {
       facetTokens(doc).map(quote).join(" "),
     ]);
     const values = batch.map((_, k) => `($${k * 3 + 1}, $${k * 3 + 2}::tsvector, $${k * 3 + 3}::tsvector)`).join(", ");
-    await tx.$executeRawUnsafe(`INSERT INTO "ArticleSearch" ("key", "head", "facets") VALUES ${values}`, ...params);
+    await sql.run(`INSERT INTO "ArticleSearch" ("key", "head", "facets") VALUES ${values}`, params);
   }
 }
 

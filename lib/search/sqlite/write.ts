@@ -1,4 +1,4 @@
-import type { Tx } from "../../db/dialect";
+import type { DriverSql, Tx } from "../../db/dialect";
 import { analyzeDocument, type SearchDocument } from "../document";
 import { searchKey } from "../search-key";
 import { joinTokens } from "../tokenize";
@@ -19,16 +19,16 @@ export function searchRows(doc: SearchDocument) {
 }
 
 /** Adds articles to the index, many rows per statement. */
-export async function indexArticles(tx: Tx, docs: SearchDocument[]) {
+export async function indexArticles(sql: DriverSql, docs: SearchDocument[]) {
   for (let i = 0; i < docs.length; i += 100) {
     const rows = docs.slice(i, i + 100).map(searchRows);
-    await tx.$executeRawUnsafe(
+    await sql.run(
       `INSERT INTO "${SEARCH_TABLE}" (rowid, terms) VALUES ${rows.map(() => "(?, ?)").join(", ")}`,
-      ...rows.flatMap((r) => [r.rowid, r.terms]),
+      rows.flatMap((r) => [r.rowid, r.terms]),
     );
-    await tx.$executeRawUnsafe(
+    await sql.run(
       `INSERT INTO "${HEADLINE_TABLE}" (rowid, title, title_chars, facets) VALUES ${rows.map(() => "(?, ?, ?, ?)").join(", ")}`,
-      ...rows.flatMap((r) => [r.rowid, r.title, r.titleChars, r.facets]),
+      rows.flatMap((r) => [r.rowid, r.title, r.titleChars, r.facets]),
     );
   }
 }

@@ -1,0 +1,82 @@
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Piscina } from "piscina";
+import type { ArticleSource } from "../content/parse";
+import { renderArticle, type RenderedArticle } from "../content/render-article";
+
+// Rendering Markdown was a third of an archive's ingest, on the thread that writes to the
+// database. Threads render the next batches while it writes this one, and the writing thread
+// renders too whenever it would otherwise wait.
+
+/** Below this many changed articles, a thread's start (about 0.8 s) costs more than it saves. */
+export const THREADS_FROM = 1000;
+
+/** Batches rendered or being rendered ahead of the one being written: bounds the memory they hold. */
+const WINDOW = 6;
+
+function renderingThreads(threads: number) {
+  return new Piscina<string[], RenderedArticle[]>({
+    filename: fileURLToPath(new URL("./render-worker.ts", import.meta.url)),
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: Infinity,
+    // Piscina hands a thread its next task from this thread's event loop, which the writing keeps
+    // busy: a thread given one task at a time sat idle between them. Given several, it runs them in turn.
+    concurrentTasksPerWorker: WINDOW,
+    // The entry is TypeScript, as the ingest is: tsx loads it in each thread.
+    execArgv: ["--import", "tsx"],
+  });
+}
+
+/**
+ * Each batch with its articles rendered, in order. Rendering threads (one per core beside this
+ * one's, for THREADS_FROM articles or more) take batches from the front of a window; this thread
+ * renders from its back while the batch it needs is not ready.
+ */
+export async function* renderedBatches(
+  batches: ArticleSource[][],
+  { threads = defaultThreads(batches) }: { threads?: number } = {},
+): AsyncGenerator<[ArticleSource[], RenderedArticle[]]> {
+  const pool = threads > 0 ? renderingThreads(threads) : null;
+  const done = new Map<number, RenderedArticle[]>();
+  const running = new Map<number, Promise<void>>();
+  let front = 0; // the next batch a thread may take
+  let k = 0; // the batch being written
+  const feed = () => {
+    const end = Math.min(batches.length, k + WINDOW);
+    while (pool && running.size < 3 * threads && front < end) {
+      const j = front++;
+      if (done.has(j)) continue;
+      const task = pool.run(batches[j]!.map((s) => s.body)).then((rendered) => {
+        done.set(j, rendered);
+        running.delete(j);
+        feed();
+      });
+      task.catch(() => undefined); // awaited below when it is the one needed
+      running.set(j, task);
+    }
+  };
+  try {
+    for (; k < batches.length; k++) {
+      feed();
+      while (!done.has(k)) {
+        // The window's last batch no thread has: rendered here rather than waiting.
+        let j = Math.min(batches.length, k + WINDOW) - 1;
+        while (j >= front && done.has(j)) j--;
+        if (j >= front) done.set(j, batches[j]!.map(renderArticle));
+        else await Promise.race(running.values());
+        feed();
+      }
+      const rendered = done.get(k)!;
+      done.delete(k);
+      yield [batches[k]!, rendered];
+    }
+  } finally {
+    await pool?.destroy();
+  }
+}
+
+function defaultThreads(batches: ArticleSource[][]) {
+  const articles = batches.reduce((n, b) => n + b.length, 0);
+  return articles < THREADS_FROM ? 0 : Math.max(1, availableParallelism() - 1);
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { parseContent } from "@/lib/content/parse";
+import { renderArticle } from "@/lib/content/render-article";
+import { chunks } from "@/lib/ingest/bulk";
+import { renderedBatches } from "@/lib/ingest/render-threads";
+import { syntheticContent } from "../helpers/synthetic-content";
+
+// An archive's ingest renders its articles on threads (and on the writing thread while it would
+// wait): what it writes must be what one thread alone would render, batch by batch, in order.
+
+const articles = parseContent(syntheticContent({ articles: 120, perIssue: 6, paragraphs: 3 })).articles;
+const batches = chunks(articles, 10);
+
+describe("rendering an ingest's articles", () => {
+  it("on a thread gives each batch, in order, as rendering it here would", async () => {
+    const seen: string[][] = [];
+    for await (const [batch, rendered] of renderedBatches(batches, { threads: 1 })) {
+      seen.push(batch.map((s) => s.slug));
+      expect(rendered).toEqual(batch.map(renderArticle));
+    }
+    expect(seen).toEqual(batches.map((b) => b.map((s) => s.slug)));
+  });
+
+  it("lets the writer's failure through when it stops half way", async () => {
+    let written = 0;
+    await expect(
+      (async () => {
+        for await (const [batch] of renderedBatches(batches, { threads: 1 })) {
+          written += batch.length;
+          if (written >= 30) throw new Error("the database refused the write");
+        }
+      })(),
+    ).rejects.toThrow("refused");
+    expect(written).toBe(30);
+  });
+});
