@@ -25,6 +25,7 @@ function renderingThreads(threads: number) {
     concurrentTasksPerWorker: WINDOW,
     // The entry is TypeScript, as the ingest is: tsx loads it in each thread.
     execArgv: ["--import", "tsx"],
+    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
   });
 }
 
