@@ -17,7 +17,7 @@ export async function readContentFiles(root = "content"): Promise<ContentFile[]>
     .filter((e) => e.isFile() && (TEXT_FILE.test(e.name) || IMAGE_FILE.test(e.name)))
     .map((e) => path.join(e.parentPath, e.name).split(path.sep).join("/"))
     .sort();
-  const read: ContentFile[] = new Array(files.length);
+  const read = new Array<ContentFile>(files.length);
   // A bounded number of reads at a time: an archive's 100,000 files opened at once ran out of file descriptors (EMFILE).
   let next = 0;
   const reader = async () => {
