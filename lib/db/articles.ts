@@ -173,7 +173,7 @@ const RELATED_CANDIDATES_PER_TAG = 500;
 
 /**
  * Stories sharing the most tags with the article, newest first among equals, drawn from each
- * tag's latest RELATED_CANDIDATES_PER_TAG stories (latest by id: the order they were ingested).
+ * tag's latest RELATED_CANDIDATES_PER_TAG visible stories, read from the tag's own index.
  */
 async function listRelated(
   articleId: number,
@@ -184,8 +184,8 @@ async function listRelated(
   const perTag = await Promise.all(
     tagIds.map((tagId) =>
       db.articleTag.findMany({
-        where: { tagId, articleId: { not: articleId } },
-        orderBy: { articleId: "desc" },
+        where: { tagId, ...visible, articleId: { not: articleId } },
+        orderBy: [{ publishedAt: "desc" }, { articleId: "desc" }],
         take: RELATED_CANDIDATES_PER_TAG,
         select: { articleId: true },
       }),

@@ -145,8 +145,8 @@ async function readSitemapRows() {
     db.column.findMany({ orderBy: { slug: "asc" }, select: { id: true, slug: true } }),
     db.tag.findMany({ select: { id: true, name: true } }),
     db.author.findMany({ select: { id: true, name: true } }),
-    db.articleTag.findMany({ where: { article: visible }, select: { articleId: true, tagId: true } }),
-    db.byline.findMany({ where: { article: visible }, select: { articleId: true, authorId: true } }),
+    db.articleTag.findMany({ where: visible, select: { articleId: true, tagId: true } }),
+    db.byline.findMany({ where: visible, select: { articleId: true, authorId: true } }),
   ]);
   return { articles, issues, sections, columns, tags, authors, articleTags, bylines };
 }

@@ -57,13 +57,10 @@ export function articlesWhere(
   };
 }
 
-// A tag's or a byline's articles are read from their join table, from the subject's own rows: an
-// article filter (`tags: { some }`) would test every article of the archive, 100,000 at a time.
-const throughArticle = () => ({ article: visibleArticle() });
-const joinOrder: [{ article: { publishedAt: "desc" } }, { articleId: "desc" }] = [
-  { article: { publishedAt: "desc" } },
-  { articleId: "desc" },
-];
+// A tag's or a byline's articles are read from their join table, whose rows carry their article's
+// date and draft flag: a page is a range of the subject's own index (an article filter would test
+// every article of the archive, and ordering by the article's date sorted all of a tag's stories).
+const joinOrder: [{ publishedAt: "desc" }, { articleId: "desc" }] = [{ publishedAt: "desc" }, { articleId: "desc" }];
 
 /** Finds a listing's subject (for its pages and its feeds), or null when there is no such subject. */
 export async function findListingSubject(kind: ListingKind, key: string): Promise<ListingSubject | null> {
@@ -108,10 +105,10 @@ interface JoinTable<W> {
 /** A tag's or a byline's subject: its visible articles through its rows in `join`. */
 function throughJoin<W extends object>(
   name: string,
-  join: JoinTable<W & ReturnType<typeof throughArticle>>,
+  join: JoinTable<W & ReturnType<typeof visibleArticle>>,
   key: W,
 ): ListingSubject {
-  const where = () => ({ ...key, ...throughArticle() });
+  const where = () => ({ ...key, ...visibleArticle() });
   return {
     name,
     description: null,
@@ -178,7 +175,7 @@ export interface IndexEntry {
  */
 export const listIndex = cache(async (kind: ListingKind): Promise<IndexEntry[]> => {
   const visible = visibleArticle();
-  const throughArticle = { where: { article: visible } };
+  const visibleRows = { where: visible };
   let entries: IndexEntry[];
   switch (kind) {
     case "section":
@@ -198,13 +195,13 @@ export const listIndex = cache(async (kind: ListingKind): Promise<IndexEntry[]> 
       ).map((c) => ({ key: c.slug, name: c.name, description: c.description, count: c._count.articles }));
       break;
     case "tag":
-      entries = (
-        await db.tag.findMany({ select: { name: true, _count: { select: { articles: throughArticle } } } })
-      ).map((t) => ({ key: t.name, name: t.name, description: null, count: t._count.articles }));
+      entries = (await db.tag.findMany({ select: { name: true, _count: { select: { articles: visibleRows } } } })).map(
+        (t) => ({ key: t.name, name: t.name, description: null, count: t._count.articles }),
+      );
       break;
     case "author":
       entries = (
-        await db.author.findMany({ select: { name: true, _count: { select: { bylines: throughArticle } } } })
+        await db.author.findMany({ select: { name: true, _count: { select: { bylines: visibleRows } } } })
       ).map((a) => ({ key: a.name, name: a.name, description: null, count: a._count.bylines }));
       break;
   }

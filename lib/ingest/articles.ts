@@ -106,6 +106,9 @@ async function removeArticles(tx: Tx, articles: Existing[]) {
   for (const batch of chunks(articles.map((a) => a.id))) await tx.article.deleteMany({ where: { id: { in: batch } } });
 }
 
+/** Bylines and tags carry their article's date and draft flag: their lists are read from their own index. */
+type Listed = { publishedAt: Date; draft: boolean };
+
 /** One batch of articles: their rows (with the index's row columns), bylines, tags, redirects, then index entries. */
 async function insertArticles(sql: DriverSql, batch: ArticleSource[], rendered: RenderedArticle[], ids: Ids) {
   const rows = batch.map((source, k) => articleRow(source, rendered[k]!, ids));
@@ -122,25 +125,33 @@ async function insertArticles(sql: DriverSql, batch: ArticleSource[], rendered: 
   const written = rows.map((row, k) => ({ ...row, ...searchProvider.rowColumns(searchDocs[k] ?? null) }));
   const created = await insertRows<{ id: number | bigint; slug: string }>(sql, "Article", written, ["id", "slug"]);
   const articleId = new Map(created.map((c) => [c.slug, Number(c.id)]));
-  const each = <T>(make: (s: ArticleSource, id: number) => T[]) =>
-    batch.flatMap((s) => make(s, articleId.get(s.slug)!));
+  const each = <T>(make: (s: ArticleSource, id: number, listed: Listed) => T[]) =>
+    batch.flatMap((s, k) =>
+      make(s, articleId.get(s.slug)!, { publishedAt: rows[k]!.publishedAt, draft: rows[k]!.draft }),
+    );
   await insertRows(
     sql,
     "Byline",
-    each((s, id) =>
+    each((s, id, listed) =>
       s.frontmatter.bylines.map(({ name, role }, i) => ({
         articleId: id,
         authorId: idOf(ids, "author", name),
         position: i + 1,
         role,
+        ...listed,
       })),
     ),
   );
   await insertRows(
     sql,
     "ArticleTag",
-    each((s, id) =>
-      s.frontmatter.tags.map((name, i) => ({ articleId: id, tagId: idOf(ids, "tag", name), position: i + 1 })),
+    each((s, id, listed) =>
+      s.frontmatter.tags.map((name, i) => ({
+        articleId: id,
+        tagId: idOf(ids, "tag", name),
+        position: i + 1,
+        ...listed,
+      })),
     ),
   );
   await insertRows(

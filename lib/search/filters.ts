@@ -37,6 +37,6 @@ export async function bylineOf(q: string | undefined): Promise<{ name: string; a
     (sql) => `SELECT "id", "name" FROM "Author" WHERE "name" = ${sql.bind(name)}`,
   );
   if (!author) return null;
-  const articleCount = await db.byline.count({ where: { authorId: author.id, article: visibleArticle() } });
+  const articleCount = await db.byline.count({ where: { authorId: author.id, ...visibleArticle() } });
   return articleCount > 0 ? { name: author.name, articleCount } : null;
 }

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { parseContent } from "@/lib/content/parse";
 import { db } from "@/lib/db/client";
 import { getArticle, getRedirect } from "@/lib/db/articles";
@@ -85,7 +85,10 @@ describe("scheduled publication", () => {
   });
 
   it("lets the article in once its time has come, with no new ingest", async () => {
-    await db.article.update({ where: { slug: "scheduled" }, data: { publishedAt: new Date(Date.now() - 1000) } });
+    // The clock moves past its time; the database stays as the ingest wrote it.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    onTestFinished(() => void vi.useRealTimers());
+    vi.setSystemTime(Date.parse(future) + 1000);
     expect((await getArticle("scheduled"))!.title).toBe("定时发布");
     expect((await getListing("author", "定时作者", 1))!.articles.total).toBe(1);
   });

@@ -1,6 +1,6 @@
 import { XMLValidator } from "fast-xml-parser";
 import Parser from "rss-parser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { issueDate } from "@/lib/dates";
@@ -317,11 +317,14 @@ describe("feeds follow the clock", () => {
   it("lets a scheduled story in once its time has come, with no new ingest", async () => {
     const before = (await fetchFeed("rss", "author", "定时作者")).status;
     expect(before).toBe(404);
-    const { publishedAt } = await db.article.update({
+    // The clock moves past its time; the database stays as the ingest wrote it.
+    const { publishedAt } = await db.article.findUniqueOrThrow({
       where: { slug: "scheduled" },
-      data: { publishedAt: new Date(Date.now() - 1000) },
       select: { publishedAt: true },
     });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    onTestFinished(() => void vi.useRealTimers());
+    vi.setSystemTime(publishedAt.getTime() + 1000);
     const feed = await rssParser.parseString(await (await fetchFeed("rss", null)).text());
     expect(feed.items[0]!.title).toBe("定时发布");
     expect(feed.items[0]!.isoDate).toBe(toSecond(publishedAt));
