@@ -7,6 +7,7 @@ import { searchProvider } from "../search/provider";
 import { chunks, insertRows } from "./bulk";
 import type { ProgressFactory } from "./progress";
 import { renderedBatches } from "./render-threads";
+import type { RenderedStory } from "./render-worker";
 import type { IngestReport } from "./report";
 
 type Existing = { id: number; slug: string; hash: string; publishedAt: Date; draft: boolean };
@@ -110,8 +111,8 @@ async function removeArticles(tx: Tx, articles: Existing[]) {
 type Listed = { publishedAt: Date; draft: boolean };
 
 /** One batch of articles: their rows (with the index's row columns), bylines, tags, redirects, then index entries. */
-async function insertArticles(sql: DriverSql, batch: ArticleSource[], rendered: RenderedArticle[], ids: Ids) {
-  const rows = batch.map((source, k) => articleRow(source, rendered[k]!, ids));
+async function insertArticles(sql: DriverSql, batch: ArticleSource[], rendered: RenderedStory[], ids: Ids) {
+  const rows = batch.map((source, k) => articleRow(source, rendered[k]!.article, ids));
   // What the index reads of each article, drafts aside: its row's columns now, its index entries once it has an id.
   const searchDocs = rows.map((row, k) => {
     if (row.draft) return null;
@@ -120,6 +121,7 @@ async function insertArticles(sql: DriverSql, batch: ArticleSource[], rendered: 
       ...row,
       authorIds: bylines.map((b) => idOf(ids, "author", b.name)),
       tagIds: tags.map((name) => idOf(ids, "tag", name)),
+      body: rendered[k]!.search,
     };
   });
   const written = rows.map((row, k) => ({ ...row, ...searchProvider.rowColumns(searchDocs[k] ?? null) }));

@@ -2,10 +2,10 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import type { ArticleSource } from "../content/parse";
-import { renderArticle, type RenderedArticle } from "../content/render-article";
+import { renderStory, type RenderedStory } from "./render-worker";
 
-// Rendering Markdown was a third of an archive's ingest, on the thread that writes to the
-// database. Threads render the next batches while it writes this one, and the writing thread
+// Rendering Markdown (and tokenizing the text for the index) was half of an archive's ingest, on
+// the thread that writes to the database. Threads render the next batches while it writes this one, and the writing thread
 // renders too whenever it would otherwise wait.
 
 /** Below this many changed articles, a thread's start (about 0.8 s) costs more than it saves. */
@@ -15,7 +15,7 @@ export const THREADS_FROM = 1000;
 const WINDOW = 6;
 
 function renderingThreads(threads: number) {
-  return new Piscina<string[], RenderedArticle[]>({
+  return new Piscina<string[], RenderedStory[]>({
     filename: fileURLToPath(new URL("./render-worker.ts", import.meta.url)),
     minThreads: threads,
     maxThreads: threads,
@@ -37,9 +37,9 @@ function renderingThreads(threads: number) {
 export async function* renderedBatches(
   batches: ArticleSource[][],
   { threads = defaultThreads(batches) }: { threads?: number } = {},
-): AsyncGenerator<[ArticleSource[], RenderedArticle[]]> {
+): AsyncGenerator<[ArticleSource[], RenderedStory[]]> {
   const pool = threads > 0 ? renderingThreads(threads) : null;
-  const done = new Map<number, RenderedArticle[]>();
+  const done = new Map<number, RenderedStory[]>();
   const running = new Map<number, Promise<void>>();
   let front = 0; // the next batch a thread may take
   let k = 0; // the batch being written
@@ -64,7 +64,11 @@ export async function* renderedBatches(
         // The window's last batch no thread has: rendered here rather than waiting.
         let j = Math.min(batches.length, k + WINDOW) - 1;
         while (j >= front && done.has(j)) j--;
-        if (j >= front) done.set(j, batches[j]!.map(renderArticle));
+        if (j >= front)
+          done.set(
+            j,
+            batches[j]!.map((s) => renderStory(s.body)),
+          );
         else await Promise.race(running.values());
         feed();
       }

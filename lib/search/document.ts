@@ -1,4 +1,4 @@
-import { analyzeText } from "./tokenize";
+import { analyzeText, bodyTerms, type BodyTerms } from "./tokenize";
 
 // What the search index knows of an article, whichever database holds it.
 
@@ -15,6 +15,8 @@ export interface SearchDocument {
   issueId: number;
   authorIds: number[];
   tagIds: number[];
+  /** The body's terms, when the ingest computed them with the rendering (else from `text`). */
+  body?: BodyTerms;
 }
 
 /** Facet tokens: filters become index terms, so a filtered search is one index lookup. */
@@ -38,11 +40,11 @@ export const headlineOf = (doc: Pick<SearchDocument, "title" | "subtitle" | "kic
  */
 export function analyzeDocument(doc: Omit<SearchDocument, "id">) {
   const headline = analyzeText(headlineOf(doc));
-  const body = analyzeText(doc.text);
+  const body = doc.body ?? bodyTerms(doc.text);
   return {
     headlineTokens: headline.tokens,
     headlineCharacters: headline.characters,
-    bodyTokens: body.tokens,
+    bodyTerms: body.terms,
     folds: headline.folds || body.folds,
     facets: facetTokens(doc),
   };

@@ -63,6 +63,20 @@ export function analyzeText(text: string): { tokens: string[]; characters: strin
   return { tokens, characters: [...characters], folds: foldsBeyondAsciiCase(text, normalizedRuns) };
 }
 
+/** A story's body as the index takes it: each distinct token once, space-joined, and whether its text folds beyond ASCII case. */
+export interface BodyTerms {
+  terms: string;
+  folds: boolean;
+}
+
+/** BodyTerms of a text: plain data, so a rendering thread can compute it (lib/ingest/render-threads.ts). */
+export function bodyTerms(text: string): BodyTerms {
+  const normalizedRuns = runs(normalize(text));
+  const distinct = new Set<string>();
+  for (const run of normalizedRuns) for (const token of runTokens(run)) distinct.add(token);
+  return { terms: joinTokens([...distinct]), folds: foldsBeyondAsciiCase(text, normalizedRuns) };
+}
+
 /**
  * The tokens a query term must find consecutively. Its last run may end
  * mid-run in the story, so it gets no last-character token; a last run of one

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseContent } from "@/lib/content/parse";
-import { renderArticle } from "@/lib/content/render-article";
 import { chunks } from "@/lib/ingest/bulk";
 import { renderedBatches } from "@/lib/ingest/render-threads";
+import { renderStory } from "@/lib/ingest/render-worker";
 import { syntheticContent } from "../helpers/synthetic-content";
 
-// An archive's ingest renders its articles on threads (and on the writing thread while it would
-// wait): what it writes must be what one thread alone would render, batch by batch, in order.
+// An archive's ingest renders its articles (and tokenizes them for the index) on threads, and on
+// the writing thread while it would wait: what it writes must be what one thread alone would
+// make, batch by batch, in order.
 
 const articles = parseContent(syntheticContent({ articles: 120, perIssue: 6, paragraphs: 3 })).articles;
 const batches = chunks(articles, 10);
@@ -16,7 +17,7 @@ describe("rendering an ingest's articles", () => {
     const seen: string[][] = [];
     for await (const [batch, rendered] of renderedBatches(batches, { threads: 1 })) {
       seen.push(batch.map((s) => s.slug));
-      expect(rendered).toEqual(batch.map(renderArticle));
+      expect(rendered).toEqual(batch.map((s) => renderStory(s.body)));
     }
     expect(seen).toEqual(batches.map((b) => b.map((s) => s.slug)));
   });

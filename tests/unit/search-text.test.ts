@@ -4,7 +4,16 @@ import { headlineMatch, termsMatch } from "@/lib/search/sqlite/read";
 import { candidateQuery } from "@/lib/search/postgres/statements";
 import { MAX_TERMS, parseQuery } from "@/lib/search/query";
 import { findMatches, snippet } from "@/lib/search/snippet";
-import { analyzeText, documentTokens, foldsBeyondAsciiCase, normalizeQuery, queryTokens } from "@/lib/search/tokenize";
+import { FOLDS_TOKEN } from "@/lib/search/sqlite/schema";
+import { searchRows } from "@/lib/search/sqlite/write";
+import {
+  analyzeText,
+  bodyTerms,
+  documentTokens,
+  foldsBeyondAsciiCase,
+  normalizeQuery,
+  queryTokens,
+} from "@/lib/search/tokenize";
 import { containsAll } from "@/lib/search/verify";
 import { readFileSync } from "node:fs";
 import {
@@ -59,6 +68,39 @@ describe("tokens", () => {
   it("gives headlines one token per character for one-character searches", () => {
     expect(analyzeText("写好乡村振兴大文章").characters).toContain("乡");
     expect(analyzeText("左权羊 左权").characters).toEqual(["左", "权", "羊"]);
+  });
+
+  it("stores the same index terms whether the ingest's rendering gave the body's terms or not", () => {
+    const doc = {
+      id: 7,
+      publishedAt: new Date("2022-12-20T00:00:00Z"),
+      title: "左权县乳胶产业园项目投产",
+      subtitle: null,
+      kicker: "ＰＬＣ控制",
+      text: "左权县乳胶产业园项目正式投产，年产30万吨。乳胶产业园带动就业。",
+      sectionId: 1,
+      columnId: null,
+      issueId: 2,
+      authorIds: [3],
+      tagIds: [4, 5],
+    };
+    const terms = (row: { terms: string }) => new Set(row.terms.split(" "));
+    const given = searchRows({ ...doc, body: bodyTerms(doc.text) });
+    expect(terms(given)).toEqual(terms(searchRows(doc)));
+    expect(terms(given)).toEqual(
+      new Set([
+        ...documentTokens(doc.title),
+        ...documentTokens(doc.kicker),
+        ...documentTokens(doc.text),
+        "all",
+        "sec1",
+        "iss2",
+        "aut3",
+        "tag4",
+        "tag5",
+        FOLDS_TOKEN,
+      ]),
+    );
   });
 });
 

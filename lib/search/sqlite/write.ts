@@ -6,12 +6,13 @@ import { FOLDS_TOKEN, HEADLINE_TABLE, SEARCH_TABLE } from "./schema";
 
 /** An article's rows in the two FTS5 tables (./schema.ts). */
 export function searchRows(doc: SearchDocument) {
-  const { headlineTokens, headlineCharacters, bodyTokens, folds, facets } = analyzeDocument(doc);
-  // detail=none keeps one entry per distinct token and story: repeats would only cost tokenizing.
-  const terms = new Set([...headlineTokens, ...bodyTokens, ...facets, ...(folds ? [FOLDS_TOKEN] : [])]);
+  const { headlineTokens, headlineCharacters, bodyTerms, folds, facets } = analyzeDocument(doc);
+  // detail=none keeps one entry per distinct token and story: repeats would only cost tokenizing,
+  // so the body's distinct terms follow the others' as they are (a token in both is stored once).
+  const terms = new Set([...headlineTokens, ...facets, ...(folds ? [FOLDS_TOKEN] : [])]);
   return {
     rowid: searchKey(doc.publishedAt, doc.id),
-    terms: joinTokens([...terms]),
+    terms: [joinTokens([...terms]), bodyTerms].filter(Boolean).join(" "),
     title: joinTokens(headlineTokens),
     titleChars: joinTokens(headlineCharacters),
     facets: joinTokens(facets),
