@@ -6,6 +6,7 @@ import { contentRoot, loadContent } from "../lib/content/read";
 import { createPrismaClient } from "../lib/db/client";
 import { formatReport, ingestContent, pagesToRefresh, reportChanged, type IngestReport } from "../lib/ingest/ingest";
 import { progressPrinter } from "../lib/ingest/progress";
+import { startRenderThreads, THREADS_FROM, type RenderThreads } from "../lib/ingest/render-threads";
 import { notifySites } from "../lib/revalidation";
 
 export interface IngestOptions {
@@ -19,9 +20,26 @@ export async function runIngest({
   root = contentRoot(),
   notify = true,
 }: IngestOptions = {}): Promise<IngestReport | null> {
+  const early: { renderThreads?: RenderThreads } = {};
+  try {
+    return await readAndWrite(root, notify, early);
+  } finally {
+    await early.renderThreads?.close();
+  }
+}
+
+async function readAndWrite(
+  root: string,
+  notify: boolean,
+  early: { renderThreads?: RenderThreads },
+): Promise<IngestReport | null> {
+  // An archive's rendering threads load their code while its files are read, on this thread alone.
+  const listed = (paths: string[]) => {
+    if (paths.filter((p) => p.endsWith(".md")).length >= THREADS_FROM) early.renderThreads = startRenderThreads();
+  };
   let content;
   try {
-    content = await loadContent(root);
+    content = await loadContent(root, { listed });
   } catch (e) {
     if (e instanceof ContentError) {
       console.error(e.message);
@@ -35,7 +53,10 @@ export async function runIngest({
   try {
     let report;
     try {
-      report = await ingestContent(prisma, content, { progress: progressPrinter() });
+      report = await ingestContent(prisma, content, {
+        progress: progressPrinter(),
+        renderThreads: early.renderThreads,
+      });
     } catch (e) {
       const why = writeFailure(e);
       if (!why) throw e;

@@ -11,22 +11,28 @@ const TEXT_FILE = /\.(md|ya?ml)$/;
 /** Images and page PDFs are listed, not read: the checks only need to know they are there. */
 export const IMAGE_FILE = /\.(jpe?g|png|webp|avif|pdf)$/i;
 
+export interface ReadOptions {
+  /** Told the files' paths once they are listed, before any is read (the ingest starts its rendering threads then). */
+  listed?: (paths: string[]) => void;
+}
+
 /**
  * Reads every .md and .yaml file under `root` (relative to the working directory), and lists its
  * images. One file at a time, synchronously: the readers are command-line scripts, and an
  * archive's 110,000 files read in 2.4 s this way against 7.2 s with 32 reads in flight (opening
  * them all at once ran out of file descriptors).
  */
-export async function readContentFiles(root = "content"): Promise<ContentFile[]> {
+export async function readContentFiles(root = "content", { listed }: ReadOptions = {}): Promise<ContentFile[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((e) => e.isFile() && (TEXT_FILE.test(e.name) || IMAGE_FILE.test(e.name)))
     .map((e) => path.join(e.parentPath, e.name).split(path.sep).join("/"))
     .sort();
+  listed?.(files);
   return files.map((p) => ({ path: p, text: TEXT_FILE.test(p) ? readFileSync(p, "utf8") : "" }));
 }
 
 /** Reads and validates the content tree; throws a ContentError naming every problem. */
-export async function loadContent(root = "content"): Promise<ContentSet> {
-  return parseContent(await readContentFiles(root), root.split(path.sep).join("/"));
+export async function loadContent(root = "content", options: ReadOptions = {}): Promise<ContentSet> {
+  return parseContent(await readContentFiles(root, options), root.split(path.sep).join("/"));
 }

@@ -6,7 +6,7 @@ import { footprintsOf } from "../db/page-footprints";
 import { searchProvider } from "../search/provider";
 import { chunks, insertRows } from "./bulk";
 import type { ProgressFactory } from "./progress";
-import { renderedBatches } from "./render-threads";
+import { renderedBatches, type RenderThreads } from "./render-threads";
 import type { RenderedStory } from "./render-worker";
 import type { IngestReport } from "./report";
 
@@ -24,6 +24,7 @@ export async function syncArticles(
   content: ContentSet,
   report: IngestReport,
   progress: ProgressFactory = () => ({ advance: () => undefined, finish: () => undefined }),
+  renderThreads?: RenderThreads,
 ) {
   const existing = new Map(
     (await tx.article.findMany({ select: { id: true, slug: true, hash: true, publishedAt: true, draft: true } })).map(
@@ -49,7 +50,7 @@ export async function syncArticles(
   await removeArticles(tx, [...replaced, ...gone]);
   report.removed.push(...gone.map((a) => a.slug));
   const written = progress("articles written", changed.length);
-  for await (const [batch, rendered] of renderedBatches(chunks(changed))) {
+  for await (const [batch, rendered] of renderedBatches(chunks(changed), renderThreads)) {
     await insertArticles(sql, batch, rendered, ids);
     for (const s of batch) (existing.has(s.slug) ? report.updated : report.added).push(s.slug);
     written.advance(batch.length);

@@ -6,6 +6,7 @@ import { syncArticles } from "./articles";
 import { syncPages, usedPrintKeys } from "./pages";
 import { removeFromPrintStore, renderPrint } from "./print-render";
 import type { ProgressFactory } from "./progress";
+import type { RenderThreads } from "./render-threads";
 import { pruneOrphans } from "./prune";
 import { emptyReport, type IngestReport } from "./report";
 import { syncTaxonomies } from "./taxonomies";
@@ -21,6 +22,8 @@ const MAX_PAGES_TRACKED = 20_000;
 export interface IngestOptions {
   /** Reports the articles written as they go (an archive's ingest takes minutes); silent by default. */
   progress?: ProgressFactory;
+  /** Rendering threads the caller started early (lib/ingest/render-threads.ts); else the ingest starts its own when it has many stories to render. */
+  renderThreads?: RenderThreads;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface IngestOptions {
 export async function ingestContent(
   prisma: PrismaClient,
   content: ContentSet,
-  { progress }: IngestOptions = {},
+  { progress, renderThreads }: IngestOptions = {},
 ): Promise<IngestReport> {
   const report = emptyReport();
   // Page files are rendered before the transaction, into files named by content hash: slow work
@@ -42,7 +45,7 @@ export async function ingestContent(
       await dialect.lockForIngest(tx);
       const sql = await dialect.driverSql(prisma, tx);
       await syncTaxonomies(tx, content, report);
-      await syncArticles(tx, sql, content, report, progress);
+      await syncArticles(tx, sql, content, report, progress, renderThreads);
       await syncPages(tx, content, print, report);
       // Sections and columns that nothing uses any more can go only after their articles have.
       await pruneOrphans(tx, content, report);

@@ -14,6 +14,23 @@ export const THREADS_FROM = 1000;
 /** Batches rendered or being rendered ahead of the one being written: bounds the memory they hold. */
 const WINDOW = 6;
 
+/** Rendering threads, started before the batches are known (RenderThreads.start). */
+export interface RenderThreads {
+  pool: Piscina<string[], RenderedStory[]>;
+  threads: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts one rendering thread per core beside this one's. A thread takes about 0.8 s to load its
+ * code: started while the content is read (on this thread alone), it is ready by the time the
+ * ingest writes. The caller closes it.
+ */
+export function startRenderThreads(threads = Math.max(1, availableParallelism() - 1)): RenderThreads {
+  const pool = renderingThreads(threads);
+  return { pool, threads, close: () => pool.destroy() };
+}
+
 function renderingThreads(threads: number) {
   return new Piscina<string[], RenderedStory[]>({
     filename: fileURLToPath(new URL("./render-worker.ts", import.meta.url)),
@@ -30,15 +47,16 @@ function renderingThreads(threads: number) {
 }
 
 /**
- * Each batch with its articles rendered, in order. Rendering threads (one per core beside this
- * one's, for THREADS_FROM articles or more) take batches from the front of a window; this thread
- * renders from its back while the batch it needs is not ready.
+ * Each batch with its articles rendered, in order. Rendering threads (`started`, or for
+ * THREADS_FROM articles or more its own, one per core beside this one's) take batches from the
+ * front of a window; this thread renders from its back while the batch it needs is not ready.
  */
 export async function* renderedBatches(
   batches: ArticleSource[][],
-  { threads = defaultThreads(batches) }: { threads?: number } = {},
+  started?: RenderThreads,
 ): AsyncGenerator<[ArticleSource[], RenderedStory[]]> {
-  const pool = threads > 0 ? renderingThreads(threads) : null;
+  const own = started ? null : ownThreads(batches);
+  const { pool = null, threads = 0 } = started ?? own ?? {};
   const done = new Map<number, RenderedStory[]>();
   const running = new Map<number, Promise<void>>();
   let front = 0; // the next batch a thread may take
@@ -77,11 +95,11 @@ export async function* renderedBatches(
       yield [batches[k]!, rendered];
     }
   } finally {
-    await pool?.destroy();
+    await own?.close();
   }
 }
 
-function defaultThreads(batches: ArticleSource[][]) {
+function ownThreads(batches: ArticleSource[][]): RenderThreads | null {
   const articles = batches.reduce((n, b) => n + b.length, 0);
-  return articles < THREADS_FROM ? 0 : Math.max(1, availableParallelism() - 1);
+  return articles < THREADS_FROM ? null : startRenderThreads();
 }
