@@ -14,6 +14,13 @@ export const THREADS_FROM = 1000;
 /** Batches rendered or being rendered ahead of the one being written: bounds the memory they hold. */
 const WINDOW = 6;
 
+/**
+ * Batches handed to each thread at once. Piscina hands a thread its next task from this thread's
+ * event loop, which the writing keeps busy: a thread given one task at a time sat idle between
+ * them, and with two it was still idle a third of the time.
+ */
+const PER_THREAD = 3;
+
 /** Rendering threads, started before the batches are known (startRenderThreads). */
 export interface RenderThreads {
   pool: Piscina<string[], RenderedStory[]>;
@@ -32,9 +39,8 @@ export function startRenderThreads(threads = Math.max(1, availableParallelism() 
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Infinity,
-    // Piscina hands a thread its next task from this thread's event loop, which the writing keeps
-    // busy: a thread given one task at a time sat idle between them. Given several, it runs them in turn.
-    concurrentTasksPerWorker: WINDOW,
+    // A thread runs the PER_THREAD tasks it holds in turn.
+    concurrentTasksPerWorker: PER_THREAD,
     // The entry is TypeScript, as the ingest is: tsx loads it in each thread.
     execArgv: ["--import", "tsx"],
     // A batch's work is a few MB; uncapped, the thread's heap grew with garbage (the ingest's peak
@@ -61,7 +67,7 @@ export async function* renderedBatches(
   let k = 0; // the batch being written
   const feed = () => {
     const end = Math.min(batches.length, k + WINDOW);
-    while (pool && running.size < 3 * threads && front < end) {
+    while (pool && running.size < PER_THREAD * threads && front < end) {
       const j = front++;
       if (done.has(j)) continue;
       const task = pool.run(batches[j]!.map((s) => s.body)).then((rendered) => {

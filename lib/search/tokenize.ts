@@ -25,7 +25,7 @@ export function normalizeQuery(text: string): string {
   return normalize(toSimplified(text));
 }
 
-const RUN = /[\p{L}\p{N}]+/gu;
+const RUN = new RegExp(`${WORD_CHAR.source}+`, "gu");
 
 /** Runs of letters and digits in normalized text; everything else separates them. */
 export function runs(normalized: string): string[] {
