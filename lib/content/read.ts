@@ -29,7 +29,12 @@ export async function readContentFiles(root = "content", { listed }: ReadOptions
     .map((e) => path.join(e.parentPath, e.name).split(path.sep).join("/"))
     .sort();
   listed?.(files);
-  return files.map((p) => ({ path: p, text: TEXT_FILE.test(p) ? readFileSync(p, "utf8") : "" }));
+  return files.map((p) => ({ path: p, text: TEXT_FILE.test(p) ? withoutBom(readFileSync(p, "utf8")) : "" }));
+}
+
+/** Windows editors (Notepad, for one) may begin a UTF-8 file with a byte-order mark; the text starts after it. */
+function withoutBom(text: string): string {
+  return text.startsWith("\uFEFF") ? text.slice(1) : text;
 }
 
 /** Reads and validates the content tree; throws a ContentError naming every problem. */

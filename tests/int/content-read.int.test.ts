@@ -1,5 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { afterAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
+import { loadContent } from "@/lib/content/read";
 import { syntheticContent } from "../helpers/synthetic-content";
 import { scratchContent, writeTree } from "../helpers/content-dir";
 
@@ -23,5 +26,16 @@ describe("reading a content tree", () => {
       },
     );
     expect(out.trim()).toBe("2000 100");
+  });
+
+  it("reads a story saved by a Windows editor: a byte-order mark and CRLF line ends", async () => {
+    const copy = scratchContent("content");
+    onTestFinished(() => copy.dispose());
+    const file = "issues/2022-12-20/jinyu-shuini-chuangxin.md";
+    const text = readFileSync(path.join("content", file), "utf8");
+    copy.write(file, `\uFEFF${text.replaceAll("\n", "\r\n")}`);
+    const story = (await loadContent(copy.root)).articles.find((a) => a.slug === "jinyu-shuini-chuangxin");
+    expect(story?.frontmatter.title).toBe("创新引领发展 打造行业标杆");
+    expect(story?.frontmatter.tags).toContain("科技创新");
   });
 });
