@@ -69,7 +69,7 @@ const MB = 1e6;
 async function timed(label: string, target: [number, number] | null) {
   rmSync(RESULT, { force: true });
   const start = performance.now();
-  await run(process.execPath, ["--import", "tsx", "bench/ingest-child.ts", ROOT, RESULT], {
+  await run(process.execPath, ["--expose-gc", "--import", "tsx", "bench/ingest-child.ts", ROOT, RESULT], {
     maxBuffer: 64 * MB,
   });
   const processSeconds = (performance.now() - start) / 1000;

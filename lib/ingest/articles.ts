@@ -5,6 +5,7 @@ import type { DriverSql, Tx } from "../db/dialect";
 import { footprintsOf } from "../db/page-footprints";
 import { searchProvider } from "../search/provider";
 import { chunks, insertRows } from "./bulk";
+import { heapPacer } from "./heap";
 import type { ProgressFactory } from "./progress";
 import { renderedBatches, type RenderThreads } from "./render-threads";
 import type { RenderedStory } from "./render-worker";
@@ -50,10 +51,12 @@ export async function syncArticles(
   await removeArticles(tx, [...replaced, ...gone]);
   report.removed.push(...gone.map((a) => a.slug));
   const written = progress("articles written", changed.length);
+  const paceHeap = heapPacer();
   for await (const [batch, rendered] of renderedBatches(chunks(changed), renderThreads)) {
     await insertArticles(sql, batch, rendered, ids);
     for (const s of batch) (existing.has(s.slug) ? report.updated : report.added).push(s.slug);
     written.advance(batch.length);
+    paceHeap();
   }
   written.finish();
   if (tracked) report.footprints.push(...(await footprintsOf(tx, { slugs: changed.map((s) => s.slug) })));

@@ -27,7 +27,7 @@ while read -r _old new ref; do
     cd "$SITE_DIR"
     # Migrations are quiet unless they fail (a deploy normally ran them already).
     migrated=$(node_modules/.bin/tsx scripts/migrate.ts 2>&1) || { echo "$migrated"; exit 1; }
-    node_modules/.bin/tsx scripts/ingest.ts
+    node_modules/.bin/tsx --expose-gc scripts/ingest.ts
   ) 2>&1 || echo "导入失败 (the ingest failed): 请联系网站管理员 (tell the site's administrator)." >&2
   flock -u 9
 done
