@@ -2,9 +2,17 @@
 import "./check-env";
 import { parseArgs } from "node:util";
 import { ContentError } from "../lib/content/errors";
-import { contentRoot, loadContent } from "../lib/content/read";
+import { contentRoot, listContentFiles, parseListing } from "../lib/content/read";
 import { createPrismaClient } from "../lib/db/client";
-import { formatReport, ingestContent, pagesToRefresh, reportChanged, type IngestReport } from "../lib/ingest/ingest";
+import {
+  emptyReport,
+  formatReport,
+  ingestContent,
+  pagesToRefresh,
+  reportChanged,
+  sameAsLastIngest,
+  type IngestReport,
+} from "../lib/ingest/ingest";
 import { progressPrinter } from "../lib/ingest/progress";
 import { startRenderThreads, THREADS_FROM, type RenderThreads } from "../lib/ingest/render-threads";
 import { notifySites } from "../lib/revalidation";
@@ -13,16 +21,19 @@ export interface IngestOptions {
   root?: string;
   /** Tell running sites to refresh when something changed (default true). */
   notify?: boolean;
+  /** Read every file even when the listing matches the last ingest's (`--full`). */
+  full?: boolean;
 }
 
 /** Returns the report, or null when the content is invalid (the problems are printed, nothing is written). */
 export async function runIngest({
   root = contentRoot(),
   notify = true,
+  full = false,
 }: IngestOptions = {}): Promise<IngestReport | null> {
   const early: { renderThreads?: RenderThreads } = {};
   try {
-    return await readAndWrite(root, notify, early);
+    return await readAndWrite(root, notify, full, early);
   } finally {
     await early.renderThreads?.close();
   }
@@ -31,31 +42,39 @@ export async function runIngest({
 async function readAndWrite(
   root: string,
   notify: boolean,
+  full: boolean,
   early: { renderThreads?: RenderThreads },
 ): Promise<IngestReport | null> {
-  // An archive's rendering threads load their code while its files are read, on this thread alone.
-  const listed = (paths: string[]) => {
-    if (paths.filter((p) => p.endsWith(".md")).length >= THREADS_FROM) early.renderThreads = startRenderThreads();
-  };
-  let content;
-  try {
-    content = await loadContent(root, { listed });
-  } catch (e) {
-    if (e instanceof ContentError) {
-      console.error(e.message);
-      console.error("Nothing was written: fix the problems above and run the ingest again.");
-      return null;
-    }
-    throw e;
-  }
-  const started = new Date();
   const prisma = createPrismaClient();
   try {
+    const listing = await listContentFiles(root);
+    if (!full && (await sameAsLastIngest(prisma, listing.digest))) {
+      const report = { ...emptyReport(), unread: listing.files.length };
+      console.log(formatReport(report));
+      return report;
+    }
+    // An archive's rendering threads load their code while its files are read, on this thread alone.
+    const listed = (paths: string[]) => {
+      if (paths.filter((p) => p.endsWith(".md")).length >= THREADS_FROM) early.renderThreads = startRenderThreads();
+    };
+    let content;
+    try {
+      content = parseListing(listing, { listed });
+    } catch (e) {
+      if (e instanceof ContentError) {
+        console.error(e.message);
+        console.error("Nothing was written: fix the problems above and run the ingest again.");
+        return null;
+      }
+      throw e;
+    }
+    const started = new Date();
     let report;
     try {
       report = await ingestContent(prisma, content, {
         progress: progressPrinter(),
         renderThreads: early.renderThreads,
+        filesDigest: listing.digest,
       });
     } catch (e) {
       const why = writeFailure(e);
@@ -86,8 +105,12 @@ function writeFailure(e: unknown): string | null {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { root: { type: "string", default: contentRoot() }, "no-notify": { type: "boolean", default: false } },
+    options: {
+      root: { type: "string", default: contentRoot() },
+      "no-notify": { type: "boolean", default: false },
+      full: { type: "boolean", default: false },
+    },
   });
-  const report = await runIngest({ root: values.root, notify: !values["no-notify"] });
+  const report = await runIngest({ root: values.root, notify: !values["no-notify"], full: values.full });
   process.exitCode = report ? 0 : 1;
 }

@@ -12,7 +12,7 @@ const MB = 1024 * 1024;
  * `slack` since the last one. It needs the `gc` that `--expose-gc` gives (`npm run ingest`
  * runs with it); without it the step does nothing and V8 keeps its own schedule.
  */
-export function heapPacer(slack = 256 * MB, collect = globalThis.gc): () => void {
+export function heapPacer(slack = 256 * MB, collect: (() => void) | undefined = globalThis.gc): () => void {
   if (!collect) return () => undefined;
   let floor = getHeapStatistics().used_heap_size;
   return () => {

@@ -1,7 +1,10 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import type { ContentSet } from "../content/parse";
 import { dialect } from "../db/client";
 import { pagesShowing } from "../db/page-footprints";
 import type { PrismaClient } from "../db/dialect";
+import { printDir } from "../print-media";
 import { syncArticles } from "./articles";
 import { syncPages, usedPrintKeys } from "./pages";
 import { removeFromPrintStore, renderPrint } from "./print-render";
@@ -14,7 +17,7 @@ import { syncTaxonomies } from "./taxonomies";
 // The ingest: a validated content set (lib/content) into the database (lib/db) and the search
 // index (lib/search), in one transaction. It sits above all three; none of them imports it.
 
-export { formatReport, pagesToRefresh, reportChanged, type IngestReport } from "./report";
+export { emptyReport, formatReport, pagesToRefresh, reportChanged, type IngestReport } from "./report";
 
 /** Past this many pages, a refresh names no page: every cached page goes. */
 const MAX_PAGES_TRACKED = 20_000;
@@ -24,6 +27,24 @@ export interface IngestOptions {
   progress?: ProgressFactory;
   /** Rendering threads the caller started early (lib/ingest/render-threads.ts); else the ingest starts its own when it has many stories to render. */
   renderThreads?: RenderThreads;
+  /**
+   * The digest of the content listing this set was read from (lib/content/read.ts), recorded so
+   * that the next ingest of the same files reads nothing; null or absent records none.
+   */
+  filesDigest?: string | null;
+}
+
+/**
+ * Whether the last ingest into this database read exactly the files a listing with this digest
+ * names, and every page file it rendered is still in the print store: then there is nothing to
+ * read or write.
+ */
+export async function sameAsLastIngest(prisma: PrismaClient, filesDigest: string | null): Promise<boolean> {
+  if (filesDigest === null) return false;
+  const state = await prisma.ingestState.findUnique({ where: { id: 1 } });
+  if (state?.filesDigest !== filesDigest) return false;
+  const store = printDir();
+  return [...(await usedPrintKeys(prisma))].every((key) => existsSync(path.join(store, key)));
 }
 
 /**
@@ -33,7 +54,7 @@ export interface IngestOptions {
 export async function ingestContent(
   prisma: PrismaClient,
   content: ContentSet,
-  { progress, renderThreads }: IngestOptions = {},
+  { progress, renderThreads, filesDigest = null }: IngestOptions = {},
 ): Promise<IngestReport> {
   const report = emptyReport();
   // Page files are rendered before the transaction, into files named by content hash: slow work
@@ -52,6 +73,8 @@ export async function ingestContent(
       if (!report.refreshAll && (report.footprints.length || report.issues.length))
         report.pages = [...(await pagesShowing(tx, report.footprints, report.issues))];
       if (report.pages.length > MAX_PAGES_TRACKED) report.refreshAll = true;
+      const state = { filesDigest, ingestedAt: new Date() };
+      await tx.ingestState.upsert({ where: { id: 1 }, create: { id: 1, ...state }, update: state });
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );

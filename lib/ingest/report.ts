@@ -16,6 +16,8 @@ export interface IngestReport {
   refreshAll: boolean;
   /** The pages the servers drop from their caches, unless refreshAll. */
   pages: string[];
+  /** Set when the listing matched the last ingest's, so none of its files was read: how many it lists. */
+  unread?: number;
 }
 
 export const emptyReport = (): IngestReport => ({
@@ -34,6 +36,11 @@ export const reportChanged = (r: IngestReport) =>
   r.added.length + r.updated.length + r.removed.length + r.other.length > 0;
 
 export function formatReport(r: IngestReport): string {
+  if (r.unread !== undefined)
+    return (
+      `nothing changed: the ${r.unread.toLocaleString("en")} content files have the sizes, times and inodes the last ingest read, ` +
+      "so none was read (npm run ingest -- --full reads them all)"
+    );
   const counts = `${r.added.length} added, ${r.updated.length} updated, ${r.unchanged.length} unchanged, ${r.removed.length} removed`;
   const lines = [
     `articles: ${counts}`,

@@ -9,12 +9,14 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadContent } from "@/lib/content/read";
 import { db } from "@/lib/db/client";
 import { getPrintEdition, getPrintPage } from "@/lib/db/pages";
 import { ingestContent } from "@/lib/ingest/ingest";
 import { PRINT_FILES } from "@/lib/print-media";
+import { runIngest } from "@/scripts/ingest";
 import { scratchContent, writeTree } from "../helpers/content-dir";
 import { snapshot } from "../helpers/database";
 import {
@@ -109,6 +111,19 @@ describe("ingest of an issue with page PDFs", () => {
     const now = storeKeys();
     expect(now).toHaveLength(keys.length);
     expect(now.filter((k) => keys.includes(k))).toHaveLength(keys.length - 2);
+  });
+
+  it("renders a page file again that went missing from the store, though no content file changed", async () => {
+    await sleep(2100); // past the window in which the ingest does not vouch for fresh files
+    const run = () => runIngest({ root: content.root, notify: false });
+    await run();
+    expect(storeKeys()).not.toHaveLength(0);
+    expect((await run())!.unread).toBeGreaterThan(0);
+    const [lost] = storeKeys();
+    rmSync(path.join(store, lost!), { recursive: true });
+    const again = await run();
+    expect(again!.unread).toBeUndefined();
+    expect(existsSync(path.join(store, lost!))).toBe(true);
   });
 
   it("removes the pages, their stories and their files when the issue loses its pages or goes", async () => {

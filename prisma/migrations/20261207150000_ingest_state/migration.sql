@@ -1,0 +1,7 @@
+-- CreateTable
+CREATE TABLE "IngestState" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "filesDigest" TEXT,
+    "ingestedAt" DATETIME NOT NULL
+);
+
