@@ -4,8 +4,8 @@
 // size: a synthetic, deterministic corpus (bench/corpus.ts) is parsed and ingested into a scratch
 // database, then searchArticles() is timed in-process for several kinds of query drawn from the
 // corpus, the search index is weighed against the text it indexes, and planted phrases are searched
-// for to check recall. Targets: p95 < 20 ms for every query kind at 100,000 articles; index bytes
-// ≤ indexed text bytes.
+// for to check recall. Targets: p95 < 15 ms for every query kind at 100,000 articles on a quiet
+// machine (so that it stays under 20 ms at a load of 1.5); index bytes ≤ indexed text bytes.
 //
 // searchArticles() uses the shared client of lib/db/client.ts, which reads DATABASE_URL when first
 // imported; so each size runs in its own child process (one at a time: two cores), which sets
@@ -70,7 +70,8 @@ const { values: args } = parseArgs({
 const TMP_DIR = "bench/.tmp";
 const DB_KIND = dbKind(args.db);
 const RESULT_FILE = `${TMP_DIR}/search-result${DB_KIND === "sqlite" ? "" : `-${DB_KIND}`}.json`;
-const TARGET_P95_MS = 20;
+/** On a quiet machine: the issue's margin for searches that share the CPU with rendering. */
+const TARGET_P95_MS = 15;
 const TARGET_SIZE = 100_000;
 const WARMUP_PER_KIND = 5;
 /** Searches per kind re-run with per-statement timing, to show where the time goes. */
