@@ -2,7 +2,7 @@
 import "./check-env";
 import { parseArgs } from "node:util";
 import { ContentError } from "../lib/content/errors";
-import { contentRoot, listContentFiles, parseListing } from "../lib/content/read";
+import { contentRoot, filesDigest, listContentFiles, parseListing } from "../lib/content/read";
 import { createPrismaClient } from "../lib/db/client";
 import {
   emptyReport,
@@ -48,18 +48,18 @@ async function readAndWrite(
   const prisma = createPrismaClient();
   try {
     const listing = await listContentFiles(root);
-    if (!full && (await sameAsLastIngest(prisma, listing.digest))) {
+    const digest = filesDigest(listing);
+    if (!full && (await sameAsLastIngest(prisma, digest))) {
       const report = { ...emptyReport(), unread: listing.files.length };
       console.log(formatReport(report));
       return report;
     }
     // An archive's rendering threads load their code while its files are read, on this thread alone.
-    const listed = (paths: string[]) => {
-      if (paths.filter((p) => p.endsWith(".md")).length >= THREADS_FROM) early.renderThreads = startRenderThreads();
-    };
+    if (listing.files.filter((p) => p.endsWith(".md")).length >= THREADS_FROM)
+      early.renderThreads = startRenderThreads();
     let content;
     try {
-      content = parseListing(listing, { listed });
+      content = parseListing(listing);
     } catch (e) {
       if (e instanceof ContentError) {
         console.error(e.message);
@@ -74,7 +74,7 @@ async function readAndWrite(
       report = await ingestContent(prisma, content, {
         progress: progressPrinter(),
         renderThreads: early.renderThreads,
-        filesDigest: listing.digest,
+        filesDigest: digest,
       });
     } catch (e) {
       const why = writeFailure(e);

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { ContentSet } from "../content/parse";
 import { dialect } from "../db/client";
 import { pagesShowing } from "../db/page-footprints";
-import type { PrismaClient } from "../db/dialect";
+import type { PrismaClient, Tx } from "../db/dialect";
 import { printDir } from "../print-media";
 import { syncArticles } from "./articles";
 import { syncPages, usedPrintKeys } from "./pages";
@@ -47,6 +47,13 @@ export async function sameAsLastIngest(prisma: PrismaClient, filesDigest: string
   return [...(await usedPrintKeys(prisma))].every((key) => existsSync(path.join(store, key)));
 }
 
+/** Records the listing's digest for the next ingest; unchanged, it is not written again. */
+async function recordFilesDigest(tx: Tx, filesDigest: string | null) {
+  const stored = await tx.ingestState.findUnique({ where: { id: 1 } });
+  if ((stored?.filesDigest ?? null) === filesDigest) return;
+  await tx.ingestState.upsert({ where: { id: 1 }, create: { id: 1, filesDigest }, update: { filesDigest } });
+}
+
 /**
  * Writes a validated content set to the database in one transaction, so a failure leaves the
  * database as it was. Two ingests never interleave: the second waits for the first's write lock.
@@ -73,8 +80,7 @@ export async function ingestContent(
       if (!report.refreshAll && (report.footprints.length || report.issues.length))
         report.pages = [...(await pagesShowing(tx, report.footprints, report.issues))];
       if (report.pages.length > MAX_PAGES_TRACKED) report.refreshAll = true;
-      const state = { filesDigest, ingestedAt: new Date() };
-      await tx.ingestState.upsert({ where: { id: 1 }, create: { id: 1, ...state }, update: state });
+      await recordFilesDigest(tx, filesDigest);
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );

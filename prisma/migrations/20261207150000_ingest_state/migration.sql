@@ -1,7 +1,6 @@
 -- CreateTable
 CREATE TABLE "IngestState" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-    "filesDigest" TEXT,
-    "ingestedAt" DATETIME NOT NULL
+    "filesDigest" TEXT
 );
 
