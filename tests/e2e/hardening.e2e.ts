@@ -18,6 +18,21 @@ function usage(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
+/**
+ * A folder's usage once it has stopped changing for a second: pages earlier tests visited may
+ * still be re-rendering in the background, and their writes are not the requests under test.
+ */
+async function settledUsage(dir: string): Promise<{ files: number; bytes: number }> {
+  let last = usage(dir);
+  for (let tries = 0; tries < 30; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = usage(dir);
+    if (now.files === last.files && now.bytes === last.bytes) return now;
+    last = now;
+  }
+  throw new Error(`${dir} kept changing for 30 s`);
+}
+
 /** Sends a raw request (any request line) and returns the status line and headers. */
 function raw(port: number, request: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -38,7 +53,7 @@ function raw(port: number, request: string): Promise<string> {
 test("made-up addresses answer 404 at once and write nothing to disk", async ({ request }) => {
   // The first of each kind may warm something up; what follows must add nothing.
   await request.get("/articles/warm-up-slug");
-  const before = usage(".next-e2e");
+  const before = await settledUsage(".next-e2e");
   const made = Array.from({ length: 40 }, (_, i) => [
     `/articles/made-up-${i}`,
     `/tags/${encodeURIComponent(`虚构标签${i}`)}`,
