@@ -1,8 +1,9 @@
 import { cache } from "react";
 import { db, plainRows } from "./client";
+import type { SqlBinder } from "./dialect";
 import { Prisma } from "./generated/client";
 import type { Heading } from "../content/markdown";
-import { visibleArticle } from "./visibility";
+import { visibleArticle, visibleSql } from "./visibility";
 
 /** Fields every list of articles shows; declared once so lists stay cheap and alike. */
 const articleSummarySelect = {
@@ -87,130 +88,12 @@ export interface ArticleDetail extends ArticleSummary {
 
 export const RELATED_LIMIT = 4;
 
-/** The visible articles before and after one in its issue's print order. */
-function listNeighbours(row: { issueId: number; position: number }, visible: ReturnType<typeof visibleArticle>) {
-  const neighbour = { select: { slug: true, title: true } } as const;
-  return Promise.all([
-    db.article.findFirst({
-      where: { issueId: row.issueId, position: { lt: row.position }, ...visible },
-      orderBy: { position: "desc" },
-      ...neighbour,
-    }),
-    db.article.findFirst({
-      where: { issueId: row.issueId, position: { gt: row.position }, ...visible },
-      orderBy: { position: "asc" },
-      ...neighbour,
-    }),
-  ]);
-}
-
-/** An article page's data; shared by the page and its metadata through React's cache(). */
-export const getArticle = cache(async (slug: string): Promise<ArticleDetail | null> => {
-  const visible = visibleArticle();
-  const row = await db.article.findFirst({
-    where: { slug, ...visible },
-    select: {
-      ...articleSummarySelect,
-      id: true,
-      issueId: true,
-      dateline: true,
-      html: true,
-      headings: true,
-      charCount: true,
-      corrections: true,
-      source: true,
-      photoCredits: true,
-      bylines: { select: { role: true, author: { select: { name: true } } }, orderBy: { position: "asc" } },
-      imageSrc: true,
-      imageAlt: true,
-      imageCaption: true,
-      imageCredit: true,
-      issue: { select: { slug: true, date: true, banner: true } },
-      tags: { select: { tag: { select: { id: true, name: true } } }, orderBy: { position: "asc" } },
-    },
-  });
-  if (!row) return null;
-  const [[previous, next], related] = await Promise.all([
-    listNeighbours(row, visible),
-    listRelated(
-      row.id,
-      row.tags.map((t) => t.tag.id),
-      visible,
-    ),
-  ]);
-  const {
-    id: _id,
-    issueId: _issueId,
-    corrections,
-    photoCredits,
-    imageSrc,
-    imageAlt,
-    imageCaption,
-    imageCredit,
-    ...rest
-  } = row;
-  return {
-    ...toArticleSummary(rest),
-    dateline: row.dateline,
-    credits: row.bylines.map((b) => ({ name: b.author.name, role: b.role })),
-    photoCredits: JSON.parse(photoCredits) as Credit[],
-    source: row.source,
-    html: row.html,
-    headings: JSON.parse(row.headings) as Heading[],
-    charCount: row.charCount,
-    tags: row.tags.map((t) => t.tag.name),
-    corrections: JSON.parse(corrections) as Correction[],
-    image: imageSrc && imageAlt ? { src: imageSrc, alt: imageAlt, caption: imageCaption, credit: imageCredit } : null,
-    issue: row.issue,
-    previous,
-    next,
-    related,
-  };
-});
-
-/** Per tag, how many of its latest stories are candidates: a tag on 26,000 stories of an archive would otherwise be counted whole on every article page's render. */
-const RELATED_CANDIDATES_PER_TAG = 500;
-
-/**
- * Stories sharing the most tags with the article, newest first among equals, drawn from each
- * tag's latest RELATED_CANDIDATES_PER_TAG visible stories, read from the tag's own index.
- */
-async function listRelated(
-  articleId: number,
-  tagIds: number[],
-  visible: ReturnType<typeof visibleArticle>,
-): Promise<ArticleSummary[]> {
-  if (tagIds.length === 0) return [];
-  const perTag = await Promise.all(
-    tagIds.map((tagId) =>
-      db.articleTag.findMany({
-        where: { tagId, ...visible, articleId: { not: articleId } },
-        orderBy: [{ publishedAt: "desc" }, { articleId: "desc" }],
-        take: RELATED_CANDIDATES_PER_TAG,
-        select: { articleId: true },
-      }),
-    ),
-  );
-  const shared = new Map<number, number>();
-  for (const rows of perTag) for (const { articleId: id } of rows) shared.set(id, (shared.get(id) ?? 0) + 1);
-  const ranked = [...shared].sort(([a, x], [b, y]) => y - x || b - a).map(([id]) => id);
-  // Hidden stories (drafts, scheduled) are skipped: a few more candidates than needed are read.
-  const rows = await db.article.findMany({
-    where: { id: { in: ranked.slice(0, RELATED_LIMIT * 8) }, ...visible },
-    select: { id: true, ...articleSummarySelect },
-  });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ranked
-    .flatMap((id) => {
-      const r = byId.get(id);
-      return r ? [toArticleSummary(r)] : [];
-    })
-    .slice(0, RELATED_LIMIT);
-}
+// An article page and a list of summaries are read with plain statements (plainRows): Prisma's
+// client sends one statement per relation (18 for an article page), and on a cold page it cost
+// more than the statements took.
 
 type SummaryRow = Omit<ArticleSummary, "issue" | "section" | "column" | "bylines"> & {
   id: number;
-  text: string;
   issueSlug: string;
   issueDate: Date;
   sectionSlug: string;
@@ -219,48 +102,188 @@ type SummaryRow = Omit<ArticleSummary, "issue" | "section" | "column" | "bylines
   columnName: string | null;
 };
 
-/**
- * Summaries of the given articles with their story text (for search snippets), by id. A search
- * page's hot path: two plain statements both providers read alike, run together, where findMany
- * with these relations sends six, one after another.
- */
+/** A summary's columns, for SUMMARY_FROM's aliases. */
+const summaryColumns = (sql: SqlBinder) =>
+  `a."id", a."slug", a."title", a."subtitle", a."kicker", a."excerpt", ${sql.utc(`a."publishedAt"`)} AS "publishedAt", a."draft", a."readingMinutes", a."position",
+   i."slug" AS "issueSlug", ${sql.utc(`i."date"`)} AS "issueDate", s."slug" AS "sectionSlug", s."name" AS "sectionName", c."slug" AS "columnSlug", c."name" AS "columnName"`;
+const SUMMARY_FROM = `"Article" a
+  JOIN "Issue" i ON i."id" = a."issueId"
+  JOIN "Section" s ON s."id" = a."sectionId"
+  LEFT JOIN "Column" c ON c."id" = a."columnId"`;
+
+function toSummary(r: SummaryRow, bylines: string[]): ArticleSummary & { id: number } {
+  return {
+    id: Number(r.id),
+    slug: r.slug,
+    title: r.title,
+    subtitle: r.subtitle,
+    kicker: r.kicker,
+    excerpt: r.excerpt,
+    publishedAt: r.publishedAt,
+    draft: Boolean(r.draft),
+    readingMinutes: Number(r.readingMinutes),
+    position: Number(r.position),
+    issue: { slug: r.issueSlug, date: r.issueDate },
+    section: { slug: r.sectionSlug, name: r.sectionName },
+    column: r.columnSlug === null ? null : { slug: r.columnSlug, name: r.columnName! },
+    bylines,
+  };
+}
+
+/** The bylines' names of the given articles, in print order, by article id. */
+async function bylineNames(ids: number[]): Promise<Map<number, string[]>> {
+  const rows = await plainRows<{ articleId: number; name: string }>(
+    (sql) => `
+    SELECT b."articleId", au."name" FROM "Byline" b JOIN "Author" au ON au."id" = b."authorId"
+    WHERE b."articleId" ${sql.inIds(ids)} ORDER BY b."articleId", b."position"`,
+  );
+  const names = new Map<number, string[]>();
+  for (const b of rows) names.set(Number(b.articleId), [...(names.get(Number(b.articleId)) ?? []), b.name]);
+  return names;
+}
+
+/** Summaries of the given articles in the order of `ids`, those a reader may see (visibleArticle). */
+export async function articleSummaries(ids: number[]): Promise<(ArticleSummary & { id: number })[]> {
+  return (await summariesOf(ids, false)).map(([summary]) => summary);
+}
+
+/** The same with each story's text, for search snippets: a search page's hot path. */
 export async function articleSummariesWithText(
   ids: number[],
-): Promise<Map<number, ArticleSummary & { id: number; text: string }>> {
-  if (!ids.length) return new Map();
-  const [rows, bylines] = await Promise.all([
-    plainRows<SummaryRow>(
+): Promise<(ArticleSummary & { id: number; text: string })[]> {
+  return (await summariesOf(ids, true)).map(([summary, text]) => ({ ...summary, text: text! }));
+}
+
+/** Two statements, run together: the summaries (and texts), and their bylines. */
+async function summariesOf(ids: number[], withText: boolean): Promise<[ArticleSummary & { id: number }, string?][]> {
+  if (!ids.length) return [];
+  const [rows, names] = await Promise.all([
+    plainRows<SummaryRow & { text?: string }>(
       (sql) => `
-      SELECT a."id", a."text", a."slug", a."title", a."subtitle", a."kicker", a."excerpt", ${sql.utc(`a."publishedAt"`)} AS "publishedAt", a."draft", a."readingMinutes", a."position",
-             i."slug" AS "issueSlug", ${sql.utc(`i."date"`)} AS "issueDate", s."slug" AS "sectionSlug", s."name" AS "sectionName", c."slug" AS "columnSlug", c."name" AS "columnName"
-      FROM "Article" a
-      JOIN "Issue" i ON i."id" = a."issueId"
-      JOIN "Section" s ON s."id" = a."sectionId"
-      LEFT JOIN "Column" c ON c."id" = a."columnId"
-      WHERE a."id" ${sql.inIds(ids)}`,
+      SELECT ${summaryColumns(sql)}${withText ? `, a."text"` : ""} FROM ${SUMMARY_FROM}
+      WHERE a."id" ${sql.inIds(ids)} AND ${visibleSql(sql, "a")}`,
     ),
-    plainRows<{ articleId: number; name: string }>(
-      (sql) => `
-      SELECT b."articleId", au."name" FROM "Byline" b JOIN "Author" au ON au."id" = b."authorId"
-      WHERE b."articleId" ${sql.inIds(ids)} ORDER BY b."articleId", b."position"`,
-    ),
+    bylineNames(ids),
   ]);
-  const names = new Map<number, string[]>();
-  for (const b of bylines) names.set(Number(b.articleId), [...(names.get(Number(b.articleId)) ?? []), b.name]);
-  return new Map(
-    rows.map(({ issueSlug, issueDate, sectionSlug, sectionName, columnSlug, columnName, ...r }) => [
-      Number(r.id),
-      {
-        ...r,
-        id: Number(r.id),
-        draft: Boolean(r.draft),
-        issue: { slug: issueSlug, date: issueDate },
-        section: { slug: sectionSlug, name: sectionName },
-        column: columnSlug === null ? null : { slug: columnSlug, name: columnName! },
-        bylines: names.get(Number(r.id)) ?? [],
-      },
-    ]),
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [[toSummary(row, names.get(id) ?? []), row.text] as [ArticleSummary & { id: number }, string?]] : [];
+  });
+}
+
+type ArticleRow = SummaryRow & {
+  issueId: number;
+  issueBanner: string | null;
+  dateline: string | null;
+  html: string;
+  headings: string;
+  charCount: number;
+  corrections: string;
+  source: string | null;
+  photoCredits: string;
+  imageSrc: string | null;
+  imageAlt: string | null;
+  imageCaption: string | null;
+  imageCredit: string | null;
+};
+
+/** An article page's data; shared by the page and its metadata through React's cache(). */
+export const getArticle = cache(async (slug: string): Promise<ArticleDetail | null> => {
+  const now = new Date();
+  const [row] = await plainRows<ArticleRow>(
+    (sql) => `
+    SELECT ${summaryColumns(sql)}, a."issueId", i."banner" AS "issueBanner", a."dateline", a."html", a."headings", a."charCount",
+           a."corrections", a."source", a."photoCredits", a."imageSrc", a."imageAlt", a."imageCaption", a."imageCredit"
+    FROM ${SUMMARY_FROM}
+    WHERE a."slug" = ${sql.bind(slug)} AND ${visibleSql(sql, "a", now)}`,
   );
+  if (!row) return null;
+  const id = Number(row.id);
+  const [credits, tags, neighbours] = await Promise.all([
+    plainRows<Credit>(
+      (sql) => `
+      SELECT au."name", b."role" FROM "Byline" b JOIN "Author" au ON au."id" = b."authorId"
+      WHERE b."articleId" = ${sql.bind(id)} ORDER BY b."position"`,
+    ),
+    plainRows<{ id: number; name: string }>(
+      (sql) => `
+      SELECT t."id", t."name" FROM "ArticleTag" x JOIN "Tag" t ON t."id" = x."tagId"
+      WHERE x."articleId" = ${sql.bind(id)} ORDER BY x."position"`,
+    ),
+    listNeighbours(Number(row.issueId), row.position, now),
+  ]);
+  const related = await listRelated(
+    id,
+    tags.map((t) => Number(t.id)),
+    now,
+  );
+  const { issueBanner, dateline, html, headings, charCount, corrections, source, photoCredits } = row;
+  const { imageSrc, imageAlt, imageCaption, imageCredit } = row;
+  const { id: _id, ...summary } = toSummary(
+    row,
+    credits.map((c) => c.name),
+  );
+  return {
+    ...summary,
+    issue: { ...summary.issue, banner: issueBanner },
+    dateline,
+    credits: credits.map(({ name, role }) => ({ name, role })),
+    photoCredits: JSON.parse(photoCredits) as Credit[],
+    source,
+    html,
+    headings: JSON.parse(headings) as Heading[],
+    charCount: Number(charCount),
+    tags: tags.map((t) => t.name),
+    corrections: JSON.parse(corrections) as Correction[],
+    image: imageSrc && imageAlt ? { src: imageSrc, alt: imageAlt, caption: imageCaption, credit: imageCredit } : null,
+    ...neighbours,
+    related,
+  };
+});
+
+/** The visible articles before and after one in its issue's print order, in one statement. */
+async function listNeighbours(issueId: number, position: number, now: Date) {
+  const rows = await plainRows<{ side: "previous" | "next"; slug: string; title: string }>((sql) => {
+    const side = (name: string, compare: string, order: string) => `
+      SELECT * FROM (
+        SELECT '${name}' AS "side", a."slug", a."title" FROM "Article" a
+        WHERE a."issueId" = ${sql.bind(issueId)} AND a."position" ${compare} ${sql.bind(position)} AND ${visibleSql(sql, "a", now)}
+        ORDER BY a."position" ${order} LIMIT 1
+      ) "${name}"`;
+    return `${side("previous", "<", "DESC")} UNION ALL ${side("next", ">", "ASC")}`;
+  });
+  const find = (side: "previous" | "next") => {
+    const r = rows.find((n) => n.side === side);
+    return r ? { slug: r.slug, title: r.title } : null;
+  };
+  return { previous: find("previous"), next: find("next") };
+}
+
+/** Per tag, how many of its latest stories are candidates: a tag on 26,000 stories of an archive would otherwise be counted whole on every article page's render. */
+const RELATED_CANDIDATES_PER_TAG = 500;
+
+/**
+ * Stories sharing the most tags with the article, newest first among equals, drawn from each
+ * tag's latest RELATED_CANDIDATES_PER_TAG visible stories, read from the tag's own index
+ * (ArticleTag carries its article's date and draft flag), and counted in the same statement.
+ */
+async function listRelated(articleId: number, tagIds: number[], now: Date): Promise<ArticleSummary[]> {
+  if (tagIds.length === 0) return [];
+  const ranked = await plainRows<{ articleId: number }>((sql) => {
+    const perTag = tagIds.map(
+      (tagId, i) => `
+      SELECT * FROM (
+        SELECT x."articleId" FROM "ArticleTag" x
+        WHERE x."tagId" = ${sql.bind(tagId)} AND ${visibleSql(sql, "x", now)} AND x."articleId" <> ${sql.bind(articleId)}
+        ORDER BY x."publishedAt" DESC, x."articleId" DESC LIMIT ${RELATED_CANDIDATES_PER_TAG}
+      ) "t${i}"`,
+    );
+    return `
+    SELECT "articleId" FROM (${perTag.join(" UNION ALL ")}) "candidates"
+    GROUP BY "articleId" ORDER BY count(*) DESC, "articleId" DESC LIMIT ${RELATED_LIMIT}`;
+  });
+  return (await articleSummaries(ranked.map((r) => Number(r.articleId)))).map(({ id: _id, ...summary }) => summary);
 }
 
 export { articleSummarySelect };

@@ -6,7 +6,8 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /** How a plain statement binds its values (plainRows). */
 export interface SqlBinder {
-  bind(value: unknown): string;
+  /** A bound value, encoded as Prisma stores it (Dialect.encode): a Date compares with the stored dates. */
+  bind(value: Value): string;
   /** `= ANY (…)` or `IN (…)` of these ids. */
   inIds(ids: number[]): string;
   /** A TIMESTAMP column as an instant: PostgreSQL's are stored without a time zone, in UTC, as Prisma writes them. */

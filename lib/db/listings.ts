@@ -1,7 +1,7 @@
 import { cache } from "react";
 import { db } from "./client";
 import type { Prisma } from "./generated/client";
-import { articleSummarySelect, toArticleSummary, type ArticleSummary } from "./articles";
+import { articleSummaries, type ArticleSummary } from "./articles";
 import { paginate, type Page } from "./pagination";
 import { visibleArticle } from "./visibility";
 
@@ -135,11 +135,7 @@ export const getListing = cache(async (kind: ListingKind, key: string, page: num
   const subject = await findListingSubject(kind, key);
   if (!subject) return null;
   const articles = await paginate(page, ARTICLES_PER_PAGE, subject.count, async (skip, take) =>
-    (
-      await inOrder(await subject.ids(skip, take), (where) =>
-        db.article.findMany({ where, select: { ...articleSummarySelect, id: true } }),
-      )
-    ).map(toArticleSummary),
+    (await articleSummaries(await subject.ids(skip, take))).map(({ id: _id, ...summary }) => summary),
   );
   // A tag or byline seen only on drafts or scheduled stories does not exist yet for readers.
   if (articles.total === 0 && (kind === "tag" || kind === "author")) return null;

@@ -92,7 +92,7 @@ export const postgresDialect: Dialect = {
   async plainRows<T extends object>(_client: PrismaClient, statement: Parameters<Dialect["plainRows"]>[1]) {
     const params: unknown[] = [];
     const sql = statement({
-      bind: (value) => `$${params.push(value)}`,
+      bind: (value) => `$${params.push(postgresDialect.encode(value))}`,
       inIds: (ids) => `= ANY ($${params.push(ids)}::int4[])`,
       utc: (column) => `(${column} AT TIME ZONE 'UTC')`,
     });

@@ -28,6 +28,39 @@ function open(file: string, timeout: number) {
   return client;
 }
 
+/** Prepared statements per connection, by their text; bounded, since ids lists make variants. */
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const STATEMENTS_KEPT = 256;
+
+/**
+ * A statement's rows read as Prisma's raw queries read them: a DATETIME column (kept as ISO text)
+ * becomes a Date and a BOOLEAN one (0/1) a boolean, by the column's declared type.
+ */
+function driverRows<T>(connection: Database.Database, sql: string, params: unknown[]): T[] {
+  let kept = statements.get(connection);
+  if (!kept) statements.set(connection, (kept = new Map<string, Database.Statement>()));
+  let statement = kept.get(sql);
+  if (!statement) {
+    if (kept.size >= STATEMENTS_KEPT) kept.clear();
+    // The adapter reads integers as BigInt; every integer here (ids, counts, keys) fits a number, as Prisma reads an Int.
+    kept.set(sql, (statement = connection.prepare(sql).safeIntegers(false)));
+  }
+  const rows = statement.all(params) as Record<string, unknown>[];
+  const dates: string[] = [];
+  const flags: string[] = [];
+  for (const column of statement.columns()) {
+    const type = column.type?.toUpperCase();
+    if (type === "DATETIME") dates.push(column.name);
+    else if (type === "BOOLEAN") flags.push(column.name);
+  }
+  if (dates.length || flags.length)
+    for (const row of rows) {
+      for (const name of dates) if (typeof row[name] === "string") row[name] = new Date(row[name]);
+      for (const name of flags) if (typeof row[name] === "number") row[name] = row[name] !== 0;
+    }
+  return rows as T[];
+}
+
 /** The file's identity; null while it does not exist. */
 function inode(file: string): number | null {
   try {
@@ -82,11 +115,16 @@ export const sqliteDialect: Dialect = {
     // SQLite numbers ? in order of appearance: each value is bound where its placeholder is written.
     const params: unknown[] = [];
     const sql = statement({
-      bind: (value) => (params.push(value), "?"),
+      bind: (value) => (params.push(sqliteDialect.encode(value)), "?"),
       inIds: (ids) => `IN (${ids.map((id) => (params.push(id), "?")).join(", ")})`,
       utc: (column) => column,
     });
-    return client.$queryRawUnsafe<T[]>(sql, ...params);
+    // Straight to the driver once Prisma has opened it, as PostgreSQL's plain path does: Prisma's
+    // client costs a cold article page more than its statements take. In a transaction the
+    // connection belongs to the transaction's statements, so reads wait their turn through Prisma.
+    const connection = connections.get(client)?.();
+    if (!connection || connection.inTransaction) return client.$queryRawUnsafe<T[]>(sql, ...params);
+    return driverRows<T>(connection, sql, params);
   },
 
   placeholder: () => "?",

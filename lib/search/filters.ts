@@ -20,7 +20,7 @@ export async function facetTerms(p: SearchParams): Promise<string[] | null> {
   // Every filter's id in one statement, one round trip.
   const [row] = await plainRows<Record<string, number | null>>(
     (sql) =>
-      `SELECT ${present.map(([value, table, key], i) => `(SELECT "id" FROM "${table}" WHERE "${key}" = ${sql.bind(value)}) AS "f${i}"`).join(", ")}`,
+      `SELECT ${present.map(([value, table, key], i) => `(SELECT "id" FROM "${table}" WHERE "${key}" = ${sql.bind(value!)}) AS "f${i}"`).join(", ")}`,
   );
   const ids = present.map((_, i) => row?.[`f${i}`]);
   if (ids.some((id) => id == null)) return null;

@@ -11,7 +11,7 @@ export interface SearchHit extends ArticleSummary {
 
 /** The page's results in the order found, each with its matches marked. */
 export async function searchHits(order: number[], headlineIds: number[], needles: string[]): Promise<SearchHit[]> {
-  const byId = await articleSummariesWithText(order);
+  const byId = new Map((await articleSummariesWithText(order)).map((r) => [r.id, r]));
   const headlineSet = new Set(headlineIds);
   return order.flatMap((id) => {
     const row = byId.get(id);
