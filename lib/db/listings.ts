@@ -1,5 +1,5 @@
 import { cache } from "react";
-import { db } from "./client";
+import { db, plainRows } from "./client";
 import type { Prisma } from "./generated/client";
 import { articleSummaries, type ArticleSummary } from "./articles";
 import { paginate, type Page } from "./pagination";
@@ -149,7 +149,8 @@ export interface SectionLink {
 
 /** The sections in navigation order, for the header. */
 export const listSections = cache(async (): Promise<SectionLink[]> =>
-  db.section.findMany({ orderBy: { position: "asc" }, select: { slug: true, name: true } }),
+  // Every page's header asks: a plain statement (plainRows).
+  plainRows<SectionLink>(() => `SELECT "slug", "name" FROM "Section" ORDER BY "position"`),
 );
 
 /** The columns, for the search form's filter. */

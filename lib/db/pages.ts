@@ -1,6 +1,6 @@
 import { cache } from "react";
 import { issueDate } from "../dates";
-import { db } from "./client";
+import { db, plainRows } from "./client";
 import type { Prisma } from "./generated/client";
 import { visibleArticle } from "./visibility";
 
@@ -135,13 +135,14 @@ export const getArticlePrintPage = cache(
   async (
     articleSlug: string,
   ): Promise<{ issueSlug: string; position: number; number: string; name: string | null } | null> => {
-    const row = await db.pageStory.findFirst({
-      where: { article: { slug: articleSlug } },
-      select: { page: { select: { position: true, number: true, name: true, issue: { select: { slug: true } } } } },
-    });
-    if (!row) return null;
-    const { issue, ...page } = row.page;
-    return { issueSlug: issue.slug, ...page };
+    // On every article page: a plain statement (plainRows).
+    const [row] = await plainRows<{ issueSlug: string; position: number; number: string; name: string | null }>(
+      (sql) => `
+      SELECT i."slug" AS "issueSlug", p."position", p."number", p."name"
+      FROM "PageStory" ps JOIN "Article" a ON a."id" = ps."articleId" JOIN "Page" p ON p."id" = ps."pageId" JOIN "Issue" i ON i."id" = p."issueId"
+      WHERE a."slug" = ${sql.bind(articleSlug)} LIMIT 1`,
+    );
+    return row ? { ...row, position: Number(row.position) } : null;
   },
 );
 
