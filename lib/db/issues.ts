@@ -1,8 +1,8 @@
 import { cache } from "react";
-import { db } from "./client";
-import { articleSummarySelect, toArticleSummary, type ArticleSummary } from "./articles";
+import { db, plainRows } from "./client";
+import { articleSummaries, type ArticleSummary } from "./articles";
 import { paginate, type Page } from "./pagination";
-import { visibleArticle } from "./visibility";
+import { visibleArticle, visibleSql } from "./visibility";
 
 export interface IssueEdition {
   slug: string;
@@ -15,49 +15,41 @@ export interface IssueEdition {
   pageCount: number;
 }
 
-/** An edition with the articles readers may see, in print order. */
-const editionSelect = (visible: ReturnType<typeof visibleArticle>) =>
-  ({
-    slug: true,
-    date: true,
-    number: true,
-    banner: true,
-    articles: { where: visible, select: articleSummarySelect, orderBy: { position: "asc" } },
-    _count: { select: { pages: true } },
-  }) as const;
+/**
+ * An issue readers may see (one visible article at least) with those articles in print order: an
+ * issue page's and the front page's data, read with plain statements (plainRows), four where
+ * Prisma's client sent seven.
+ */
+async function readEdition(which: { slug: string } | "latest"): Promise<IssueEdition | null> {
+  const now = new Date();
+  const [row] = await plainRows<Omit<IssueEdition, "articles"> & { id: number }>(
+    (sql) => `
+    SELECT i."id", i."slug", ${sql.utc(`i."date"`)} AS "date", i."number", i."banner",
+           (SELECT count(*) FROM "Page" p WHERE p."issueId" = i."id") AS "pageCount"
+    FROM "Issue" i
+    WHERE ${which === "latest" ? "" : `i."slug" = ${sql.bind(which.slug)} AND`}
+          EXISTS (SELECT 1 FROM "Article" a WHERE a."issueId" = i."id" AND ${visibleSql(sql, "a", now)})
+    ${which === "latest" ? `ORDER BY i."date" DESC LIMIT 1` : ""}`,
+  );
+  if (!row) return null;
+  const ids = await plainRows<{ id: number }>(
+    (sql) => `
+    SELECT a."id" FROM "Article" a WHERE a."issueId" = ${sql.bind(Number(row.id))} AND ${visibleSql(sql, "a", now)}
+    ORDER BY a."position"`,
+  );
+  const articles = await articleSummaries(ids.map((a) => Number(a.id)));
+  const { id: _id, ...issue } = row;
+  return {
+    ...issue,
+    number: issue.number === null ? null : Number(issue.number),
+    pageCount: Number(issue.pageCount),
+    articles: articles.map(({ id: _articleId, ...summary }) => summary),
+  };
+}
 
-type EditionRow = {
-  slug: string;
-  date: Date;
-  number: number | null;
-  banner: string | null;
-  articles: Parameters<typeof toArticleSummary>[0][];
-  _count: { pages: number };
-};
-const toEdition = ({ _count, ...row }: EditionRow): IssueEdition => ({
-  ...row,
-  articles: row.articles.map(toArticleSummary),
-  pageCount: _count.pages,
-});
+export const getIssue = cache((slug: string) => readEdition({ slug }));
 
-export const getIssue = cache(async (slug: string): Promise<IssueEdition | null> => {
-  const visible = visibleArticle();
-  const row = await db.issue.findFirst({
-    where: { slug, articles: { some: visible } },
-    select: editionSelect(visible),
-  });
-  return row ? toEdition(row) : null;
-});
-
-export const getLatestIssue = cache(async (): Promise<IssueEdition | null> => {
-  const visible = visibleArticle();
-  const row = await db.issue.findFirst({
-    where: { articles: { some: visible } },
-    orderBy: { date: "desc" },
-    select: editionSelect(visible),
-  });
-  return row ? toEdition(row) : null;
-});
+export const getLatestIssue = cache(() => readEdition("latest"));
 
 export interface IssueSummary {
   slug: string;
