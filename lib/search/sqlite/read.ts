@@ -1,4 +1,5 @@
-import { db } from "../../db/client";
+import { plainRows } from "../../db/client";
+import type { SqlBinder } from "../../db/dialect";
 import { indexDecides, type Candidate, type KeyRange, type Phrase, type TierPager, type TierQuery } from "../plan";
 import { idFromKey, idFromKeySql } from "../search-key";
 import { tierMatches } from "../verify";
@@ -29,9 +30,10 @@ export function termsMatch(q: TierQuery): string {
 }
 
 /** Whether the stored text contains a one-run phrase, in the headline or the body; ASCII case folded when the phrase has Latin letters. */
-function textHas(p: Phrase): string {
+function textHas(sql: SqlBinder, p: Phrase): string {
   const fold = (column: string) => (/[a-z]/.test(p.text) ? `lower(${column})` : column);
-  return `(instr(${fold('a."text"')}, ?) OR instr(${fold('a."title"')}, ?) OR instr(${fold(`coalesce(a."subtitle", '')`)}, ?) OR instr(${fold(`coalesce(a."kicker", '')`)}, ?))`;
+  const has = (column: string) => `instr(${fold(column)}, ${sql.bind(p.text)})`;
+  return `(${has('a."text"')} OR ${has('a."title"')} OR ${has(`coalesce(a."subtitle", '')`)} OR ${has(`coalesce(a."kicker", '')`)})`;
 }
 
 type Row = { key: number | bigint; unsure: number | bigint };
@@ -47,12 +49,10 @@ export async function sqliteCandidates(
   // Ascending rowid is the index's own order, newest first: FTS5 stops after LIMIT rows.
   const min = after === null ? range.min : Math.max(range.min, after + 1);
   if (q.text && q.text.in !== "all") {
-    const rows = await db.$queryRawUnsafe<Row[]>(
-      `SELECT rowid AS key, 0 AS unsure FROM "${HEADLINE_TABLE}" WHERE "${HEADLINE_TABLE}" MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ?`,
-      headlineMatch({ ...q, text: { in: q.text.in, phrases: q.text.phrases } }),
-      min,
-      range.max,
-      limit,
+    const match = headlineMatch({ ...q, text: { in: q.text.in, phrases: q.text.phrases } });
+    const rows = await plainRows<Row>(
+      (sql) =>
+        `SELECT rowid AS key, 0 AS unsure FROM "${HEADLINE_TABLE}" WHERE "${HEADLINE_TABLE}" MATCH ${sql.bind(match)} AND rowid BETWEEN ${sql.bind(min)} AND ${sql.bind(range.max)} ORDER BY rowid LIMIT ${sql.bind(limit)}`,
     );
     return toCandidates(rows);
   }
@@ -64,21 +64,16 @@ export async function sqliteCandidates(
   const oneRun = toCheck.filter((p) => !p.text.includes(" "));
   const folds = `"${SEARCH_TABLE}".rowid IN (SELECT rowid FROM "${SEARCH_TABLE}" WHERE "${SEARCH_TABLE}" MATCH '"${FOLDS_TOKEN}"')`;
   const unsure = toCheck.length === 0 ? "0" : oneRun.length < toCheck.length ? "1" : folds;
-  const textCheck = oneRun.length ? `AND (${folds} OR ${oneRun.map(textHas).join(" AND ")})` : "";
   const join = oneRun.length ? `JOIN "Article" a ON a."id" = ${idFromKeySql(`"${SEARCH_TABLE}".rowid`)}` : "";
-  const notInHeadline = q.notInHeadline
-    ? `AND "${SEARCH_TABLE}".rowid NOT IN (SELECT rowid FROM "${HEADLINE_TABLE}" WHERE "${HEADLINE_TABLE}" MATCH ?)`
-    : "";
-  const rows = await db.$queryRawUnsafe<Row[]>(
-    `SELECT "${SEARCH_TABLE}".rowid AS key, ${unsure} AS unsure FROM "${SEARCH_TABLE}" ${join}
-     WHERE "${SEARCH_TABLE}" MATCH ? AND "${SEARCH_TABLE}".rowid BETWEEN ? AND ? ${textCheck} ${notInHeadline}
-     ORDER BY "${SEARCH_TABLE}".rowid LIMIT ?`,
-    termsMatch(q),
-    min,
-    range.max,
-    ...oneRun.flatMap((p) => [p.text, p.text, p.text, p.text]),
-    ...(q.notInHeadline ? [`{title} : ${allPhrases(q.notInHeadline)}`] : []),
-    limit,
+  const notInHeadline = q.notInHeadline;
+  // Past Prisma's client (plainRows): a tier reads up to 1,001 rows, and Prisma's raw path costs per row.
+  const rows = await plainRows<Row>(
+    (sql) =>
+      `SELECT "${SEARCH_TABLE}".rowid AS key, ${unsure} AS unsure FROM "${SEARCH_TABLE}" ${join}
+     WHERE "${SEARCH_TABLE}" MATCH ${sql.bind(termsMatch(q))} AND "${SEARCH_TABLE}".rowid BETWEEN ${sql.bind(min)} AND ${sql.bind(range.max)}
+     ${oneRun.length ? `AND (${folds} OR ${oneRun.map((p) => textHas(sql, p)).join(" AND ")})` : ""}
+     ${notInHeadline ? `AND "${SEARCH_TABLE}".rowid NOT IN (SELECT rowid FROM "${HEADLINE_TABLE}" WHERE "${HEADLINE_TABLE}" MATCH ${sql.bind(`{title} : ${allPhrases(notInHeadline)}`)})` : ""}
+     ORDER BY "${SEARCH_TABLE}".rowid LIMIT ${sql.bind(limit)}`,
   );
   return toCandidates(rows);
 }
