@@ -5,6 +5,9 @@ import { prismaSql, type Dialect } from "./dialect";
 import { PrismaClient } from "./generated/client";
 import { sqliteFilePath } from "./url";
 
+/** SQLite's largest memory map (SQLITE_MAX_MMAP_SIZE): 2 GB less 64 KB. */
+const MMAP_BYTES = 2 ** 31 - 2 ** 16;
+
 /** The adapter's factory, keeping the better-sqlite3 connection it opens (Dialect.driverSql writes through it). */
 class SqliteAdapter extends PrismaBetterSQLite3 {
   connection: Database.Database | undefined;
@@ -12,7 +15,14 @@ class SqliteAdapter extends PrismaBetterSQLite3 {
     const adapter = await super.connect();
     // The adapter holds its connection as `client`, which its types do not show.
     const held: unknown = Reflect.get(adapter, "client");
-    if (held instanceof Database) this.connection = held;
+    if (held instanceof Database) {
+      this.connection = held;
+      // Reads through a memory map, up to SQLite's largest (2 GB): a search reads keys and checks
+      // phrases in stories scattered over the file, and copying each page from the OS's cache
+      // through SQLite's own 2 MB cache took half its time (2 × at 100,000 articles). The mapped
+      // pages are the OS's file cache, shared and reclaimable, not the process's own memory.
+      held.pragma(`mmap_size = ${MMAP_BYTES}`);
+    }
     return adapter;
   }
 }
