@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, onTestFinished } from "vitest";
-import { db, dialect } from "@/lib/db/client";
+import { db, dialect, plainRows } from "@/lib/db/client";
 import { insertRows } from "@/lib/ingest/bulk";
 
 // The ingest's bulk rows go straight to the database driver, on the connection of the transaction
@@ -53,5 +53,24 @@ describe("statements past Prisma, inside its transaction", () => {
       }),
     ).rejects.toThrow("half way");
     expect(await db.issue.count()).toBe(0);
+  });
+});
+
+describe("plain statements (plainRows)", () => {
+  it("read dates, flags and integers as Prisma's client reads them, and bind dates as Prisma stores them", async () => {
+    const created = await db.issue.create({ data: issue("2031-05-04") });
+    await db.page.create({ data: { issueId: created.id, position: 1, number: "1", hasPdf: true } });
+    const read = (before: Date) =>
+      plainRows<{ id: number; date: Date; number: number; hasPdf: boolean }>(
+        (sql) => `
+        SELECT i."id", ${sql.utc(`i."date"`)} AS "date", i."number", p."hasPdf"
+        FROM "Issue" i JOIN "Page" p ON p."issueId" = i."id"
+        WHERE i."date" <= ${sql.bind(before)}`,
+      );
+    const [row] = await read(new Date("2031-05-04T00:00:00.000Z"));
+    expect(row).toEqual({ id: created.id, date: created.date, number: 7, hasPdf: true });
+    expect(row!.date).toBeInstanceOf(Date);
+    // A bound Date compares as an instant with the stored ones.
+    expect(await read(new Date("2031-05-03T23:59:59.999Z"))).toEqual([]);
   });
 });
