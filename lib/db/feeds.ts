@@ -3,14 +3,7 @@ import { db } from "./client";
 import type { Prisma } from "./generated/client";
 import { articleSummarySelect, toArticleSummary, type ArticleSummary } from "./articles";
 import { ISSUES_PER_PAGE } from "./issues";
-import {
-  ARTICLES_PER_PAGE,
-  articlesWhere,
-  findListingSubject,
-  inOrder,
-  type ListingKind,
-  type ListingSubject,
-} from "./listings";
+import { ARTICLES_PER_PAGE, WHOLE_PAPER, findListingSubject, inOrder, type ListingKind } from "./listings";
 import { visibleArticle } from "./visibility";
 import { issueDate } from "../dates";
 
@@ -75,7 +68,6 @@ export interface FeedSource {
 }
 
 /** The whole paper as a feed's subject: every visible article. */
-const WHOLE_PAPER: ListingSubject = articlesWhere("", null, {});
 
 /**
  * The newest visible articles of the paper, or of one section, column, tag or byline; null when

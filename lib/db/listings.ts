@@ -3,7 +3,8 @@ import { db, plainRows } from "./client";
 import type { Prisma } from "./generated/client";
 import { articleSummaries, type ArticleSummary } from "./articles";
 import { paginate, type Page } from "./pagination";
-import { visibleArticle } from "./visibility";
+import { visibleArticle, visibleSql } from "./visibility";
+import type { SqlBinder } from "./dialect";
 
 /** The four ways to list articles besides an issue: 版块, 栏目, tag and byline. */
 export type ListingKind = "section" | "column" | "tag" | "author";
@@ -32,92 +33,72 @@ export interface ListingSubject {
   ids: (skip: number, take: number) => Promise<number[]>;
 }
 
-const NEWEST_FIRST = [{ publishedAt: "desc" }, { id: "desc" }] satisfies Prisma.ArticleOrderByWithRelationInput[];
+/**
+ * The rows that list a subject's articles: a table aliased x whose rows carry their article's id,
+ * date and draft flag (Article itself, or the join table of a tag or a byline), and the subject's
+ * key in it. Each subject has an index (key, draft, date, article) in its table, so a count and a
+ * page are ranges of it.
+ */
+interface ListedRows {
+  table: "Article" | "ArticleTag" | "Byline";
+  /** The column holding the article's id. */
+  article: "id" | "articleId";
+  /** The subject's column and id; none for the whole paper. */
+  key?: { column: "sectionId" | "columnId" | "tagId" | "authorId"; id: number };
+}
 
-/** A subject whose articles share a column of their own (a section, a column, or none: the whole paper). */
-export function articlesWhere(
-  name: string,
-  description: string | null,
-  where: Prisma.ArticleWhereInput,
-): ListingSubject {
+/** A subject whose articles are `rows`: counted and paged with plain statements (plainRows). */
+function listedSubject(name: string, description: string | null, rows: ListedRows): ListingSubject {
+  const where = (sql: SqlBinder) =>
+    [...(rows.key ? [`x."${rows.key.column}" = ${sql.bind(rows.key.id)}`] : []), visibleSql(sql, "x")].join(" AND ");
   return {
     name,
     description,
-    count: () => db.article.count({ where: { ...where, ...visibleArticle() } }),
+    count: async () => {
+      const [row] = await plainRows<{ n: number | string }>(
+        (sql) => `SELECT count(*) AS "n" FROM "${rows.table}" x WHERE ${where(sql)}`,
+      );
+      return Number(row?.n ?? 0);
+    },
     ids: async (skip, take) =>
       (
-        await db.article.findMany({
-          where: { ...where, ...visibleArticle() },
-          orderBy: NEWEST_FIRST,
-          skip,
-          take,
-          select: { id: true },
-        })
-      ).map((r) => r.id),
+        await plainRows<{ id: number }>(
+          (sql) => `
+          SELECT x."${rows.article}" AS "id" FROM "${rows.table}" x WHERE ${where(sql)}
+          ORDER BY x."publishedAt" DESC, x."${rows.article}" DESC LIMIT ${sql.bind(take)} OFFSET ${sql.bind(skip)}`,
+        )
+      ).map((r) => Number(r.id)),
   };
 }
+
+/** The whole paper as a subject: every visible article. */
+export const WHOLE_PAPER: ListingSubject = listedSubject("", null, { table: "Article", article: "id" });
 
 // A tag's or a byline's articles are read from their join table, whose rows carry their article's
 // date and draft flag: a page is a range of the subject's own index (an article filter would test
 // every article of the archive, and ordering by the article's date sorted all of a tag's stories).
-const joinOrder: [{ publishedAt: "desc" }, { articleId: "desc" }] = [{ publishedAt: "desc" }, { articleId: "desc" }];
+const subjects = {
+  section: { table: "Section", key: "slug", rows: { table: "Article", article: "id", column: "sectionId" } },
+  column: { table: "Column", key: "slug", rows: { table: "Article", article: "id", column: "columnId" } },
+  tag: { table: "Tag", key: "name", rows: { table: "ArticleTag", article: "articleId", column: "tagId" } },
+  author: { table: "Author", key: "name", rows: { table: "Byline", article: "articleId", column: "authorId" } },
+} as const;
 
 /** Finds a listing's subject (for its pages and its feeds), or null when there is no such subject. */
 export async function findListingSubject(kind: ListingKind, key: string): Promise<ListingSubject | null> {
-  switch (kind) {
-    case "section": {
-      const s = await db.section.findUnique({
-        where: { slug: key },
-        select: { id: true, name: true, description: true },
-      });
-      return s && articlesWhere(s.name, s.description, { sectionId: s.id });
-    }
-    case "column": {
-      const c = await db.column.findUnique({
-        where: { slug: key },
-        select: { id: true, name: true, description: true },
-      });
-      return c && articlesWhere(c.name, c.description, { columnId: c.id });
-    }
-    case "tag": {
-      const t = await db.tag.findUnique({ where: { name: key }, select: { id: true, name: true } });
-      return t && throughJoin(t.name, db.articleTag, { tagId: t.id });
-    }
-    case "author": {
-      const a = await db.author.findUnique({ where: { name: key }, select: { id: true, name: true } });
-      return a && throughJoin(a.name, db.byline, { authorId: a.id });
-    }
-  }
-}
-
-/** The rows of a join table (ArticleTag, Byline) that the listing reads, as far as it needs them. */
-interface JoinTable<W> {
-  count(args: { where: W }): Promise<number>;
-  findMany(args: {
-    where: W;
-    orderBy: typeof joinOrder;
-    skip: number;
-    take: number;
-    select: { articleId: true };
-  }): Promise<{ articleId: number }[]>;
-}
-
-/** A tag's or a byline's subject: its visible articles through its rows in `join`. */
-function throughJoin<W extends object>(
-  name: string,
-  join: JoinTable<W & ReturnType<typeof visibleArticle>>,
-  key: W,
-): ListingSubject {
-  const where = () => ({ ...key, ...visibleArticle() });
-  return {
-    name,
-    description: null,
-    count: () => join.count({ where: where() }),
-    ids: async (skip, take) =>
-      (await join.findMany({ where: where(), orderBy: joinOrder, skip, take, select: { articleId: true } })).map(
-        (r) => r.articleId,
-      ),
-  };
+  const { table, key: keyColumn, rows } = subjects[kind];
+  // Tags and bylines have no description.
+  const described = table === "Section" || table === "Column";
+  const [found] = await plainRows<{ id: number; name: string; description: string | null }>(
+    (sql) =>
+      `SELECT "id", "name", ${described ? `"description"` : "NULL AS \"description\""} FROM "${table}" WHERE "${keyColumn}" = ${sql.bind(key)}`,
+  );
+  if (!found) return null;
+  return listedSubject(found.name, found.description, {
+    table: rows.table,
+    article: rows.article,
+    key: { column: rows.column, id: Number(found.id) },
+  });
 }
 
 /** Rows of the given articles in the order of `ids`. */
