@@ -125,7 +125,9 @@ function dropRenderedPages() {
       else if (entry.isDirectory()) walk(where);
     }
   };
-  walk(path.join(DIST_DIR, "server/app"));
+  // Next 16 keeps what it renders under server/route-cache; older versions beside the build's pages.
+  for (const dir of ["server/app", "server/route-cache"])
+    if (existsSync(path.join(DIST_DIR, dir))) walk(path.join(DIST_DIR, dir));
 }
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
