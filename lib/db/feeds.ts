@@ -1,10 +1,10 @@
 import { cache } from "react";
-import { db } from "./client";
+import { db, plainRows } from "./client";
 import type { Prisma } from "./generated/client";
 import { articleSummarySelect, toArticleSummary, type ArticleSummary } from "./articles";
 import { ISSUES_PER_PAGE } from "./issues";
 import { ARTICLES_PER_PAGE, WHOLE_PAPER, findListingSubject, inOrder, type ListingKind } from "./listings";
-import { visibleArticle } from "./visibility";
+import { visibleArticle, visibleSql } from "./visibility";
 import { issueDate } from "../dates";
 
 // Queries for what machines read: feeds, sitemaps and the news sitemap. Like
@@ -115,32 +115,72 @@ export interface SitemapData {
   listings: SitemapListing[];
 }
 
-/** The narrow scans a sitemap is built from: relation filters, never long `in` lists. */
+/**
+ * The narrow scans a sitemap is built from, as plain statements (plainRows): at 100,000 stories
+ * Prisma's client held several copies of the rows at once, past the renderer's heap. A tag's and
+ * a byline's stories are counted in SQL (350,000 tag rows would be read otherwise).
+ */
 async function readSitemapRows() {
-  const visible = visibleArticle();
-  const [articles, issues, sections, columns, tags, authors, articleTags, bylines] = await Promise.all([
-    db.article.findMany({
-      where: visible,
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      select: {
-        id: true,
-        slug: true,
-        publishedAt: true,
-        corrections: true,
-        issueId: true,
-        sectionId: true,
-        columnId: true,
-      },
-    }),
-    db.issue.findMany({ orderBy: { date: "desc" }, select: { id: true, slug: true } }),
-    db.section.findMany({ orderBy: { position: "asc" }, select: { id: true, slug: true } }),
-    db.column.findMany({ orderBy: { slug: "asc" }, select: { id: true, slug: true } }),
-    db.tag.findMany({ select: { id: true, name: true } }),
-    db.author.findMany({ select: { id: true, name: true } }),
-    db.articleTag.findMany({ where: visible, select: { articleId: true, tagId: true } }),
-    db.byline.findMany({ where: visible, select: { articleId: true, authorId: true } }),
+  const now = new Date();
+  const [articles, issues, sections, columns, tags, authors] = await Promise.all([
+    plainRows<{
+      id: number;
+      slug: string;
+      publishedAt: Date;
+      corrections: string;
+      issueId: number;
+      sectionId: number;
+      columnId: number | null;
+    }>(
+      (sql) => `
+      SELECT a."id", a."slug", ${sql.utc(`a."publishedAt"`)} AS "publishedAt", a."corrections", a."issueId", a."sectionId", a."columnId"
+      FROM "Article" a WHERE ${visibleSql(sql, "a", now)} ORDER BY a."publishedAt" DESC, a."id" DESC`,
+    ),
+    plainRows<{ id: number; slug: string }>(() => `SELECT "id", "slug" FROM "Issue" ORDER BY "date" DESC`),
+    plainRows<{ id: number; slug: string }>(() => `SELECT "id", "slug" FROM "Section" ORDER BY "position"`),
+    plainRows<{ id: number; slug: string }>(() => `SELECT "id", "slug" FROM "Column" ORDER BY "slug"`),
+    plainRows<{ id: number; name: string }>(() => `SELECT "id", "name" FROM "Tag"`),
+    plainRows<{ id: number; name: string }>(() => `SELECT "id", "name" FROM "Author"`),
   ]);
-  return { articles, issues, sections, columns, tags, authors, articleTags, bylines };
+  const modified = new Map(articles.map((a) => [Number(a.id), articleModifiedAt(a.publishedAt, a.corrections)]));
+  const [byTag, byAuthor] = await Promise.all([
+    joinTally("ArticleTag", "tagId", modified, now),
+    joinTally("Byline", "authorId", modified, now),
+  ]);
+  return { articles, issues, sections, columns, tags, authors, modified, byTag, byAuthor };
+}
+
+/**
+ * A tag's or a byline's visible stories, counted, and the newest change among them: the newest
+ * date in SQL, then any later correction of the few corrected stories (modified holds each
+ * visible story's articleModifiedAt).
+ */
+async function joinTally(
+  table: "ArticleTag" | "Byline",
+  key: "tagId" | "authorId",
+  modified: Map<number, Date>,
+  now: Date,
+): Promise<Tally> {
+  const [groups, corrected] = await Promise.all([
+    plainRows<{ id: number; n: number | string; last: Date | string }>(
+      (sql) => `
+      SELECT x."${key}" AS "id", count(*) AS "n", ${sql.utc(`max(x."publishedAt")`)} AS "last"
+      FROM "${table}" x WHERE ${visibleSql(sql, "x", now)} GROUP BY x."${key}"`,
+    ),
+    plainRows<{ id: number; articleId: number }>(
+      (sql) => `
+      SELECT x."${key}" AS "id", x."articleId" FROM "${table}" x JOIN "Article" a ON a."id" = x."articleId"
+      WHERE ${visibleSql(sql, "x", now)} AND a."corrections" <> '[]'`,
+    ),
+  ]);
+  // SQLite gives an aggregate's date as the stored text.
+  const tally: Tally = new Map(groups.map((g) => [Number(g.id), { count: Number(g.n), last: new Date(g.last) }]));
+  for (const c of corrected) {
+    const t = tally.get(Number(c.id));
+    const date = modified.get(Number(c.articleId));
+    if (t && date && date > t.last) t.last = date;
+  }
+  return tally;
 }
 
 type SitemapRows = Awaited<ReturnType<typeof readSitemapRows>>;
@@ -164,14 +204,12 @@ function tally(stories: Iterable<readonly [group: number, modified: Date]>): Tal
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /** Every section and column page, then every tag and byline with a visible story, by name. */
-function sitemapListings(rows: SitemapRows, modified: Map<number, Date>): SitemapListing[] {
-  const { articles, sections, columns, tags, authors, articleTags, bylines } = rows;
+function sitemapListings(rows: SitemapRows): SitemapListing[] {
+  const { articles, sections, columns, tags, authors, modified, byTag, byAuthor } = rows;
   const bySection = tally(articles.map((a) => [a.sectionId, modified.get(a.id)!] as const));
   const byColumn = tally(
     articles.flatMap((a) => (a.columnId === null ? [] : [[a.columnId, modified.get(a.id)!] as const])),
   );
-  const byTag = tally(articleTags.map((t) => [t.tagId, modified.get(t.articleId)!] as const));
-  const byAuthor = tally(bylines.map((b) => [b.authorId, modified.get(b.articleId)!] as const));
   const listing = (kind: ListingKind, key: string, t: { count: number; last: Date } | undefined): SitemapListing => ({
     kind,
     key,
@@ -198,7 +236,7 @@ function sitemapListings(rows: SitemapRows, modified: Map<number, Date>): Sitema
  */
 export async function getSitemapData(): Promise<SitemapData> {
   const rows = await readSitemapRows();
-  const modified = new Map(rows.articles.map((a) => [a.id, articleModifiedAt(a.publishedAt, a.corrections)]));
+  const { modified } = rows;
   const byIssue = tally(rows.articles.map((a) => [a.issueId, modified.get(a.id)!] as const));
   const issues = rows.issues
     .filter((i) => byIssue.has(i.id))
@@ -210,7 +248,7 @@ export async function getSitemapData(): Promise<SitemapData> {
     issueArchivePageCount: Math.max(1, Math.ceil(issues.length / ISSUES_PER_PAGE)),
     issues,
     articles: rows.articles.map((a) => ({ slug: a.slug, lastModified: modified.get(a.id)! })),
-    listings: sitemapListings(rows, modified),
+    listings: sitemapListings(rows),
   };
 }
 

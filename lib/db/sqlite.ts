@@ -132,7 +132,9 @@ export const sqliteDialect: Dialect = {
     // Straight to the driver once Prisma has opened it, as PostgreSQL's plain path does: Prisma's
     // client costs a cold article page more than its statements take. In a transaction the
     // connection belongs to the transaction's statements, so reads wait their turn through Prisma.
-    const connection = connections.get(client)?.();
+    let connection = connections.get(client)?.();
+    // The first statement of a process opens the connection (Prisma opens it lazily).
+    if (!connection) await client.$connect().then(() => (connection = connections.get(client)?.()));
     if (!connection || connection.inTransaction) return client.$queryRawUnsafe<T[]>(sql, ...params);
     return driverRows<T>(connection, sql, params);
   },
