@@ -1,3 +1,4 @@
+import { sitemapPartsBound } from "../seo/sitemap";
 import { db } from "./client";
 import { ISSUES_PER_PAGE } from "./issues";
 import { ARTICLES_PER_PAGE, type ListingKind } from "./listings";
@@ -21,7 +22,6 @@ export interface KnownKeys {
 }
 
 const pagesOf = (count: number, perPage: number) => Math.max(1, Math.ceil(count / perPage));
-const SITEMAP_URLS = 50_000;
 
 export async function loadKnownKeys(): Promise<KnownKeys> {
   const [articles, redirects, issues, sections, columns, tags, authors] = await Promise.all([
@@ -57,18 +57,25 @@ export async function loadKnownKeys(): Promise<KnownKeys> {
       (a) => a._count.bylines,
     ),
   };
-  // Every URL a sitemap could list, at most: pages, list pages and a few fixed ones.
-  const urls =
-    articles.length +
-    issues.length +
-    100 +
-    [...Object.values(listings)].reduce((n, m) => n + [...m.values()].reduce((a, b) => a + b + 3, 0), 0);
+  const subjects = [sections, columns, tags, authors];
+  const sitemapParts = sitemapPartsBound(
+    {
+      articles: articles.length,
+      issues: issues.length,
+      subjects: subjects.reduce((n, rows) => n + rows.length, 0),
+      listed:
+        [...sections, ...columns, ...tags].reduce((n, r) => n + r._count.articles, 0) +
+        authors.reduce((n, a) => n + a._count.bylines, 0),
+    },
+    ARTICLES_PER_PAGE,
+    ISSUES_PER_PAGE,
+  );
   return {
     articles: new Set([...articles, ...redirects].map((a) => a.slug)),
     issues: new Set(issues.map((i) => i.slug)),
     issuePages: pagesOf(issues.length, ISSUES_PER_PAGE),
     printPages: new Map(issues.map((i) => [i.slug, i._count.pages])),
     listings,
-    sitemapParts: Math.ceil(urls / SITEMAP_URLS) + 1,
+    sitemapParts,
   };
 }

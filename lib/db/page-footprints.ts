@@ -14,6 +14,7 @@ import {
   sitemapPartPath,
   type FeedFormat,
 } from "../urls";
+import { sitemapPartsBound } from "../seo/sitemap";
 import type { PrismaClient, Tx } from "./dialect";
 import { ISSUES_PER_PAGE } from "./issues";
 import { ARTICLES_PER_PAGE, type ListingKind } from "./listings";
@@ -28,7 +29,6 @@ export interface Footprint {
   listings: { kind: ListingKind; key: string }[];
 }
 
-const SITEMAP_URLS = 50_000;
 const pagesOf = (count: number, perPage: number) => Math.max(1, Math.ceil(count / perPage));
 
 /** The footprints of the articles with these ids or slugs (missing ones are skipped). */
@@ -85,7 +85,27 @@ export async function pagesShowing(
   const paths = new Set<string>([HOME_PATH, SITEMAP_PATH, NEWS_SITEMAP_PATH, ...Object.values(LISTING_ROOTS)]);
   const formats = Object.keys(FEED_FILES) as FeedFormat[];
   for (const format of formats) paths.add(feedPath(format));
-  const parts = pagesOf(await tx.article.count(), SITEMAP_URLS);
+  const [articles, withColumn, issueCount, sections, columns, tags, authors, tagged, bylines] = await Promise.all([
+    tx.article.count(),
+    tx.article.count({ where: { columnId: { not: null } } }),
+    tx.issue.count(),
+    tx.section.count(),
+    tx.column.count(),
+    tx.tag.count(),
+    tx.author.count(),
+    tx.articleTag.count(),
+    tx.byline.count(),
+  ]);
+  const parts = sitemapPartsBound(
+    {
+      articles,
+      issues: issueCount,
+      subjects: sections + columns + tags + authors,
+      listed: articles + withColumn + tagged + bylines,
+    },
+    ARTICLES_PER_PAGE,
+    ISSUES_PER_PAGE,
+  );
   for (let n = 1; n <= parts; n++) paths.add(sitemapPartPath(n));
   const issues = new Set([...footprints.map((f) => f.issue), ...issuesChanged]);
   for (const issue of issues) {

@@ -11,8 +11,34 @@ const NS = {
   news: "http://www.google.com/schemas/sitemap-news/0.9",
 };
 
-/** The protocol's limits for one file: 50,000 URLs and 50 MB (52,428,800 bytes) uncompressed. */
-export const SITEMAP_LIMITS = { urls: 50_000, bytes: 50 * 1024 * 1024 };
+/**
+ * One file's limits: the protocol allows 50,000 URLs and 50 MB (52,428,800 bytes) uncompressed;
+ * files here hold at most 5,000 URLs (about 600 KB). Next's cache, keeping a sitemap it rendered,
+ * turns the whole response into JSON (each byte a number) to measure it: for a 50,000-URL file
+ * that ran the renderer thread out of its heap, and the server went down with it.
+ */
+export const SITEMAP_LIMITS = { urls: 5_000, bytes: 50 * 1024 * 1024 };
+
+/** What decides how many URLs a sitemap lists: stories, issues, and each listing's subjects and stories. */
+export interface SitemapCounts {
+  articles: number;
+  issues: number;
+  /** Sections, columns, tags and bylines. */
+  subjects: number;
+  /** Stories in every listing, counted once per listing (section, column, each tag, each byline). */
+  listed: number;
+}
+
+/**
+ * How many sitemap files there can be, at most: every story, issue and list page, and the fixed
+ * pages. An ingest refreshes every part (a new story moves every later URL by one), and the
+ * server's not-found gate answers any other part number without rendering.
+ */
+export function sitemapPartsBound(c: SitemapCounts, perPage: number, issuesPerPage: number): number {
+  const listPages = c.subjects + Math.ceil(c.listed / perPage);
+  const urls = 100 + c.articles + c.issues + Math.ceil(c.issues / issuesPerPage) + listPages;
+  return Math.ceil(urls / SITEMAP_LIMITS.urls) + 1;
+}
 
 /**
  * Google News wants ISO 639 codes, with one exception that applies here: Simplified

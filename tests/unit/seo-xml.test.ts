@@ -7,6 +7,9 @@ import {
   renderSitemap,
   renderSitemapIndex,
   renderUrlset,
+  SITEMAP_LIMITS,
+  sitemapEntries,
+  sitemapPartsBound,
   splitSitemap,
   type SitemapEntry,
 } from "@/lib/seo/sitemap";
@@ -139,5 +142,45 @@ describe("sitemaps", () => {
       urlset: { url: { "news:news": { "news:title": string } }[] };
     };
     expect(parsed.urlset.url.map((u) => u["news:news"]["news:title"])).toEqual(NASTY.map(survivable));
+  });
+});
+
+describe("sitemap parts", () => {
+  it("stay within the bound every server and ingest uses, whatever the archive's shape", () => {
+    const day = new Date("2024-01-01T00:00:00Z");
+    for (const [articles, issues, tags] of [
+      [0, 0, 0],
+      [4_999, 500, 3],
+      [12_345, 1_234, 40],
+      [100_000, 11_000, 500],
+    ] as const) {
+      // Each story in one section, no column, one tag (stories spread over the tags), one byline.
+      const perTag = tags ? Math.ceil(articles / tags) : 0;
+      const listings = [
+        { kind: "section" as const, key: "news", pageCount: Math.max(1, Math.ceil(articles / 20)), lastModified: day },
+        ...Array.from({ length: tags }, (_, i) => ({
+          kind: "tag" as const,
+          key: `标签${i}`,
+          pageCount: Math.max(1, Math.ceil(perTag / 20)),
+          lastModified: day,
+        })),
+        { kind: "author" as const, key: "张三", pageCount: Math.max(1, Math.ceil(articles / 20)), lastModified: day },
+      ];
+      const entries = sitemapEntries({
+        lastModified: day,
+        issueArchivePageCount: Math.max(1, Math.ceil(issues / 30)),
+        issues: Array.from({ length: issues }, (_, i) => ({ slug: `2024-01-${i}`, lastModified: day })),
+        articles: Array.from({ length: articles }, (_, i) => ({ slug: `story-${i}`, lastModified: day })),
+        listings,
+      });
+      const parts = splitSitemap(entries);
+      expect(parts.every((p) => p.length <= SITEMAP_LIMITS.urls)).toBe(true);
+      const bound = sitemapPartsBound(
+        { articles, issues, subjects: 2 + tags, listed: articles + tags * perTag + articles },
+        20,
+        30,
+      );
+      expect(parts.length).toBeLessThanOrEqual(bound);
+    }
   });
 });
