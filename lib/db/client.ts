@@ -22,7 +22,8 @@ export const createPrismaClient = (url = databaseUrl(), options?: ClientOptions)
 // One client per process; the globalThis guard keeps dev-mode hot reloads from opening more.
 const globalForPrisma = globalThis as unknown as { portalDb?: PrismaClient };
 
-export const db: PrismaClient = globalForPrisma.portalDb ?? createPrismaClient();
+// It serves readers: on SQLite it reads through a memory map.
+export const db: PrismaClient = globalForPrisma.portalDb ?? createPrismaClient(databaseUrl(), { memoryMap: true });
 if (env().NODE_ENV !== "production") globalForPrisma.portalDb = db;
 
 /** Rows of a plain statement on a search's hot path (the page's summaries, the filters' and the byline's lookups). */

@@ -40,6 +40,8 @@ export type Value = string | number | boolean | Date | null;
 export interface ClientOptions {
   /** SQLite: how long a write waits for another writer's lock, in ms (default 10 s). */
   lockTimeoutMs?: number;
+  /** SQLite: read the file through a memory map (the app's shared client does; see lib/db/sqlite.ts). */
+  memoryMap?: boolean;
   /** PostgreSQL: the client's connections (default DATABASE_POOL_SIZE). */
   poolSize?: number;
 }

@@ -91,7 +91,7 @@ export async function findListingSubject(kind: ListingKind, key: string): Promis
   const described = table === "Section" || table === "Column";
   const [found] = await plainRows<{ id: number; name: string; description: string | null }>(
     (sql) =>
-      `SELECT "id", "name", ${described ? `"description"` : "NULL AS \"description\""} FROM "${table}" WHERE "${keyColumn}" = ${sql.bind(key)}`,
+      `SELECT "id", "name", ${described ? `"description"` : 'NULL AS "description"'} FROM "${table}" WHERE "${keyColumn}" = ${sql.bind(key)}`,
   );
   if (!found) return null;
   return listedSubject(found.name, found.description, {

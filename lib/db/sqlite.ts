@@ -11,17 +11,19 @@ const MMAP_BYTES = 2 ** 31 - 2 ** 16;
 /** The adapter's factory, keeping the better-sqlite3 connection it opens (Dialect.driverSql writes through it). */
 class SqliteAdapter extends PrismaBetterSQLite3 {
   connection: Database.Database | undefined;
+  memoryMap = false;
   override async connect() {
     const adapter = await super.connect();
     // The adapter holds its connection as `client`, which its types do not show.
     const held: unknown = Reflect.get(adapter, "client");
     if (held instanceof Database) {
       this.connection = held;
-      // Reads through a memory map, up to SQLite's largest (2 GB): a search reads keys and checks
-      // phrases in stories scattered over the file, and copying each page from the OS's cache
-      // through SQLite's own 2 MB cache took half its time (2 × at 100,000 articles). The mapped
-      // pages are the OS's file cache, shared and reclaimable, not the process's own memory.
-      held.pragma(`mmap_size = ${MMAP_BYTES}`);
+      // The app's readers read through a memory map, up to SQLite's largest (2 GB): a search reads
+      // keys and checks phrases in stories scattered over the file, and copying each page from the
+      // OS's cache through SQLite's own 2 MB cache took half its time (2 × at 100,000 articles).
+      // The mapped pages are the OS's file cache, shared and reclaimable, though RSS counts those
+      // touched. An ingest, which writes, gained nothing from it (10,000 stories, two runs each).
+      if (this.memoryMap) held.pragma(`mmap_size = ${MMAP_BYTES}`);
     }
     return adapter;
   }
@@ -31,8 +33,9 @@ class SqliteAdapter extends PrismaBetterSQLite3 {
 const connections = new WeakMap<PrismaClient, () => Database.Database | undefined>();
 
 // Readers wait briefly on an ingest's write lock instead of failing (lockTimeoutMs, 10 s by default).
-function open(file: string, timeout: number) {
+function open(file: string, timeout: number, memoryMap: boolean) {
   const adapter = new SqliteAdapter({ url: file, timeout });
+  adapter.memoryMap = memoryMap;
   const client = new PrismaClient({ adapter });
   connections.set(client, () => adapter.connection);
   return client;
@@ -88,8 +91,8 @@ const CHECK_EVERY_MS = 1000;
  * or renamed over), the open connection still reads the old one, so the client reopens on the new
  * file, looked for at most once a second, at its next use.
  */
-function reopeningClient(file: string, lockTimeoutMs: number): PrismaClient {
-  let client = open(file, lockTimeoutMs);
+function reopeningClient(file: string, lockTimeoutMs: number, memoryMap: boolean): PrismaClient {
+  let client = open(file, lockTimeoutMs, memoryMap);
   let opened = inode(file);
   let checked = Date.now();
   const current = () => {
@@ -99,7 +102,7 @@ function reopeningClient(file: string, lockTimeoutMs: number): PrismaClient {
     const found = inode(file);
     if (found !== null && found !== opened) {
       const old = client;
-      client = open(file, lockTimeoutMs);
+      client = open(file, lockTimeoutMs, memoryMap);
       opened = found;
       void old.$disconnect();
     }
@@ -119,7 +122,8 @@ function reopeningClient(file: string, lockTimeoutMs: number): PrismaClient {
 export const sqliteDialect: Dialect = {
   provider: "sqlite",
 
-  createClient: (url, { lockTimeoutMs = 10_000 } = {}) => reopeningClient(sqliteFilePath(url), lockTimeoutMs),
+  createClient: (url, { lockTimeoutMs = 10_000, memoryMap = false } = {}) =>
+    reopeningClient(sqliteFilePath(url), lockTimeoutMs, memoryMap),
 
   async plainRows<T extends object>(client: PrismaClient, statement: Parameters<Dialect["plainRows"]>[1]) {
     // SQLite numbers ? in order of appearance: each value is bound where its placeholder is written.
