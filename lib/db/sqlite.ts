@@ -41,31 +41,39 @@ function open(file: string, timeout: number, memoryMap: boolean) {
   return client;
 }
 
+/** A prepared statement and its columns to convert, found once when it is prepared. */
+interface Prepared {
+  statement: Database.Statement;
+  dates: string[];
+  flags: string[];
+}
+
 /** Prepared statements per connection, by their text; bounded, since ids lists make variants. */
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const statements = new WeakMap<Database.Database, Map<string, Prepared>>();
 const STATEMENTS_KEPT = 256;
+
+function prepared(connection: Database.Database, sql: string): Prepared {
+  let kept = statements.get(connection);
+  if (!kept) statements.set(connection, (kept = new Map<string, Prepared>()));
+  let found = kept.get(sql);
+  if (!found) {
+    if (kept.size >= STATEMENTS_KEPT) kept.clear();
+    // The adapter reads integers as BigInt; every integer here (ids, counts, keys) fits a number, as Prisma reads an Int.
+    const statement = connection.prepare(sql).safeIntegers(false);
+    const columns = statement.columns();
+    const typed = (type: string) => columns.filter((c) => c.type?.toUpperCase() === type).map((c) => c.name);
+    kept.set(sql, (found = { statement, dates: typed("DATETIME"), flags: typed("BOOLEAN") }));
+  }
+  return found;
+}
 
 /**
  * A statement's rows read as Prisma's raw queries read them: a DATETIME column (kept as ISO text)
  * becomes a Date and a BOOLEAN one (0/1) a boolean, by the column's declared type.
  */
 function driverRows<T>(connection: Database.Database, sql: string, params: unknown[]): T[] {
-  let kept = statements.get(connection);
-  if (!kept) statements.set(connection, (kept = new Map<string, Database.Statement>()));
-  let statement = kept.get(sql);
-  if (!statement) {
-    if (kept.size >= STATEMENTS_KEPT) kept.clear();
-    // The adapter reads integers as BigInt; every integer here (ids, counts, keys) fits a number, as Prisma reads an Int.
-    kept.set(sql, (statement = connection.prepare(sql).safeIntegers(false)));
-  }
+  const { statement, dates, flags } = prepared(connection, sql);
   const rows = statement.all(params) as Record<string, unknown>[];
-  const dates: string[] = [];
-  const flags: string[] = [];
-  for (const column of statement.columns()) {
-    const type = column.type?.toUpperCase();
-    if (type === "DATETIME") dates.push(column.name);
-    else if (type === "BOOLEAN") flags.push(column.name);
-  }
   if (dates.length || flags.length)
     for (const row of rows) {
       for (const name of dates) if (typeof row[name] === "string") row[name] = new Date(row[name]);
