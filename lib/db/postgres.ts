@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "../env";
@@ -55,12 +56,20 @@ export async function plainQuery<T extends object>(
   return (await plainPool().query<T>(config)).rows;
 }
 
-/** A name per statement text: the texts are few (a search's shape: windows, phrases, filters); past a bound, new ones go unnamed. */
+/**
+ * A name per statement text: the texts are few (a search's shape: windows, phrases, filters); past a
+ * bound, new ones go unnamed. The name is a digest of the text, not a counter: Next bundles this
+ * module once per route, every copy shares the one pool (globalThis), and a counter per copy gave
+ * two texts the same name on one connection.
+ */
 const statementNames = new Map<string, string>();
 const MAX_PREPARED = 256;
 function statementName(sql: string): string | undefined {
   let name = statementNames.get(sql);
-  if (!name && statementNames.size < MAX_PREPARED) statementNames.set(sql, (name = `plain_${statementNames.size}`));
+  if (!name && statementNames.size < MAX_PREPARED) {
+    name = `plain_${createHash("sha256").update(sql).digest("base64url").slice(0, 24)}`;
+    statementNames.set(sql, name);
+  }
   return name;
 }
 

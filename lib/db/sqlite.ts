@@ -29,8 +29,15 @@ class SqliteAdapter extends PrismaBetterSQLite3 {
   }
 }
 
-/** Each client's driver connection, once Prisma has opened it. */
-const connections = new WeakMap<PrismaClient, () => Database.Database | undefined>();
+/**
+ * Each client's driver connection, once Prisma has opened it. Kept on globalThis, as the client is
+ * in development and tests (lib/db/client.ts): a second copy of this module (a hot reload) must
+ * still find the connection of the client the first copy made.
+ */
+const globalForConnections = globalThis as unknown as {
+  portalSqliteConnections?: WeakMap<PrismaClient, () => Database.Database | undefined>;
+};
+const connections = (globalForConnections.portalSqliteConnections ??= new WeakMap());
 
 // Readers wait briefly on an ingest's write lock instead of failing (lockTimeoutMs, 10 s by default).
 function open(file: string, timeout: number, memoryMap: boolean) {

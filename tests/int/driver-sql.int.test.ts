@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, onTestFinished } from "vitest";
+import { beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { db, dialect, plainRows } from "@/lib/db/client";
 import { insertRows } from "@/lib/ingest/bulk";
 
@@ -72,5 +72,21 @@ describe("plain statements (plainRows)", () => {
     expect(row!.date).toBeInstanceOf(Date);
     // A bound Date compares as an instant with the stored ones.
     expect(await read(new Date("2031-05-03T23:59:59.999Z"))).toEqual([]);
+  });
+
+  it("keep working when the module is loaded twice, as Next bundles it once per route", async () => {
+    // Both copies share the process's one connection pool; each must name its statements so
+    // that the other's never collide with them on a connection.
+    const copy = async () => {
+      vi.resetModules();
+      return (await import("@/lib/db/client")).plainRows;
+    };
+    const [first, second] = [await copy(), await copy()];
+    const one = (rows: typeof plainRows) => rows<{ n: number }>(() => `SELECT 1 AS "n"`);
+    const two = (rows: typeof plainRows) => rows<{ n: number }>(() => `SELECT 2 AS "n"`);
+    expect(await one(first)).toEqual([{ n: 1 }]);
+    expect(await two(second)).toEqual([{ n: 2 }]);
+    expect(await two(first)).toEqual([{ n: 2 }]);
+    expect(await one(second)).toEqual([{ n: 1 }]);
   });
 });
