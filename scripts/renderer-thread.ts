@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { parentPort, workerData } from "node:worker_threads";
 import next from "next";
 import { startSearchThreads } from "../lib/search/threads";
+import { closeGracefully } from "../lib/server/shutdown";
 
 export interface RendererThreadData {
   port: number;
@@ -36,8 +37,9 @@ server.keepAliveTimeout = 65_000;
 server.listen(0, "127.0.0.1", () =>
   parentPort!.postMessage({ listening: true, port: (server.address() as AddressInfo).port }),
 );
-parentPort!.on("message", (message: { close?: boolean }) => {
+parentPort!.on("message", (message: { close?: boolean; graceMs: number }) => {
   if (!message.close) return;
-  server.close(() => void (searches?.close() ?? Promise.resolve()).then(() => process.exit(0)));
-  server.closeIdleConnections();
+  void closeGracefully(server, message.graceMs)
+    .then(() => searches?.close())
+    .then(() => process.exit(0));
 });

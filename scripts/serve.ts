@@ -11,9 +11,17 @@ import { env, siteOriginWarning } from "../lib/env";
 import { refreshBody, revalidationSecret } from "../lib/revalidation";
 import { dayBoundaries, scheduleRefreshes } from "../lib/server/scheduled-refresh";
 import { createFront } from "../lib/server/front";
+import { closeGracefully } from "../lib/server/shutdown";
 import { backendAt } from "../lib/server/proxy";
 import { getSiteInfo } from "../lib/site-info";
 import type { RendererThreadData } from "./renderer-thread";
+
+/**
+ * How long requests under way may take to finish once the server is told to stop: well inside the
+ * systemd unit's TimeoutStopSec (20 s), which kills what is left.
+ */
+const FRONT_GRACE_MS = 10_000;
+const RENDERER_GRACE_MS = 2_000;
 
 export interface ServeOptions {
   port: number;
@@ -44,8 +52,9 @@ export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE
   };
   const scheduled = scheduleRefreshes(refresh, dayBoundaries(getSiteInfo().mourning));
   // The front answers on this thread: it renders nothing, so nothing holds its loop for long.
+  const backend = backendAt(renderer.port);
   const front = createFront({
-    backend: backendAt(renderer.port),
+    backend,
     microCacheTtlMs,
     microCacheMaxBytes: MICROCACHE_MAX_BYTES,
     preview: SITE_PREVIEW,
@@ -69,11 +78,10 @@ export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE
   const close = async () => {
     scheduled.stop();
     await record.stop();
-    await new Promise<void>((r) => {
-      server.close(() => r());
-      server.closeIdleConnections();
-    });
-    await renderer.close();
+    await closeGracefully(server, FRONT_GRACE_MS);
+    // The front's kept-alive connections to the renderer go with it, so the renderer closes at once.
+    backend.agent.destroy();
+    await renderer.close(RENDERER_GRACE_MS);
   };
   return { close };
 }
@@ -87,7 +95,7 @@ function startThread<Data>(name: string, file: string, data: Data, resourceLimit
   const entry = new URL(file, import.meta.url).href;
   const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
   const worker = new Worker(bootstrap, { eval: true, workerData: data, resourceLimits });
-  return new Promise<{ port: number; close: () => Promise<void> }>((resolve, reject) => {
+  return new Promise<{ port: number; close: (graceMs: number) => Promise<void> }>((resolve, reject) => {
     let listening = false;
     let closing = false;
     worker.once("error", reject);
@@ -107,11 +115,11 @@ function startThread<Data>(name: string, file: string, data: Data, resourceLimit
       listening = true;
       resolve({
         port: message.port!,
-        close: () =>
+        close: (graceMs: number) =>
           new Promise((done) => {
             closing = true;
             worker.once("exit", () => done());
-            worker.postMessage({ close: true });
+            worker.postMessage({ close: true, graceMs });
           }),
       });
     });
