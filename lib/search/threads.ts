@@ -28,12 +28,29 @@ export function startSearchThreads(threads: number) {
     // A search holds one page of results: its heap stays small, and a runaway one fails alone.
     resourceLimits: { maxOldGenerationSizeMb: 128 },
   });
-  registerSearchRunner((p) => pool.run(p));
+  // Searches under way, counted so that closing lets them finish (bounded below).
+  let underWay = 0;
+  let allDone: (() => void) | undefined;
+  registerSearchRunner((p) => {
+    underWay++;
+    return pool.run(p).finally(() => {
+      if (--underWay === 0) allDone?.();
+    });
+  });
   return {
     /** Searches the threads have finished. */
     completed: () => pool.completed,
-    close: async () => {
+    /**
+     * Stops the threads once the searches under way and queued are done, or after `graceMs`: a
+     * search cut off by `destroy()` fails its request, which Next.js logs as an error.
+     */
+    close: async (graceMs = 2_000) => {
       registerSearchRunner(undefined);
+      if (underWay > 0)
+        await Promise.race([
+          new Promise<void>((done) => (allDone = done)),
+          new Promise((timeUp) => setTimeout(timeUp, graceMs).unref()),
+        ]);
       await pool.destroy();
     },
   };

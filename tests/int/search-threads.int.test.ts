@@ -39,6 +39,14 @@ describe("search threads", () => {
     threads = startSearchThreads(1);
   });
 
+  it("finish the searches under way and queued when closed, instead of failing them", async () => {
+    const running = Array.from({ length: 8 }, (_, i) => searchArticles(params(QUERIES[i % QUERIES.length]!)));
+    await threads.close();
+    const answers = await Promise.allSettled(running);
+    expect(answers.map((a) => a.status)).toEqual(running.map(() => "fulfilled"));
+    threads = startSearchThreads(1);
+  });
+
   it("serve searches in the order they came, so that none waits behind later ones", async () => {
     const finished: number[] = [];
     const queries = Array.from({ length: 12 }, (_, i) => QUERIES[i % QUERIES.length]!);
