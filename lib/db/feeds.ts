@@ -67,8 +67,6 @@ export interface FeedSource {
   articles: FeedArticle[];
 }
 
-/** The whole paper as a feed's subject: every visible article. */
-
 /**
  * The newest visible articles of the paper, or of one section, column, tag or byline; null when
  * there is no such subject. As on the pages, a tag or byline seen only on drafts or scheduled

@@ -77,21 +77,40 @@ export const WHOLE_PAPER: ListingSubject = listedSubject("", null, { table: "Art
 // A tag's or a byline's articles are read from their join table, whose rows carry their article's
 // date and draft flag: a page is a range of the subject's own index (an article filter would test
 // every article of the archive, and ordering by the article's date sorted all of a tag's stories).
+// Tags and bylines have no description.
 const subjects = {
-  section: { table: "Section", key: "slug", rows: { table: "Article", article: "id", column: "sectionId" } },
-  column: { table: "Column", key: "slug", rows: { table: "Article", article: "id", column: "columnId" } },
-  tag: { table: "Tag", key: "name", rows: { table: "ArticleTag", article: "articleId", column: "tagId" } },
-  author: { table: "Author", key: "name", rows: { table: "Byline", article: "articleId", column: "authorId" } },
+  section: {
+    table: "Section",
+    key: "slug",
+    description: `"description"`,
+    rows: { table: "Article", article: "id", column: "sectionId" },
+  },
+  column: {
+    table: "Column",
+    key: "slug",
+    description: `"description"`,
+    rows: { table: "Article", article: "id", column: "columnId" },
+  },
+  tag: {
+    table: "Tag",
+    key: "name",
+    description: "NULL",
+    rows: { table: "ArticleTag", article: "articleId", column: "tagId" },
+  },
+  author: {
+    table: "Author",
+    key: "name",
+    description: "NULL",
+    rows: { table: "Byline", article: "articleId", column: "authorId" },
+  },
 } as const;
 
 /** Finds a listing's subject (for its pages and its feeds), or null when there is no such subject. */
 export async function findListingSubject(kind: ListingKind, key: string): Promise<ListingSubject | null> {
-  const { table, key: keyColumn, rows } = subjects[kind];
-  // Tags and bylines have no description.
-  const described = table === "Section" || table === "Column";
+  const { table, key: keyColumn, description, rows } = subjects[kind];
   const [found] = await plainRows<{ id: number; name: string; description: string | null }>(
     (sql) =>
-      `SELECT "id", "name", ${described ? `"description"` : 'NULL AS "description"'} FROM "${table}" WHERE "${keyColumn}" = ${sql.bind(key)}`,
+      `SELECT "id", "name", ${description} AS "description" FROM "${table}" WHERE "${keyColumn}" = ${sql.bind(key)}`,
   );
   if (!found) return null;
   return listedSubject(found.name, found.description, {
