@@ -21,6 +21,8 @@ export async function crawlingServer(databaseUrl: string, port: number) {
   const server = startProcess(benchEnv(site), "server", ["--import", "tsx", "scripts/serve.ts"], {
     PORT: String(port),
     MICROCACHE_TTL_MS: "0",
+    // Every page kept, however many: the crawl counts what the refresh re-rendered, not what the bound removed.
+    KEPT_PAGES_MAX_BYTES: "0",
     // Its address in the database, where the ingest's refresh looks for running servers.
     SITE_INTERNAL_URL: `http://127.0.0.1:${port}`,
   });

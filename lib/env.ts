@@ -69,6 +69,11 @@ const envSchema = z.object({
    * that loop. By default one per core beside the renderer's (README, Speed: memory).
    */
   SEARCH_THREADS: wholeNumber(0, 64).default(Math.max(1, availableParallelism() - 1)),
+  /**
+   * Disk Next.js's rendered pages may take, in bytes; past it the pages read least recently are
+   * removed and rendered again when next visited (lib/server/kept-pages.ts). 0: no bound.
+   */
+  KEPT_PAGES_MAX_BYTES: wholeNumber(0, 2 ** 50).default(2 * 2 ** 30),
   /** Old-generation heap of the production server's renderer thread, in MB (README, Speed: memory). */
   RENDERER_HEAP_MB: wholeNumber(64, 65_536).default(160),
   NEXT_DIST_DIR: text.default(".next"),

@@ -5,9 +5,12 @@ import "./production-env";
 import "./check-env";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import next from "next";
+import { env } from "../lib/env";
 import { startSearchThreads } from "../lib/search/threads";
+import { keptPages } from "../lib/server/kept-pages";
 import { closeGracefully } from "../lib/server/shutdown";
 
 export interface RendererThreadData {
@@ -26,7 +29,11 @@ await app.prepare();
 const handle = app.getRequestHandler();
 // Registered in this thread: the routes Next.js runs here find them (lib/search/runner.ts).
 const searches = searchThreads > 0 ? startSearchThreads(searchThreads) : null;
+const { KEPT_PAGES_MAX_BYTES, NEXT_DIST_DIR } = env();
+const kept = KEPT_PAGES_MAX_BYTES > 0 ? keptPages(path.resolve(NEXT_DIST_DIR, "server"), KEPT_PAGES_MAX_BYTES) : null;
 const server = createServer((req, res) => {
+  if (kept && (req.method === "GET" || req.method === "HEAD"))
+    res.once("finish", () => kept.answered(pathOf(req.url), String(res.getHeader("x-nextjs-cache") ?? "")));
   handle(req, res).catch((error: unknown) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
@@ -39,7 +46,18 @@ server.listen(0, "127.0.0.1", () =>
 );
 parentPort!.on("message", (message: { close?: boolean; graceMs: number }) => {
   if (!message.close) return;
+  kept?.close();
   void closeGracefully(server, message.graceMs)
     .then(() => searches?.close())
     .then(() => process.exit(0));
 });
+
+/** A request's path as Next.js names a page's files: decoded, without its query; "" when it cannot be decoded. */
+function pathOf(url: string | undefined): string {
+  const pathname = (url ?? "").split("?")[0]!;
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return "";
+  }
+}

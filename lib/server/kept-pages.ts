@@ -1,0 +1,216 @@
+import { lstat, opendir, readdir, rm, stat, unlink } from "node:fs/promises";
+import path from "node:path";
+import { LRUCache } from "lru-cache";
+
+// Next.js keeps every page it renders on disk (under <distDir>/server/route-cache: the HTML, the
+// RSC payload, its metadata and one file per segment, about 270 KB an article) and never removes
+// one. A crawler walking a 100,000-story archive would leave tens of gigabytes. This bounds that
+// store: the renderer tells it what each response was (rendered, or served from Next's cache), it
+// measures what a render wrote, and past the bound it removes the pages read least recently. A
+// removed page is rendered again on its next visit, as a page never visited is.
+//
+// Layout (Next 16): route-cache/<APP_PAGE|APP_ROUTE>/<hash of the route>/$<path>.{html|body},
+// beside it .rsc, .meta and a .segments folder; "/" is $/index. A page the build prerendered also
+// has a copy under server/app ("a seed"): Next falls back to it when the route-cache copy is gone,
+// and it may be older than the page, so such pages are never removed (they are few: the build
+// prerenders static routes only).
+
+const KINDS = ["APP_PAGE", "APP_ROUTE"] as const;
+const PRIMARY = [".html", ".body"];
+const BESIDE = [".rsc", ".meta"];
+const SEGMENTS = ".segments";
+
+export interface KeptPagesOptions {
+  /** How long after a render its files are measured: Next writes them as the response ends. */
+  settleMs?: number;
+  /** Called when the store cannot be read or a page's files cannot be removed. */
+  warn?: (message: string) => void;
+}
+
+export interface KeptPages {
+  /** What Next answered for a page: "MISS" or "STALE" rendered it (and wrote it), "HIT" read it. */
+  answered(pathname: string, cache: string | undefined): void;
+  /** Pages kept and their bytes on disk, as far as this server knows (pages the build prerendered aside). */
+  usage(): { pages: number; bytes: number };
+  /** Resolves once the pages an earlier run left are counted and every render so far is measured. */
+  settled(): Promise<void>;
+  close(): void;
+}
+
+/** A request's path as Next names its files, or null when it could name something outside the store. */
+export function storedPath(pathname: string): string | null {
+  if (!pathname.startsWith("/") || pathname.length > 2048 || pathname.includes("\0")) return null;
+  if (pathname.split("/").some((p) => p === "." || p === ".." || p.includes("\\"))) return null;
+  return pathname === "/" ? "/index" : pathname.replace(/\/+$/, "");
+}
+
+/** Bounds Next's pages on disk under `serverDir` (<distDir>/server) to `maxBytes`, least recently read first. */
+export function keptPages(serverDir: string, maxBytes: number, options: KeptPagesOptions = {}): KeptPages {
+  const root = path.join(serverDir, "route-cache");
+  const seeds = path.join(serverDir, "app");
+  const settleMs = options.settleMs ?? 1000;
+  const warn = options.warn ?? ((m: string) => console.warn(m));
+  // Keyed by stored path, valued in bytes: the files are found again when they go, so that the
+  // index stays small (a few MB for the default bound's pages).
+  const index = new LRUCache<string, number>({
+    maxSize: maxBytes,
+    sizeCalculation: (bytes) => Math.max(1, bytes),
+    dispose: (_bytes, key, reason) => {
+      if (reason === "evict") track(remove(key));
+    },
+  });
+  const pending = new Set<string>();
+  const timers = new Set<NodeJS.Timeout>();
+  const work = new Set<Promise<void>>();
+  let closed = false;
+
+  function track(p: Promise<void>) {
+    const done = p.catch((error: unknown) => warn(`kept pages: ${(error as Error).message}`));
+    work.add(done);
+    void done.finally(() => work.delete(done));
+  }
+
+  /** The route folders ($ in each), read again when a page is not found in those known. */
+  let routeDirs: string[] | null = null;
+  async function listRouteDirs(): Promise<string[]> {
+    const dirs: string[] = [];
+    for (const kind of KINDS) {
+      const names = await readdir(path.join(root, kind)).catch(() => [] as string[]);
+      for (const name of names) dirs.push(path.join(root, kind, name, "$"));
+    }
+    return (routeDirs = dirs);
+  }
+
+  /** Where a page's files are, without their suffix: usually one place. */
+  async function basesOf(key: string, fresh = false): Promise<string[]> {
+    const dirs = fresh || !routeDirs ? await listRouteDirs() : routeDirs;
+    const bases: string[] = [];
+    for (const dir of dirs) {
+      const base = path.join(dir, key);
+      if (!base.startsWith(dir + path.sep)) continue;
+      for (const suffix of PRIMARY)
+        if ((await lstat(base + suffix).catch(() => null))?.isFile()) {
+          bases.push(base);
+          break;
+        }
+    }
+    return bases.length || fresh ? bases : basesOf(key, true);
+  }
+
+  async function bytesOf(base: string): Promise<number> {
+    let bytes = 0;
+    for (const suffix of [...PRIMARY, ...BESIDE]) bytes += (await lstat(base + suffix).catch(() => null))?.size ?? 0;
+    // Folders too: each takes a block on disk, as much as a small file.
+    for await (const file of walk(base + SEGMENTS)) bytes += file.size;
+    return bytes;
+  }
+
+  async function remove(key: string): Promise<void> {
+    for (const base of await basesOf(key)) {
+      // The primary file first: without it Next finds no copy and renders the page again.
+      for (const suffix of [...PRIMARY, ...BESIDE]) await unlink(base + suffix).catch(ignoreMissing);
+      await rm(base + SEGMENTS, { recursive: true, force: true });
+    }
+  }
+
+  const hasSeed = async (key: string) => {
+    for (const suffix of PRIMARY) if (await stat(path.join(seeds, key + suffix)).catch(() => null)) return true;
+    return false;
+  };
+
+  function keep(key: string, bytes: number) {
+    // One page larger than the whole bound is not kept at all.
+    if (bytes > maxBytes) {
+      index.delete(key);
+      track(remove(key));
+    } else index.set(key, bytes);
+  }
+
+  async function measure(key: string): Promise<void> {
+    const bases = await basesOf(key);
+    if (!bases.length || closed || (await hasSeed(key))) return;
+    let bytes = 0;
+    for (const base of bases) bytes += await bytesOf(base);
+    keep(key, bytes);
+  }
+
+  /** The pages an earlier run left, oldest first, so that they are the first to go. */
+  async function load(): Promise<void> {
+    const found: { key: string; bytes: number; mtime: number }[] = [];
+    for (const dir of await listRouteDirs())
+      for await (const file of walk(dir, false)) {
+        const suffix = PRIMARY.find((s) => file.path.endsWith(s));
+        if (!file.isFile || !suffix) continue;
+        const key = file.path.slice(dir.length, -suffix.length);
+        if (await hasSeed(key)) continue;
+        found.push({ key, bytes: await bytesOf(file.path.slice(0, -suffix.length)), mtime: file.mtime });
+      }
+    const seenMeanwhile = [...index.keys()];
+    const seen = new Set(seenMeanwhile);
+    found.sort((a, b) => a.mtime - b.mtime);
+    for (const f of found) if (!closed && !seen.has(f.key)) keep(f.key, (index.get(f.key) ?? 0) + f.bytes);
+    // Pages rendered or read while this ran are the most recent.
+    for (const key of seenMeanwhile.reverse()) index.get(key);
+  }
+  track(load());
+
+  return {
+    answered(pathname, cache) {
+      if (closed) return;
+      const key = storedPath(pathname);
+      if (!key) return;
+      if (cache === "HIT") {
+        index.get(key);
+        return;
+      }
+      if ((cache !== "MISS" && cache !== "STALE") || pending.has(key)) return;
+      pending.add(key);
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        pending.delete(key);
+        track(measure(key));
+      }, settleMs);
+      timer.unref();
+      timers.add(timer);
+    },
+    usage: () => ({ pages: index.size, bytes: index.calculatedSize }),
+    async settled() {
+      while (work.size || timers.size) {
+        await Promise.all(work);
+        if (timers.size) await new Promise((r) => setTimeout(r, settleMs / 2));
+      }
+    },
+    close() {
+      closed = true;
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+    },
+  };
+}
+
+/**
+ * Files and folders under `dir` (itself first), one folder read at a time: the store can hold
+ * hundreds of thousands. Segment folders are counted with their page, not listed, unless asked.
+ */
+async function* walk(
+  dir: string,
+  listSegments = true,
+): AsyncGenerator<{ path: string; size: number; mtime: number; isFile: boolean }> {
+  const handle = await opendir(dir).catch(() => null);
+  if (!handle) return;
+  const self = await lstat(dir).catch(() => null);
+  if (self) yield { path: dir, size: self.size, mtime: self.mtimeMs, isFile: false };
+  for await (const d of handle) {
+    const p = path.join(dir, d.name);
+    if (d.isDirectory()) {
+      if (listSegments || !d.name.endsWith(SEGMENTS)) yield* walk(p, listSegments);
+    } else if (d.isFile()) {
+      const s = await lstat(p).catch(() => null);
+      if (s) yield { path: p, size: s.size, mtime: s.mtimeMs, isFile: true };
+    }
+  }
+}
+
+const ignoreMissing = (error: NodeJS.ErrnoException) => {
+  if (error.code !== "ENOENT") throw error;
+};
