@@ -141,9 +141,10 @@ async function readSitemapRows() {
     plainRows<{ id: number; name: string }>(() => `SELECT "id", "name" FROM "Author"`),
   ]);
   const modified = new Map(articles.map((a) => [Number(a.id), articleModifiedAt(a.publishedAt, a.corrections)]));
+  const corrected = articles.filter((a) => a.corrections !== "[]").map((a) => Number(a.id));
   const [byTag, byAuthor] = await Promise.all([
-    joinTally("ArticleTag", "tagId", modified, now),
-    joinTally("Byline", "authorId", modified, now),
+    joinTally("ArticleTag", "tagId", modified, corrected, now),
+    joinTally("Byline", "authorId", modified, corrected, now),
   ]);
   return { articles, issues, sections, columns, tags, authors, modified, byTag, byAuthor };
 }
@@ -151,29 +152,40 @@ async function readSitemapRows() {
 /**
  * A tag's or a byline's visible stories, counted, and the newest change among them: the newest
  * date in SQL, then any later correction of the few corrected stories (modified holds each
- * visible story's articleModifiedAt).
+ * visible story's articleModifiedAt; `corrected`, the ids of those with corrections). Their
+ * rows are looked up by story: joined to every story instead, the check read each story's whole
+ * row (2.7 s for the tags of 100,000 stories).
  */
 async function joinTally(
   table: "ArticleTag" | "Byline",
   key: "tagId" | "authorId",
   modified: Map<number, Date>,
+  corrected: number[],
   now: Date,
 ): Promise<Tally> {
-  const [groups, corrected] = await Promise.all([
+  const ofCorrected = async () => {
+    const rows: { id: number; articleId: number }[] = [];
+    for (let i = 0; i < corrected.length; i += 1000)
+      rows.push(
+        ...(await plainRows<{ id: number; articleId: number }>(
+          (sql) => `
+          SELECT x."${key}" AS "id", x."articleId" FROM "${table}" x
+          WHERE x."articleId" ${sql.inIds(corrected.slice(i, i + 1000))} AND ${visibleSql(sql, "x", now)}`,
+        )),
+      );
+    return rows;
+  };
+  const [groups, correctedRows] = await Promise.all([
     plainRows<{ id: number; n: number | string; last: Date | string }>(
       (sql) => `
       SELECT x."${key}" AS "id", count(*) AS "n", ${sql.utc(`max(x."publishedAt")`)} AS "last"
       FROM "${table}" x WHERE ${visibleSql(sql, "x", now)} GROUP BY x."${key}"`,
     ),
-    plainRows<{ id: number; articleId: number }>(
-      (sql) => `
-      SELECT x."${key}" AS "id", x."articleId" FROM "${table}" x JOIN "Article" a ON a."id" = x."articleId"
-      WHERE ${visibleSql(sql, "x", now)} AND a."corrections" <> '[]'`,
-    ),
+    ofCorrected(),
   ]);
   // SQLite gives an aggregate's date as the stored text.
   const tally: Tally = new Map(groups.map((g) => [Number(g.id), { count: Number(g.n), last: new Date(g.last) }]));
-  for (const c of corrected) {
+  for (const c of correctedRows) {
     const t = tally.get(Number(c.id));
     const date = modified.get(Number(c.articleId));
     if (t && date && date > t.last) t.last = date;

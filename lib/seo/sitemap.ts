@@ -1,7 +1,7 @@
 import type { NewsSitemapArticle, SitemapData } from "../db/feeds";
 import { site } from "../site";
 import { HOME_PATH, articlePath, issuePath, issuesPath, listingPath, sitemapPartPath } from "../urls";
-import { absoluteUrl } from "./origin";
+import { absoluteUrl, siteOrigin } from "./origin";
 import { textElement, xmlDocument, xmlString } from "./xml";
 
 // The sitemaps protocol (sitemaps.org) and Google's news extension.
@@ -54,14 +54,16 @@ export interface SitemapEntry {
 
 /** Every public page: the front page, the issue archive, each issue and article, each listing and its pages. */
 export function sitemapEntries(data: SitemapData): SitemapEntry[] {
-  const entries: SitemapEntry[] = [{ loc: absoluteUrl(HOME_PATH), lastmod: data.lastModified }];
+  const origin = siteOrigin();
+  const url = (path: string) => absoluteUrl(path, origin);
+  const entries: SitemapEntry[] = [{ loc: url(HOME_PATH), lastmod: data.lastModified }];
   for (let n = 1; n <= data.issueArchivePageCount; n++)
-    entries.push({ loc: absoluteUrl(issuesPath(n)), lastmod: data.lastModified });
-  for (const i of data.issues) entries.push({ loc: absoluteUrl(issuePath(i.slug)), lastmod: i.lastModified });
-  for (const a of data.articles) entries.push({ loc: absoluteUrl(articlePath(a.slug)), lastmod: a.lastModified });
+    entries.push({ loc: url(issuesPath(n)), lastmod: data.lastModified });
+  for (const i of data.issues) entries.push({ loc: url(issuePath(i.slug)), lastmod: i.lastModified });
+  for (const a of data.articles) entries.push({ loc: url(articlePath(a.slug)), lastmod: a.lastModified });
   for (const l of data.listings) {
     for (let n = 1; n <= l.pageCount; n++)
-      entries.push({ loc: absoluteUrl(listingPath(l.kind, l.key, n)), lastmod: l.lastModified });
+      entries.push({ loc: url(listingPath(l.kind, l.key, n)), lastmod: l.lastModified });
   }
   return entries;
 }

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { getSitemapData } from "@/lib/db/feeds";
 import { issueDate } from "@/lib/dates";
 import { renderSitemap, sitemapEntries } from "@/lib/seo/sitemap";
-import { articlePath, issuePath, issuesPath, listingPath } from "@/lib/urls";
+import { articlePath, authorPath, issuePath, issuesPath, listingPath, tagPath } from "@/lib/urls";
 import { HIDDEN_NAMES, HIDDEN_SLUGS, SITE_ORIGIN, ingestSeoContent } from "../helpers/seo-content";
 
 let tree: { dispose(): void };
@@ -114,6 +114,9 @@ describe("sitemap.xml", () => {
       issueDate("2022-12-20").toISOString().replace(".000", ""),
     );
     expect(urls.get(abs("/sections/governance"))).toBe("2023-01-31T16:00:00Z");
+    // Its tag and its byline carry its correction too: no later story has either.
+    expect(urls.get(abs(tagPath("基层治理")))).toBe("2023-01-31T16:00:00Z");
+    expect(urls.get(abs(authorPath("崔丽娟")))).toBe("2023-01-31T16:00:00Z");
     const recent = await db.article.findUniqueOrThrow({
       where: { slug: "recent-story" },
       select: { publishedAt: true },
