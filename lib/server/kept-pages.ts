@@ -19,6 +19,9 @@ const KINDS = ["APP_PAGE", "APP_ROUTE"] as const;
 const PRIMARY = [".html", ".body"];
 const BESIDE = [".rsc", ".meta"];
 const SEGMENTS = ".segments";
+/** Times a render's files are looked for before it is left to the next start-up's count. */
+const MEASURE_ATTEMPTS = 3;
+const MAX_PENDING = 10_000;
 
 export interface KeptPagesOptions {
   /** How long after a render its files are measured: Next writes them as the response ends. */
@@ -126,12 +129,28 @@ export function keptPages(serverDir: string, maxBytes: number, options: KeptPage
     } else index.set(key, bytes);
   }
 
-  async function measure(key: string): Promise<void> {
+  /** Measures a page Next rendered; looks again later when its files are not there yet (a slow render under load). */
+  async function measure(key: string, attempt = 0): Promise<void> {
     const bases = await basesOf(key);
+    if (!bases.length && attempt < MEASURE_ATTEMPTS - 1 && !closed) return later(key, attempt + 1);
+    pending.delete(key);
     if (!bases.length || closed || (await hasSeed(key))) return;
     let bytes = 0;
     for (const base of bases) bytes += await bytesOf(base);
     keep(key, bytes);
+  }
+
+  /** Measures `key` after a wait that grows with each attempt: 1, 5, 25 s by default. */
+  function later(key: string, attempt: number) {
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        track(measure(key, attempt));
+      },
+      settleMs * 5 ** attempt,
+    );
+    timer.unref();
+    timers.add(timer);
   }
 
   /** The pages an earlier run left, oldest first, so that they are the first to go. */
@@ -163,15 +182,10 @@ export function keptPages(serverDir: string, maxBytes: number, options: KeptPage
         index.get(key);
         return;
       }
-      if ((cache !== "MISS" && cache !== "STALE") || pending.has(key)) return;
+      // Renders waiting to be measured are bounded too: past that many, a page is counted at the next start-up.
+      if ((cache !== "MISS" && cache !== "STALE") || pending.has(key) || pending.size >= MAX_PENDING) return;
       pending.add(key);
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        pending.delete(key);
-        track(measure(key));
-      }, settleMs);
-      timer.unref();
-      timers.add(timer);
+      later(key, 0);
     },
     usage: () => ({ pages: index.size, bytes: index.calculatedSize }),
     async settled() {

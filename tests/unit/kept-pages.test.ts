@@ -112,6 +112,16 @@ describe("pages Next.js keeps on disk", () => {
     expect(s.usage()).toEqual({ pages: 2, bytes: 80 * 1024 + folders(newer) + folders(newest) });
   });
 
+  it("looks again for a render whose files are not written yet, and gives up on one never written", async () => {
+    const s = await open(1000);
+    s.answered("/articles/slow", "MISS");
+    s.answered("/articles/never", "MISS");
+    await new Promise((r) => setTimeout(r, 15));
+    const slow = writePage(ARTICLES, "/articles/slow", 10);
+    await s.settled();
+    expect(s.usage()).toEqual({ pages: 1, bytes: 10 * 1024 + folders(slow) });
+  });
+
   it("removes a single page larger than the whole bound", async () => {
     const s = await open(10);
     const big = await render(s, ARTICLES, "/articles/big", 40);
