@@ -23,6 +23,12 @@ const SEGMENTS = ".segments";
 const MEASURE_ATTEMPTS = 3;
 const MAX_PENDING = 10_000;
 
+interface Entry {
+  bytes: number;
+  /** The route folders ($) its files are in. */
+  dirs: string[];
+}
+
 export interface KeptPagesOptions {
   /** How long after a render its files are measured: Next writes them as the response ends. */
   settleMs?: number;
@@ -53,13 +59,13 @@ export function keptPages(serverDir: string, maxBytes: number, options: KeptPage
   const seeds = path.join(serverDir, "app");
   const settleMs = options.settleMs ?? 1000;
   const warn = options.warn ?? ((m: string) => console.warn(m));
-  // Keyed by stored path, valued in bytes: the files are found again when they go, so that the
-  // index stays small (a few MB for the default bound's pages).
-  const index = new LRUCache<string, number>({
+  // Keyed by stored path: a page's bytes and the folders its files are in (the route folders' own
+  // strings, shared), so that the index stays small (a few MB for the default bound's pages).
+  const index = new LRUCache<string, Entry>({
     maxSize: maxBytes,
-    sizeCalculation: (bytes) => Math.max(1, bytes),
-    dispose: (_bytes, key, reason) => {
-      if (reason === "evict") track(remove(key));
+    sizeCalculation: (e) => Math.max(1, e.bytes),
+    dispose: (entry, key, reason) => {
+      if (reason === "evict") removeLater(key, entry.dirs);
     },
   });
   const pending = new Set<string>();
@@ -84,20 +90,20 @@ export function keptPages(serverDir: string, maxBytes: number, options: KeptPage
     return (routeDirs = dirs);
   }
 
-  /** Where a page's files are, without their suffix: usually one place. */
-  async function basesOf(key: string, fresh = false): Promise<string[]> {
+  /** The route folders holding a page's files: usually one. */
+  async function dirsOf(key: string, fresh = false): Promise<string[]> {
     const dirs = fresh || !routeDirs ? await listRouteDirs() : routeDirs;
-    const bases: string[] = [];
+    const found: string[] = [];
     for (const dir of dirs) {
       const base = path.join(dir, key);
       if (!base.startsWith(dir + path.sep)) continue;
       for (const suffix of PRIMARY)
         if ((await lstat(base + suffix).catch(() => null))?.isFile()) {
-          bases.push(base);
+          found.push(dir);
           break;
         }
     }
-    return bases.length || fresh ? bases : basesOf(key, true);
+    return found.length || fresh ? found : dirsOf(key, true);
   }
 
   async function bytesOf(base: string): Promise<number> {
@@ -108,8 +114,29 @@ export function keptPages(serverDir: string, maxBytes: number, options: KeptPage
     return bytes;
   }
 
-  async function remove(key: string): Promise<void> {
-    for (const base of await basesOf(key)) {
+  // Pages to remove, one at a time: thousands at once (a store found over its bound at start-up)
+  // would each hold their file operations open together.
+  const doomed: { key: string; dirs: string[] }[] = [];
+  let draining = false;
+  function removeLater(key: string, dirs: string[]) {
+    doomed.push({ key, dirs });
+    if (draining) return;
+    draining = true;
+    track(
+      (async () => {
+        try {
+          for (let i = 0; i < doomed.length; i++) await remove(doomed[i]!.key, doomed[i]!.dirs);
+        } finally {
+          doomed.length = 0;
+          draining = false;
+        }
+      })(),
+    );
+  }
+
+  async function remove(key: string, dirs: string[]): Promise<void> {
+    for (const dir of dirs) {
+      const base = path.join(dir, key);
       // The primary file first: without it Next finds no copy and renders the page again.
       for (const suffix of [...PRIMARY, ...BESIDE]) await unlink(base + suffix).catch(ignoreMissing);
       await rm(base + SEGMENTS, { recursive: true, force: true });
@@ -121,23 +148,23 @@ export function keptPages(serverDir: string, maxBytes: number, options: KeptPage
     return false;
   };
 
-  function keep(key: string, bytes: number) {
+  function keep(key: string, entry: Entry) {
     // One page larger than the whole bound is not kept at all.
-    if (bytes > maxBytes) {
+    if (entry.bytes > maxBytes) {
       index.delete(key);
-      track(remove(key));
-    } else index.set(key, bytes);
+      removeLater(key, entry.dirs);
+    } else index.set(key, entry);
   }
 
   /** Measures a page Next rendered; looks again later when its files are not there yet (a slow render under load). */
   async function measure(key: string, attempt = 0): Promise<void> {
-    const bases = await basesOf(key);
-    if (!bases.length && attempt < MEASURE_ATTEMPTS - 1 && !closed) return later(key, attempt + 1);
+    const dirs = await dirsOf(key);
+    if (!dirs.length && attempt < MEASURE_ATTEMPTS - 1 && !closed) return later(key, attempt + 1);
     pending.delete(key);
-    if (!bases.length || closed || (await hasSeed(key))) return;
+    if (!dirs.length || closed || (await hasSeed(key))) return;
     let bytes = 0;
-    for (const base of bases) bytes += await bytesOf(base);
-    keep(key, bytes);
+    for (const dir of dirs) bytes += await bytesOf(path.join(dir, key));
+    keep(key, { bytes, dirs });
   }
 
   /** Measures `key` after a wait that grows with each attempt: 1, 5, 25 s by default. */
@@ -155,19 +182,27 @@ export function keptPages(serverDir: string, maxBytes: number, options: KeptPage
 
   /** The pages an earlier run left, oldest first, so that they are the first to go. */
   async function load(): Promise<void> {
-    const found: { key: string; bytes: number; mtime: number }[] = [];
+    const found = new Map<string, Entry & { mtime: number }>();
     for (const dir of await listRouteDirs())
       for await (const file of walk(dir, false)) {
         const suffix = PRIMARY.find((s) => file.path.endsWith(s));
         if (!file.isFile || !suffix) continue;
         const key = file.path.slice(dir.length, -suffix.length);
         if (await hasSeed(key)) continue;
-        found.push({ key, bytes: await bytesOf(file.path.slice(0, -suffix.length)), mtime: file.mtime });
+        const bytes = await bytesOf(file.path.slice(0, -suffix.length));
+        const seen = found.get(key);
+        if (!seen) found.set(key, { bytes, dirs: [dir], mtime: file.mtime });
+        else
+          found.set(key, {
+            bytes: seen.bytes + bytes,
+            dirs: [...seen.dirs, dir],
+            mtime: Math.max(seen.mtime, file.mtime),
+          });
       }
     const seenMeanwhile = [...index.keys()];
     const seen = new Set(seenMeanwhile);
-    found.sort((a, b) => a.mtime - b.mtime);
-    for (const f of found) if (!closed && !seen.has(f.key)) keep(f.key, (index.get(f.key) ?? 0) + f.bytes);
+    const oldestFirst = [...found].sort((a, b) => a[1].mtime - b[1].mtime);
+    for (const [key, { bytes, dirs }] of oldestFirst) if (!closed && !seen.has(key)) keep(key, { bytes, dirs });
     // Pages rendered or read while this ran are the most recent.
     for (const key of seenMeanwhile.reverse()) index.get(key);
   }
