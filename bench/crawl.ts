@@ -2,7 +2,8 @@
 // server (scripts/serve.ts, micro-cache off) over the bench's archive is crawled through every URL
 // its sitemaps list, so that each page is rendered and kept; after an ingest and its refresh the
 // crawl is repeated, and every answer Next.js did not serve from its cache (x-nextjs-cache other
-// than HIT) is a render the refresh caused.
+// than HIT) is counted as a render the refresh caused. An upper bound: Next also answers MISS when
+// it reads a kept copy from disk into memory (2–5 ms, against a render's 30).
 import { assertPortFree, benchEnv, build, startProcess, stop, waitForPort, type BenchSite } from "./site";
 
 const CONCURRENCY = 4;
