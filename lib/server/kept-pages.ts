@@ -18,6 +18,7 @@ import { LRUCache } from "lru-cache";
 const KINDS = ["APP_PAGE", "APP_ROUTE"] as const;
 const PRIMARY = [".html", ".body"];
 const BESIDE = [".rsc", ".meta"];
+const FILES = [...PRIMARY, ...BESIDE];
 const SEGMENTS = ".segments";
 /** Times a render's files are looked for before it is left to the next start-up's count. */
 const MEASURE_ATTEMPTS = 3;
@@ -108,7 +109,7 @@ export function keptPages(serverDir: string, maxBytes: number, options: KeptPage
 
   async function bytesOf(base: string): Promise<number> {
     let bytes = 0;
-    for (const suffix of [...PRIMARY, ...BESIDE]) bytes += (await lstat(base + suffix).catch(() => null))?.size ?? 0;
+    for (const suffix of FILES) bytes += (await lstat(base + suffix).catch(() => null))?.size ?? 0;
     // Folders too: each takes a block on disk, as much as a small file.
     for await (const file of walk(base + SEGMENTS)) bytes += file.size;
     return bytes;
@@ -138,7 +139,7 @@ export function keptPages(serverDir: string, maxBytes: number, options: KeptPage
     for (const dir of dirs) {
       const base = path.join(dir, key);
       // The primary file first: without it Next finds no copy and renders the page again.
-      for (const suffix of [...PRIMARY, ...BESIDE]) await unlink(base + suffix).catch(ignoreMissing);
+      for (const suffix of FILES) await unlink(base + suffix).catch(ignoreMissing);
       await rm(base + SEGMENTS, { recursive: true, force: true });
     }
   }
