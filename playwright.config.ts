@@ -35,7 +35,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunch } }],
   webServer: {
     // Builds and serves the production site over a database of its own (see the file).
-    command: "npx tsx tests/helpers/e2e-server.ts",
+    command: "npx tsx --expose-gc tests/helpers/e2e-server.ts",
     url: `http://127.0.0.1:${PORT}/`,
     timeout: 600_000,
     reuseExistingServer: false,

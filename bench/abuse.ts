@@ -12,6 +12,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { SERVER_NODE_ARGS } from "../lib/server/server-command";
 import {
   build,
   benchEnv,
@@ -197,7 +198,7 @@ async function main() {
   prepareDatabase(site);
   build(site);
   await assertPortFree(PORT);
-  const server = startProcess(benchEnv(site), "server", ["--import", "tsx", "scripts/serve.ts"], {
+  const server = startProcess(benchEnv(site), "server", SERVER_NODE_ARGS, {
     PORT: String(PORT),
   });
   await waitForPort(PORT, server, "server");

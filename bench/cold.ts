@@ -18,6 +18,7 @@ import pg from "pg";
 import { ARTICLES_PER_PAGE } from "../lib/db/listings";
 import { articlePath, authorPath, issuePath, sectionPath, tagPath } from "../lib/urls";
 import { assertPortFree, benchEnv, build, startProcess, stop, waitForPort, type BenchSite } from "./site";
+import { SERVER_NODE_ARGS } from "../lib/server/server-command";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
 
@@ -138,7 +139,7 @@ async function main() {
   dropRenderedPages();
   await assertPortFree(PORT);
   // The micro-cache off: every request reaches Next.js, which renders what it has not kept.
-  const server = startProcess(benchEnv(site), "server", ["--import", "tsx", "scripts/serve.ts"], {
+  const server = startProcess(benchEnv(site), "server", SERVER_NODE_ARGS, {
     PORT: String(PORT),
     MICROCACHE_TTL_MS: "0",
   });

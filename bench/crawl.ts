@@ -5,6 +5,7 @@
 // than HIT) is counted as a render the refresh caused. An upper bound: Next also answers MISS when
 // it reads a kept copy from disk into memory (2–5 ms, against a render's 30).
 import { assertPortFree, benchEnv, build, startProcess, stop, waitForPort, type BenchSite } from "./site";
+import { SERVER_NODE_ARGS } from "../lib/server/server-command";
 
 const CONCURRENCY = 4;
 
@@ -19,7 +20,7 @@ export async function crawlingServer(databaseUrl: string, port: number) {
   const site: BenchSite = { dbFile: "", databaseUrl, distDir: ".next-bench", noBuild: false, warn: console.warn };
   build(site);
   await assertPortFree(port);
-  const server = startProcess(benchEnv(site), "server", ["--import", "tsx", "scripts/serve.ts"], {
+  const server = startProcess(benchEnv(site), "server", SERVER_NODE_ARGS, {
     PORT: String(port),
     MICROCACHE_TTL_MS: "0",
     // Every page kept, however many: the crawl counts what the refresh re-rendered, not what the bound removed.

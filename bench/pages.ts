@@ -27,6 +27,7 @@ import {
   type BenchSite,
 } from "./site";
 import { wrk, type WrkResult } from "./wrk";
+import { SERVER_NODE_ARGS } from "../lib/server/server-command";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
 
@@ -96,7 +97,7 @@ async function startNext(name: string, microCacheTtlMs?: number): Promise<ChildP
     PORT: String(NEXT_PORT),
     ...(microCacheTtlMs === undefined ? {} : { MICROCACHE_TTL_MS: String(microCacheTtlMs) }),
   };
-  const child = startProcess(name, ["--import", "tsx", "scripts/serve.ts"], serverEnv);
+  const child = startProcess(name, SERVER_NODE_ARGS, serverEnv);
   await waitForPort(NEXT_PORT, child, name);
   return child;
 }

@@ -10,6 +10,7 @@ import type { SearchParams } from "../lib/search/params";
 import { searchApiPath, searchPath } from "../lib/urls";
 import { assertPortFree, benchEnv, build, startProcess, stop, waitForPort, type BenchSite } from "./site";
 import { wrk, type WrkResult } from "./wrk";
+import { SERVER_NODE_ARGS } from "../lib/server/server-command";
 
 const PORT = 3230;
 const SEARCH_CONNECTIONS = 20;
@@ -56,7 +57,7 @@ export async function searchOverHttp(databaseUrl: string, queries: SearchParams[
   // A database kept by --reuse-db must have the current schema: the build reads it.
   build(site);
   await assertPortFree(PORT);
-  const server = startProcess(env, "server", ["--import", "tsx", "scripts/serve.ts"], { PORT: String(PORT) });
+  const server = startProcess(env, "server", SERVER_NODE_ARGS, { PORT: String(PORT) });
   try {
     await waitForPort(PORT, server, "server");
     const origin = `http://127.0.0.1:${PORT}`;

@@ -10,6 +10,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import next from "next";
 import { env } from "../lib/env";
 import { startSearchThreads } from "../lib/search/threads";
+import { idleCollector } from "../lib/server/idle-collect";
 import { keptPages } from "../lib/server/kept-pages";
 import { closeGracefully } from "../lib/server/shutdown";
 
@@ -31,7 +32,12 @@ const handle = app.getRequestHandler();
 const searches = searchThreads > 0 ? startSearchThreads(searchThreads) : null;
 const { KEPT_PAGES_MAX_BYTES, NEXT_DIST_DIR } = env();
 const kept = KEPT_PAGES_MAX_BYTES > 0 ? keptPages(path.resolve(NEXT_DIST_DIR, "server"), KEPT_PAGES_MAX_BYTES) : null;
+// Render garbage collected between requests, not in the middle of a page (lib/server/idle-collect.ts).
+const idle = idleCollector();
 const server = createServer((req, res) => {
+  idle.started();
+  // "close" comes for every response, answered or cut off by the client.
+  res.once("close", idle.answered);
   if (kept && (req.method === "GET" || req.method === "HEAD"))
     res.once("finish", () => kept.answered(pathOf(req.url), String(res.getHeader("x-nextjs-cache") ?? "")));
   handle(req, res).catch((error: unknown) => {

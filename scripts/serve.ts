@@ -34,6 +34,10 @@ export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE
   const { SITE_INTERNAL_URL, DATABASE_URL, SITE_PREVIEW, SEARCH_THREADS, MICROCACHE_MAX_BYTES, RENDERER_HEAP_MB } =
     env();
   const local = `http://${hostname && hostname !== "0.0.0.0" ? hostname : "127.0.0.1"}:${port}`;
+  if (!globalThis.gc)
+    console.warn(
+      "node was started without --expose-gc: the renderer collects its garbage in the middle of renders (lib/server/idle-collect.ts)",
+    );
   // The renderer listens on loopback only: everything from outside goes through the front.
   const renderer = await startThread<RendererThreadData>(
     "renderer",

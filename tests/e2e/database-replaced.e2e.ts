@@ -3,6 +3,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { expect, test } from "@playwright/test";
 import { e2eProvider } from "../helpers/e2e-database";
+import { SERVER_NODE_ARGS } from "../../lib/server/server-command";
 
 // A production server whose SQLite file is replaced under it (`rm data/portal.db && npm run ingest`)
 // goes on serving the new database; one whose file becomes unreadable answers page loads with the
@@ -40,7 +41,7 @@ if (e2eProvider() === "sqlite") {
     mkdirSync("tests/.tmp", { recursive: true });
     removeDatabase();
     ingest();
-    const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    const server = spawn(process.execPath, SERVER_NODE_ARGS, {
       env: { ...env, PORT: String(port), NEXT_DIST_DIR: ".next-e2e" },
       stdio: "ignore",
       detached: true,

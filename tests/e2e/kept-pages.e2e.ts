@@ -4,6 +4,7 @@ import { connect } from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { e2eDatabaseUrl } from "../helpers/e2e-database";
+import { SERVER_NODE_ARGS } from "../../lib/server/server-command";
 
 // Next.js keeps every page it renders on disk; the production server bounds that store
 // (KEPT_PAGES_MAX_BYTES), removing the pages read least recently, and renders a removed page again
@@ -66,7 +67,7 @@ test("the server keeps its rendered pages within the bound, and renders a remove
   const port = Number(new URL(baseURL!).port) + 2;
   const origin = `http://127.0.0.1:${port}`;
   const start = () =>
-    spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    spawn(process.execPath, SERVER_NODE_ARGS, {
       env: {
         ...process.env,
         PORT: String(port),

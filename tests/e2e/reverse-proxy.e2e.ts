@@ -4,6 +4,7 @@ import { connect } from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { e2eDatabaseUrl } from "../helpers/e2e-database";
+import { SERVER_NODE_ARGS } from "../../lib/server/server-command";
 
 // Debian's nginx with deploy/nginx/zuoquan-news.conf, on loopback ports, in front of two production
 // servers over one database: the e2e server and a second one on the next port.
@@ -66,7 +67,7 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async ({ baseURL }) => {
   test.setTimeout(180_000);
   const appPort = Number(new URL(baseURL!).port);
-  second = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  second = spawn(process.execPath, SERVER_NODE_ARGS, {
     env: { ...process.env, PORT: String(appPort + 1), DATABASE_URL: e2eDatabaseUrl(), NEXT_DIST_DIR: ".next-e2e" },
     stdio: "ignore",
     detached: true,

@@ -3,6 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { expect, test } from "@playwright/test";
 import { e2eDatabaseUrl, e2eProvider } from "../helpers/e2e-database";
+import { SERVER_NODE_ARGS } from "../../lib/server/server-command";
 
 // Several app servers behind a load balancer share one database; an ingest tells each to refresh.
 // No SITE_URLS: each server records itself in the database, where the ingest finds it.
@@ -23,7 +24,7 @@ test(`two production servers over one ${e2eProvider()} database both show a newl
 }) => {
   test.setTimeout(120_000);
   const second = `http://127.0.0.1:${Number(new URL(baseURL!).port) + 1}`;
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const server = spawn(process.execPath, SERVER_NODE_ARGS, {
     env: {
       ...process.env,
       PORT: new URL(second).port,
