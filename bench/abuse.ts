@@ -20,7 +20,7 @@ import {
   running,
   startProcess,
   stop,
-  waitForPort,
+  waitForServer,
   assertPortFree,
   type BenchSite,
 } from "./site";
@@ -201,7 +201,7 @@ async function main() {
   const server = startProcess(benchEnv(site), "server", SERVER_NODE_ARGS, {
     PORT: String(PORT),
   });
-  await waitForPort(PORT, server, "server");
+  await waitForServer(PORT, server, "server");
   await warm();
   const pid = server.pid!;
   const rss = { start: rssMb(pid), peak: rssMb(pid), end: 0 };

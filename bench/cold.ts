@@ -17,7 +17,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { ARTICLES_PER_PAGE } from "../lib/db/listings";
 import { articlePath, authorPath, issuePath, sectionPath, tagPath } from "../lib/urls";
-import { assertPortFree, benchEnv, build, startProcess, stop, waitForPort, type BenchSite } from "./site";
+import { assertPortFree, benchEnv, build, startProcess, stop, waitForServer, type BenchSite } from "./site";
 import { SERVER_NODE_ARGS } from "../lib/server/server-command";
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
@@ -144,7 +144,7 @@ async function main() {
     MICROCACHE_TTL_MS: "0",
   });
   try {
-    await waitForPort(PORT, server, "server");
+    await waitForServer(PORT, server, "server");
     const origin = `http://127.0.0.1:${PORT}`;
     // The shared code of every route once (an address none of the samples has), so the first sample
     // is a render, not the loading of the route's code.

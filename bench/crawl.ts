@@ -4,7 +4,7 @@
 // crawl is repeated, and every answer Next.js did not serve from its cache (x-nextjs-cache other
 // than HIT) is counted as a render the refresh caused. An upper bound: Next also answers MISS when
 // it reads a kept copy from disk into memory (2–5 ms, against a render's 30).
-import { assertPortFree, benchEnv, build, startProcess, stop, waitForPort, type BenchSite } from "./site";
+import { assertPortFree, benchEnv, build, startProcess, stop, waitForServer, type BenchSite } from "./site";
 import { SERVER_NODE_ARGS } from "../lib/server/server-command";
 
 const CONCURRENCY = 4;
@@ -28,7 +28,7 @@ export async function crawlingServer(databaseUrl: string, port: number) {
     // Its address in the database, where the ingest's refresh looks for running servers.
     SITE_INTERNAL_URL: `http://127.0.0.1:${port}`,
   });
-  await waitForPort(port, server, "server");
+  await waitForServer(port, server, "server");
   const origin = `http://127.0.0.1:${port}`;
   const get = (p: string) => fetch(origin + p, { headers: { "accept-encoding": "gzip" } });
   /** The pages a sitemap lists, following a sitemap index to its parts. */

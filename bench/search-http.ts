@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import type { SearchParams } from "../lib/search/params";
 import { searchApiPath, searchPath } from "../lib/urls";
-import { assertPortFree, benchEnv, build, startProcess, stop, waitForPort, type BenchSite } from "./site";
+import { assertPortFree, benchEnv, build, startProcess, stop, waitForServer, type BenchSite } from "./site";
 import { wrk, type WrkResult } from "./wrk";
 import { SERVER_NODE_ARGS } from "../lib/server/server-command";
 
@@ -59,7 +59,7 @@ export async function searchOverHttp(databaseUrl: string, queries: SearchParams[
   await assertPortFree(PORT);
   const server = startProcess(env, "server", SERVER_NODE_ARGS, { PORT: String(PORT) });
   try {
-    await waitForPort(PORT, server, "server");
+    await waitForServer(PORT, server, "server");
     const origin = `http://127.0.0.1:${PORT}`;
     const apiScript = rotation(
       path.join(tmpDir, "search-api.lua"),

@@ -173,3 +173,32 @@ export async function waitForPort(port: number, child: ChildProcess, name: strin
     await sleep(200);
   }
 }
+
+/**
+ * Waits until the production server (scripts/serve.ts) has started whole. Its port answers before
+ * its start-up refresh has dropped Next's page cache: a page measured in between is rendered again
+ * under the load, once the refresh lands (the front page's p99 of 423–576 ms in four of six
+ * bench:pages runs on 7 December, measured first).
+ */
+export async function waitForServer(port: number, child: ChildProcess, name: string): Promise<void> {
+  let seen = "";
+  let started = false;
+  const onData = (chunk: Buffer | string) => {
+    const text = seen + String(chunk);
+    if (text.includes("serving on http")) started = true;
+    // Only the unfinished last line is kept, for a line split between chunks.
+    seen = text.slice(text.lastIndexOf("\n") + 1);
+  };
+  child.stdout?.on("data", onData);
+  try {
+    await waitForPort(port, child, name);
+    const deadline = Date.now() + 60_000;
+    while (!started) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited while starting`);
+      if (Date.now() > deadline) throw new Error(`${name} did not finish starting within 60 s`);
+      await sleep(100);
+    }
+  } finally {
+    child.stdout?.off("data", onData);
+  }
+}
