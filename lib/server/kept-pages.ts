@@ -178,12 +178,10 @@ export function keptPages(serverDir: string, maxBytes: number, options: KeptPage
   async function load(): Promise<void> {
     const found = new Map<string, Entry & { mtime: number }>();
     for (const dir of await listRouteDirs())
-      for await (const file of walk(dir)) {
-        const suffix = PRIMARY.find((s) => file.path.endsWith(s));
-        if (!file.isFile || !suffix) continue;
-        const key = file.path.slice(dir.length, -suffix.length);
+      for await (const file of pageFiles(dir)) {
+        const key = file.path.slice(dir.length, -file.suffix.length);
         if (hasSeed(key)) continue;
-        const bytes = bytesOf(file.path.slice(0, -suffix.length));
+        const bytes = bytesOf(file.path.slice(0, -file.suffix.length));
         const seen = found.get(key);
         if (!seen) found.set(key, { bytes, dirs: [dir], mtime: file.mtime });
         else
@@ -235,7 +233,7 @@ export function keptPages(serverDir: string, maxBytes: number, options: KeptPage
 // metadata is in memory and each answer takes microseconds, where a promise per lookup (most of
 // them for files that are not there, each an error thrown) cost the renderer's thread about 1.5
 // ms a render (measured: 300 cold article pages, --cpu-prof). The store's whole walk at start-up
-// stays asynchronous (walk below).
+// stays asynchronous (pageFiles below).
 
 /** What is at `p`, not following links; null when nothing is, or it cannot be read. */
 function entryAt(p: string): { size: number; isFile: () => boolean } | null {
@@ -266,22 +264,22 @@ function treeBytes(dir: string): number {
 }
 
 /**
- * Files and folders under `dir` (itself first), one folder read at a time: the store can hold
- * hundreds of thousands. Segment folders are counted with their page, not listed.
+ * Each page's primary file (.html or .body) under `dir`, one folder read at a time: the store can
+ * hold hundreds of thousands. Segment folders are measured with their page (bytesOf), not listed.
  */
-async function* walk(dir: string): AsyncGenerator<{ path: string; size: number; mtime: number; isFile: boolean }> {
+async function* pageFiles(dir: string): AsyncGenerator<{ path: string; suffix: string; mtime: number }> {
   const handle = await opendir(dir).catch(() => null);
   if (!handle) return;
-  const self = await lstat(dir).catch(() => null);
-  if (self) yield { path: dir, size: self.size, mtime: self.mtimeMs, isFile: false };
   for await (const d of handle) {
     const p = path.join(dir, d.name);
     if (d.isDirectory()) {
-      if (!d.name.endsWith(SEGMENTS)) yield* walk(p);
-    } else if (d.isFile()) {
-      const s = await lstat(p).catch(() => null);
-      if (s) yield { path: p, size: s.size, mtime: s.mtimeMs, isFile: true };
+      if (!d.name.endsWith(SEGMENTS)) yield* pageFiles(p);
+      continue;
     }
+    const suffix = PRIMARY.find((s) => d.name.endsWith(s));
+    if (!d.isFile() || !suffix) continue;
+    const s = await lstat(p).catch(() => null);
+    if (s) yield { path: p, suffix, mtime: s.mtimeMs };
   }
 }
 
