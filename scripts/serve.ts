@@ -5,7 +5,7 @@
 import "./production-env";
 import "./check-env";
 import { createServer } from "node:http";
-import { Worker, type ResourceLimits } from "node:worker_threads";
+import { MessageChannel, Worker, type ResourceLimits, type TransferListItem } from "node:worker_threads";
 import { recordSiteServer } from "../lib/db/site-servers";
 import { env, siteOriginWarning } from "../lib/env";
 import { refreshBody, revalidationSecret } from "../lib/revalidation";
@@ -13,6 +13,8 @@ import { dayBoundaries, scheduleRefreshes } from "../lib/server/scheduled-refres
 import { createFront } from "../lib/server/front";
 import { closeGracefully } from "../lib/server/shutdown";
 import { backendAt } from "../lib/server/proxy";
+import { searchApiAnswer } from "../lib/search/api";
+import { startSearchThreads } from "../lib/search/threads";
 import { getSiteInfo } from "../lib/site-info";
 import type { RendererThreadData } from "./renderer-thread";
 
@@ -38,13 +40,20 @@ export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE
     console.warn(
       "node was started without --expose-gc: the renderer collects its garbage in the middle of renders (lib/server/idle-collect.ts)",
     );
+  // Searches run on threads of their own, started here: the front answers /api/search from them,
+  // and the renderer sends the search page's searches over a port. With none, the renderer runs
+  // its searches itself and the front passes /api/search to it.
+  const searches = SEARCH_THREADS > 0 ? startSearchThreads(SEARCH_THREADS) : null;
+  const channel = searches ? new MessageChannel() : null;
+  if (channel) searches!.answer(channel.port1);
   // The renderer listens on loopback only: everything from outside goes through the front.
   const renderer = await startThread<RendererThreadData>(
     "renderer",
     "./renderer-thread.ts",
-    { port, hostname, searchThreads: SEARCH_THREADS },
+    { port, hostname, searches: channel?.port2 ?? null },
     // Next.js holds its in-memory page cache (next.config.ts) and the pages being rendered.
     { maxOldGenerationSizeMb: RENDERER_HEAP_MB },
+    channel ? [channel.port2] : [],
   );
   const refresh = async (body: string) => {
     const res = await fetch(`${local}/api/revalidate`, {
@@ -64,6 +73,7 @@ export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE
     preview: SITE_PREVIEW,
     onRefresh: () =>
       void scheduled.reschedule().catch((e: unknown) => console.error("could not schedule refreshes:", e)),
+    searchApi: searches ? searchApiAnswer : undefined,
   });
   const server = createServer(front.handle);
   server.keepAliveTimeout = 65_000;
@@ -86,6 +96,8 @@ export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE
     // The front's kept-alive connections to the renderer go with it, so the renderer closes at once.
     backend.agent.destroy();
     await renderer.close(RENDERER_GRACE_MS);
+    channel?.port1.close();
+    await searches?.close();
   };
   return { close };
 }
@@ -94,11 +106,17 @@ export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE
  * Starts one of the server's threads; resolves once it listens. Without any of them the server
  * answers nobody: a thread that fails stops the process, so that the service manager starts it again.
  */
-function startThread<Data>(name: string, file: string, data: Data, resourceLimits: ResourceLimits) {
+function startThread<Data>(
+  name: string,
+  file: string,
+  data: Data,
+  resourceLimits: ResourceLimits,
+  transferList: TransferListItem[] = [],
+) {
   // The entry is TypeScript: the thread registers tsx, then imports it.
   const entry = new URL(file, import.meta.url).href;
   const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-  const worker = new Worker(bootstrap, { eval: true, workerData: data, resourceLimits });
+  const worker = new Worker(bootstrap, { eval: true, workerData: data, resourceLimits, transferList });
   return new Promise<{ port: number; close: (graceMs: number) => Promise<void> }>((resolve, reject) => {
     let listening = false;
     let closing = false;

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import type { MessagePort } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { SearchParams } from "./params";
 import { registerSearchRunner } from "./runner";
@@ -7,6 +8,8 @@ import type { SearchResponse } from "./search";
 // Searches in worker threads: SQLite reads synchronously, so a search run on the loop that serves
 // pages holds every reader behind it. Threads keep one process and one page cache (several server
 // processes would each hold their own), and the operating system shares the cores between them.
+// The production server starts them on its main thread, whose front answers /api/search itself;
+// the renderer's thread sends the search page's searches there (relaySearches).
 
 /** Starts `threads` search threads and sends every search of this process to them. */
 export function startSearchThreads(threads: number) {
@@ -31,13 +34,22 @@ export function startSearchThreads(threads: number) {
   // Searches under way, counted so that closing lets them finish (bounded below).
   let underWay = 0;
   let allDone: (() => void) | undefined;
-  registerSearchRunner((p) => {
+  const searchArticlesHere = (p: SearchParams) => {
     underWay++;
     return pool.run(p).finally(() => {
       if (--underWay === 0) allDone?.();
     });
-  });
+  };
+  registerSearchRunner(searchArticlesHere);
   return {
+    /** Runs the searches another thread sends over `port` (relaySearches), until the port closes. */
+    answer: (port: MessagePort) =>
+      port.on("message", ({ id, params }: Relayed) => {
+        searchArticlesHere(params).then(
+          (response) => port.postMessage({ id, response }),
+          (e: unknown) => port.postMessage({ id, error: e instanceof Error ? e.message : String(e) }),
+        );
+      }),
     /** Searches the threads have finished. */
     completed: () => pool.completed,
     /**
@@ -54,4 +66,33 @@ export function startSearchThreads(threads: number) {
       await pool.destroy();
     },
   };
+}
+
+interface Relayed {
+  id: number;
+  params: SearchParams;
+}
+type Answered = { id: number; response: SearchResponse } | { id: number; error: string };
+
+/** Sends this thread's searches over `port` to the thread whose search threads answer it (answer above). */
+export function relaySearches(port: MessagePort) {
+  let next = 0;
+  const waiting = new Map<number, { resolve: (r: SearchResponse) => void; reject: (e: Error) => void }>();
+  port.on("message", (m: Answered) => {
+    const w = waiting.get(m.id);
+    waiting.delete(m.id);
+    if ("error" in m) w?.reject(new Error(m.error));
+    else w?.resolve(m.response);
+  });
+  // Only searches under way keep the thread alive.
+  port.unref();
+  registerSearchRunner((params) => {
+    const id = next++;
+    const answered = new Promise<SearchResponse>((resolve, reject) => waiting.set(id, { resolve, reject }));
+    if (waiting.size === 1) port.ref();
+    port.postMessage({ id, params } satisfies Relayed);
+    return answered.finally(() => {
+      if (waiting.size === 0) port.unref();
+    });
+  });
 }

@@ -3,6 +3,7 @@ import { loadKnownKeys } from "../db/known-keys";
 import { cacheKey, isShareable, MicroCache, normalizeEncoding } from "./micro-cache";
 import { NotFoundGate, pathSegments } from "./not-found-gate";
 import { refreshRequestSchema } from "../revalidation";
+import type { SearchApiAnswer } from "../search/api";
 import { BodyTooLarge, forward, readWhole, endToEnd, type Backend, type Captured } from "./proxy";
 import { BODY_LIMITS, refusal, type Refusal } from "./request-guard";
 import { pagePolicy, SECURITY_HEADERS } from "./security-headers";
@@ -10,9 +11,11 @@ import { errorPageFor, isPageLoad, SERVER_ERROR_PATH } from "./server-error-page
 
 // The front of the production server: every request meets it first, on the main thread
 // (scripts/serve.ts), so that renders and searches on their own threads never hold a reader whose
-// page is cached. In order: the request guard, the micro-cache, the not-found gate,
-// then the renderer (Next.js, scripts/serve.ts) over loopback, whose pages and feeds the front
-// reads whole to add their policy, keep a copy, or put the site's error page in their place.
+// page is cached. In order: the request guard, the micro-cache, /api/search (answered here from
+// the search threads: through Next.js's route each search cost the renderer about as much CPU as
+// the search itself), the not-found gate, then the renderer (Next.js, scripts/serve.ts) over
+// loopback, whose pages and feeds the front reads whole to add their policy, keep a copy, or put
+// the site's error page in their place.
 
 export interface FrontOptions {
   backend: Backend;
@@ -23,18 +26,28 @@ export interface FrontOptions {
   preview: boolean;
   /** Told after each refresh the renderer accepted. */
   onRefresh?: () => void;
+  /** Answers /api/search here (lib/search/api.ts), when searches run on threads of their own. */
+  searchApi?: (query: URLSearchParams) => Promise<SearchApiAnswer>;
 }
 
 /** How long a page past its micro-cache TTL is still sent while one request fetches it again. */
 const STALE_MS = 30_000;
 const REFRESH_PATH = "/api/revalidate";
+const SEARCH_API_PATH = "/api/search";
 
 const contentType = (headers: OutgoingHttpHeaders) => String(headers["content-type"] ?? "");
 const isHtml = (headers: OutgoingHttpHeaders) => contentType(headers).startsWith("text/html");
 const isText = (headers: OutgoingHttpHeaders) =>
   /^(text\/|application\/(rss\+|atom\+)?xml|application\/json)/.test(contentType(headers));
 
-export function createFront({ backend, microCacheTtlMs, microCacheMaxBytes, preview, onRefresh }: FrontOptions) {
+export function createFront({
+  backend,
+  microCacheTtlMs,
+  microCacheMaxBytes,
+  preview,
+  onRefresh,
+  searchApi,
+}: FrontOptions) {
   const origin = `http://${backend.host}:${backend.port}`;
   const cache = new MicroCache({ ttlMs: microCacheTtlMs, maxBytes: microCacheMaxBytes, staleMs: STALE_MS });
   const errorPage = lastGoodErrorPage(origin);
@@ -110,6 +123,9 @@ export function createFront({ backend, microCacheTtlMs, microCacheMaxBytes, prev
     if (served) return;
     for (const [name, value] of Object.entries(always)) res.setHeader(name, value);
     if (refused) return refuse(res, refused);
+    // The guard let only GET and HEAD through to this path.
+    if (searchApi && (req.url === SEARCH_API_PATH || req.url!.startsWith(`${SEARCH_API_PATH}?`)))
+      return void answerSearch(req, res, searchApi);
     // Next.js answers a malformed percent-encoding (/tags/%zz) with a bare 500; send it to the 404 page instead.
     const segments = pathSegments(req.url!);
     if (!segments) req.url = "/__malformed-url";
@@ -179,6 +195,32 @@ function answerNotFound(
 ) {
   res.writeHead(404, { ...answer.headers, "content-length": answer.body.length });
   res.end(req.method === "HEAD" ? undefined : answer.body);
+}
+
+/** /api/search from the search threads. A full queue is the load it sheds (503), not a fault to log. */
+async function answerSearch(
+  req: IncomingMessage,
+  res: ServerResponse,
+  searchApi: (query: URLSearchParams) => Promise<SearchApiAnswer>,
+) {
+  const query = new URLSearchParams(req.url!.slice(SEARCH_API_PATH.length + 1));
+  const answer = await searchApi(query).catch((e: unknown): SearchApiAnswer => {
+    const full = e instanceof Error && /queue is at limit/i.test(e.message);
+    if (!full) console.error("a search failed:", e instanceof Error ? e.message : e);
+    return {
+      status: full ? 503 : 500,
+      headers: {
+        "content-type": "application/json",
+        "cache-control": "no-store",
+        ...(full ? { "retry-after": "1" } : {}),
+      },
+      body: JSON.stringify({ error: full ? "搜索的人太多，请稍后再试。" : "搜索暂时无法完成，请稍后再试。" }),
+    };
+  });
+  if (res.destroyed) return;
+  const body = Buffer.from(answer.body);
+  res.writeHead(answer.status, { ...answer.headers, "content-length": body.length });
+  res.end(req.method === "HEAD" ? undefined : body);
 }
 
 /** Sends a refusal and closes the connection, so a request body nobody reads is never read. */
