@@ -1,5 +1,6 @@
-import { parseSearchParams } from "./params";
-import { searchArticles } from "./search";
+import { parseSearchParams, type SearchParams } from "./params";
+import { registeredSearchRunner } from "./runner";
+import type { SearchResponse } from "./search";
 
 // /api/search's answer, one implementation for both ways it is served: Next.js's route
 // (app/api/search/route.ts: next dev, tests) and the production server's front, which answers it
@@ -13,6 +14,13 @@ export interface SearchApiAnswer {
 }
 
 const JSON_TYPE = "application/json";
+
+/**
+ * searchArticles (./search.ts), with the search code loaded only where a search runs here: the
+ * front's thread hands every search to the search threads and keeps its heap small.
+ */
+const searchArticles = (p: SearchParams): Promise<SearchResponse> =>
+  registeredSearchRunner()?.(p) ?? import("./search").then((m) => m.searchArticles(p));
 
 /** GET /api/search?q=…&section=…&author=…&column=…&tag=…&issue=…&from=…&to=…&page=… */
 export async function searchApiAnswer(query: URLSearchParams): Promise<SearchApiAnswer> {

@@ -48,6 +48,9 @@ describe("search threads", () => {
   });
 
   it("serve searches in the order they came, so that none waits behind later ones", async () => {
+    // One search at a time, so that the order they finish in is the order they were handed out.
+    await threads.close();
+    threads = startSearchThreads(1, { perThread: 1 });
     const finished: number[] = [];
     const queries = Array.from({ length: 12 }, (_, i) => QUERIES[i % QUERIES.length]!);
     await Promise.all(queries.map((q, i) => searchArticles(params(q)).then(() => finished.push(i))));
