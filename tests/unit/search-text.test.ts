@@ -3,7 +3,7 @@ import { parseSearchParams } from "@/lib/search/params";
 import { headlineMatch, termsMatch } from "@/lib/search/sqlite/read";
 import { candidateQuery } from "@/lib/search/postgres/statements";
 import { MAX_TERMS, parseQuery } from "@/lib/search/query";
-import { findMatches, snippet } from "@/lib/search/snippet";
+import { findMatches, hasCombiningMark, snippet } from "@/lib/search/snippet";
 import { FOLDS_TOKEN } from "@/lib/search/sqlite/schema";
 import { searchRows } from "@/lib/search/sqlite/write";
 import {
@@ -155,6 +155,20 @@ describe("snippets", () => {
 
   it("returns null when nothing matches", () => {
     expect(snippet("没有匹配。", ["乳胶"])).toBeNull();
+  });
+
+  it("finds combining marks as /\\p{M}/u does, for every character of the Basic Plane and beyond", () => {
+    const disagree: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (hasCombiningMark(`a${ch}b`) !== /\p{M}/u.test(ch)) disagree.push(c.toString(16));
+    }
+    expect(disagree).toEqual([]);
+    // Marks past the Basic Plane come as surrogate pairs: a musical stem, a variation selector.
+    for (const mark of ["\u{1D165}", "\u{E0100}"]) expect(hasCombiningMark(`乡村${mark}振兴`)).toBe(true);
+    expect(hasCombiningMark("乡村振兴😀，左权")).toBe(false);
+    // A decomposed é: its mark moves positions when normalized, and the match still lands on the word.
+    expect(findMatches("cafe\u0301 左权", ["左权"])).toEqual([[6, 8]]);
   });
 });
 
