@@ -5,7 +5,7 @@
 import "./production-env";
 import "./check-env";
 import { createServer } from "node:http";
-import { MessageChannel, Worker, type ResourceLimits, type TransferListItem } from "node:worker_threads";
+import { Worker, type ResourceLimits, type TransferListItem } from "node:worker_threads";
 import { recordSiteServer } from "../lib/db/site-servers";
 import { env, siteOriginWarning } from "../lib/env";
 import { refreshBody, revalidationSecret } from "../lib/revalidation";
@@ -44,16 +44,15 @@ export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE
   // and the renderer sends the search page's searches over a port. With none, the renderer runs
   // its searches itself and the front passes /api/search to it.
   const searches = SEARCH_THREADS > 0 ? startSearchThreads(SEARCH_THREADS) : null;
-  const channel = searches ? new MessageChannel() : null;
-  if (channel) searches!.answer(channel.port1);
+  const relay = searches?.relayPort() ?? null;
   // The renderer listens on loopback only: everything from outside goes through the front.
   const renderer = await startThread<RendererThreadData>(
     "renderer",
     "./renderer-thread.ts",
-    { port, hostname, searches: channel?.port2 ?? null },
+    { port, hostname, searches: relay },
     // Next.js holds its in-memory page cache (next.config.ts) and the pages being rendered.
     { maxOldGenerationSizeMb: RENDERER_HEAP_MB },
-    channel ? [channel.port2] : [],
+    relay ? [relay] : [],
   );
   const refresh = async (body: string) => {
     const res = await fetch(`${local}/api/revalidate`, {
@@ -96,7 +95,6 @@ export async function serve({ port, hostname, microCacheTtlMs = env().MICROCACHE
     // The front's kept-alive connections to the renderer go with it, so the renderer closes at once.
     backend.agent.destroy();
     await renderer.close(RENDERER_GRACE_MS);
-    channel?.port1.close();
     await searches?.close();
   };
   return { close };

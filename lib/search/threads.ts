@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import type { MessagePort } from "node:worker_threads";
+import { MessageChannel, type MessagePort } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { SearchParams } from "./params";
 import { registerSearchRunner } from "./runner";
@@ -51,15 +51,21 @@ export function startSearchThreads(threads: number, { perThread = SEARCHES_PER_T
     });
   };
   registerSearchRunner(searchArticlesHere);
+  // This side of each port handed out by relayPort, closed with the threads.
+  const answering: MessagePort[] = [];
   return {
-    /** Runs the searches another thread sends over `port` (relaySearches), until the port closes. */
-    answer: (port: MessagePort) =>
-      port.on("message", ({ id, params }: Relayed) => {
+    /** A port to hand another thread (relaySearches): the searches sent over it run on these threads. */
+    relayPort: (): MessagePort => {
+      const { port1, port2 } = new MessageChannel();
+      port1.on("message", ({ id, params }: Relayed) => {
         searchArticlesHere(params).then(
-          (response) => port.postMessage({ id, response }),
-          (e: unknown) => port.postMessage({ id, error: e instanceof Error ? e.message : String(e) }),
+          (response) => port1.postMessage({ id, response }),
+          (e: unknown) => port1.postMessage({ id, error: e instanceof Error ? e.message : String(e) }),
         );
-      }),
+      });
+      answering.push(port1);
+      return port2;
+    },
     /** Searches the threads have finished. */
     completed: () => pool.completed,
     /**
@@ -73,6 +79,7 @@ export function startSearchThreads(threads: number, { perThread = SEARCHES_PER_T
           new Promise<void>((done) => (allDone = done)),
           new Promise((timeUp) => setTimeout(timeUp, graceMs).unref()),
         ]);
+      for (const port of answering.splice(0)) port.close();
       await pool.destroy();
     },
   };
@@ -84,7 +91,7 @@ interface Relayed {
 }
 type Answered = { id: number; response: SearchResponse } | { id: number; error: string };
 
-/** Sends this thread's searches over `port` to the thread whose search threads answer it (answer above). */
+/** Sends this thread's searches over `port` (relayPort above) to the thread whose search threads answer it. */
 export function relaySearches(port: MessagePort) {
   let next = 0;
   const waiting = new Map<number, { resolve: (r: SearchResponse) => void; reject: (e: Error) => void }>();

@@ -1,7 +1,4 @@
-import { once } from "node:events";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { MessageChannel } from "node:worker_threads";
+import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadContent } from "@/lib/content/read";
 import { db } from "@/lib/db/client";
@@ -11,14 +8,12 @@ import { parseSearchParams } from "@/lib/search/params";
 import { registerSearchRunner, registeredSearchRunner } from "@/lib/search/runner";
 import { searchArticles, searchHere } from "@/lib/search/search";
 import { relaySearches, startSearchThreads } from "@/lib/search/threads";
-import { createFront } from "@/lib/server/front";
-import { backendAt } from "@/lib/server/proxy";
+import { frontBefore, listening, portOf as port } from "../helpers/front-server";
 
 // The production server's front answers /api/search from the search threads, without the renderer
 // (lib/server/front.ts), and the renderer's own searches reach those threads over a port
 // (relaySearches). Real sockets, a real database and real threads; the renderer here only counts.
 
-const port = (server: Server) => (server.address() as AddressInfo).port;
 let renderer: Server;
 let front: Server;
 let rendererRequests = 0;
@@ -28,25 +23,14 @@ const url = (path: string) => `http://127.0.0.1:${port(front)}${path}`;
 beforeAll(async () => {
   await ingestContent(db, await loadContent("content"));
   threads = startSearchThreads(1);
-  renderer = createServer((_req, res) => {
+  renderer = await listening((_req, res) => {
     rendererRequests++;
     res.writeHead(200, { "content-type": "text/plain" });
     res.end("the renderer");
   });
-  renderer.listen(0, "127.0.0.1");
-  await once(renderer, "listening");
-  const { handle } = createFront({
-    backend: backendAt(port(renderer)),
-    microCacheTtlMs: 0,
-    microCacheMaxBytes: 2 ** 20,
-    preview: false,
-    searchApi: searchApiAnswer,
-  });
-  front = createServer(handle);
+  front = await frontBefore(renderer, { searchApi: searchApiAnswer });
   // Many connections at once below: keep-alive would hold them open past the test.
   front.keepAliveTimeout = 1;
-  front.listen(0, "127.0.0.1");
-  await once(front, "listening");
 });
 afterAll(async () => {
   front.close();
@@ -108,10 +92,8 @@ describe("searches relayed over a port", () => {
       return parsed.params;
     };
     const own = registeredSearchRunner();
-    const { port1, port2 } = new MessageChannel();
-    threads.answer(port1);
     // This thread plays the renderer: its searches now go over the port.
-    relaySearches(port2);
+    relaySearches(threads.relayPort());
     try {
       const done = threads.completed();
       const queries = ["q=乳胶", "q=网格 管理", "q=水泥&section=industry", "author=石勇", "q="];
@@ -119,7 +101,6 @@ describe("searches relayed over a port", () => {
       expect(threads.completed() - done).toBe(queries.length);
     } finally {
       registerSearchRunner(own);
-      port1.close();
     }
   });
 });

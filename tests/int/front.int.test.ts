@@ -1,36 +1,22 @@
-import { once } from "node:events";
-import { createServer, request, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { request, type Server } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createFront } from "@/lib/server/front";
-import { backendAt } from "@/lib/server/proxy";
+import { frontBefore, listening, portOf as port } from "../helpers/front-server";
 
 // The production server's front (lib/server/front.ts) between real sockets: a renderer whose page
 // breaks off must be logged, a reader who hangs up must not (anyone could fill the log that way).
 
-const port = (server: Server) => (server.address() as AddressInfo).port;
 let renderer: Server;
 let front: Server;
 
 beforeAll(async () => {
   // A page whose body comes in two parts, 300 ms apart; or that breaks off after its first part.
-  renderer = createServer((req, res) => {
+  renderer = await listening((req, res) => {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.write("<!doctype html><p>first part");
     if (req.url === "/broken") setTimeout(() => res.destroy(), 50);
     else setTimeout(() => res.end("and the rest</p>"), 300);
   });
-  renderer.listen(0, "127.0.0.1");
-  await once(renderer, "listening");
-  const { handle } = createFront({
-    backend: backendAt(port(renderer)),
-    microCacheTtlMs: 0,
-    microCacheMaxBytes: 2 ** 20,
-    preview: false,
-  });
-  front = createServer(handle);
-  front.listen(0, "127.0.0.1");
-  await once(front, "listening");
+  front = await frontBefore(renderer);
 });
 afterAll(() => {
   front.close();
