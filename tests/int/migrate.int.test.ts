@@ -50,4 +50,18 @@ describe(`migrations on ${testProvider()}`, () => {
     await expect(attempt).rejects.toBeInstanceOf(MigrationsAheadError);
     await expect(migrate(url, () => undefined)).rejects.toThrow(/29991231000000_from_the_future/);
   });
+
+  // A search reads the text of up to a thousand stories to check its phrases: on PostgreSQL it is
+  // kept compressed in the row, not looked up in the TOAST table (20261208000000_article_text_in_row).
+  // SQLite has no such layout to check.
+  if (testProvider() === "postgresql")
+    it("keeps a story's text in its row on PostgreSQL", async () => {
+      const prisma = createPrismaClient(await migratedDatabase());
+      const [layout] = await prisma.$queryRawUnsafe<{ storage: string; options: string[] | null }[]>(
+        `SELECT a.attstorage::text AS storage, c.reloptions::text[] AS options FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+       WHERE a.attrelid = '"Article"'::regclass AND a.attname = 'text'`,
+      );
+      await prisma.$disconnect();
+      expect(layout).toEqual({ storage: "m", options: ["toast_tuple_target=4096"] });
+    });
 });
