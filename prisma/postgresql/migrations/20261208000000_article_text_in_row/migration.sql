@@ -5,6 +5,6 @@
 -- otherwise), and a row may grow to 4 KB before anything is moved out; the HTML, which only the
 -- story's own page reads, still goes first. Rows written from now on are laid out so: an ingest
 -- writes the stories it adds or changes, and the others move when their column is rewritten
--- (README, Deployment).
+-- (README, PostgreSQL).
 ALTER TABLE "Article" ALTER COLUMN "text" SET STORAGE MAIN;
 ALTER TABLE "Article" SET (toast_tuple_target = 4096);
