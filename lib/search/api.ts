@@ -1,5 +1,5 @@
 import { parseSearchParams, type SearchParams } from "./params";
-import { registeredSearchRunner } from "./runner";
+import { runSearch } from "./runner";
 import type { SearchResponse } from "./search";
 
 // /api/search's answer, one implementation for both ways it is served: Next.js's route
@@ -20,7 +20,7 @@ const JSON_TYPE = "application/json";
  * front's thread hands every search to the search threads and keeps its heap small.
  */
 const searchArticles = (p: SearchParams): Promise<SearchResponse> =>
-  registeredSearchRunner()?.(p) ?? import("./search").then((m) => m.searchArticles(p));
+  runSearch(p, (params) => import("./search").then((m) => m.searchHere(params)));
 
 /** GET /api/search?q=…&section=…&author=…&column=…&tag=…&issue=…&from=…&to=…&page=… */
 export async function searchApiAnswer(query: URLSearchParams): Promise<SearchApiAnswer> {

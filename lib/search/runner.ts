@@ -16,3 +16,7 @@ export const registeredSearchRunner = (): SearchRunner | undefined => registry[K
 export function registerSearchRunner(runner: SearchRunner | undefined) {
   registry[KEY] = runner;
 }
+
+/** A search on the registered threads, or `here`, in this thread, where none are registered. */
+export const runSearch = (p: SearchParams, here: SearchRunner): Promise<SearchResponse> =>
+  registeredSearchRunner()?.(p) ?? here(p);

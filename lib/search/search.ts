@@ -3,7 +3,7 @@ import type { SearchParams } from "./params";
 import { COUNT_CAP, COUNT_LIMIT, planSearch, type KeyRange, type TierPage, type TierQuery } from "./plan";
 import { searchProvider } from "./provider";
 import { searchHits, type SearchHit } from "./results";
-import { registeredSearchRunner } from "./runner";
+import { runSearch } from "./runner";
 
 // A search, top to bottom: plan it from the parameters (./plan.ts), look up its filters
 // (./filters.ts), read the index tier by tier through the configured database's provider
@@ -31,8 +31,7 @@ export interface SearchResponse {
 
 /** Full-text search with filters: headline matches first, then the rest, each newest first. */
 export function searchArticles(p: SearchParams): Promise<SearchResponse> {
-  const runner = registeredSearchRunner();
-  return runner ? runner(p) : searchHere(p);
+  return runSearch(p, searchHere);
 }
 
 /** A search run in this thread (a search thread's work, ./worker.ts). */
